@@ -1,0 +1,212 @@
+package dev.adjointgreeks.ad;
+
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.apache.commons.math3.special.Erf;
+import org.apache.commons.math3.util.Decimal64;
+
+/**
+ * What pricers and networks need beyond {@link RealFieldElement}, written once for any field:
+ * {@code max}/{@code min}, a branch-free {@code select}, the normal CDF and density, {@code erf},
+ * the activations, and weighted sums. Each runs on {@link Adj}, {@link Dual}, {@link Decimal64},
+ * {@code Dfp} and {@link DerivativeStructure}; the adjoint and dual types get a single node or a
+ * single chain-rule step instead of a composition of elementary operations.
+ *
+ * <p>Kinks: {@code max(x, y)} with {@code x == y} returns {@code x} (its derivative); a side that is
+ * not selected contributes nothing, and a constant that is selected is passive.
+ */
+public final class Fn {
+
+    private static final double SQRT1_2 = Math.sqrt(0.5);
+    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
+    private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
+
+    private Fn() {
+    }
+
+    /** The constant {@code c} in the field of {@code like}. */
+    public static <T extends RealFieldElement<T>> T constant(T like, double c) {
+        if (like instanceof Adj) {
+            return cast(((Adj) like).tape.constant(c));
+        }
+        return like.getField().getZero().add(c);
+    }
+
+    // ------------------------------------------------------------------ kinks and selection
+
+    public static <T extends RealFieldElement<T>> T max(T x, double c) {
+        return x.getReal() >= c ? x : constant(x, c);
+    }
+
+    public static <T extends RealFieldElement<T>> T max(T x, T y) {
+        return x.getReal() >= y.getReal() ? x : y;
+    }
+
+    public static <T extends RealFieldElement<T>> T min(T x, double c) {
+        return x.getReal() <= c ? x : constant(x, c);
+    }
+
+    public static <T extends RealFieldElement<T>> T min(T x, T y) {
+        return x.getReal() <= y.getReal() ? x : y;
+    }
+
+    /** {@code max(x, 0)}, the payoff kink and the ReLU. */
+    public static <T extends RealFieldElement<T>> T positivePart(T x) {
+        return max(x, 0.0);
+    }
+
+    /**
+     * {@code condition > 0 ? ifPositive : otherwise}: the pricers' only way to choose between
+     * active values, so that a scalar carrying a block of paths could select lane by lane.
+     */
+    public static <T extends RealFieldElement<T>> T select(T condition, T ifPositive, T otherwise) {
+        return condition.getReal() > 0.0 ? ifPositive : otherwise;
+    }
+
+    // ------------------------------------------------------------------ the normal distribution
+
+    /** Standard normal CDF in double precision. */
+    public static double normCdf(double x) {
+        return 0.5 * Erf.erfc(-x * SQRT1_2);
+    }
+
+    /** Standard normal density in double precision. */
+    public static double normPdf(double x) {
+        return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+    }
+
+    public static <T extends RealFieldElement<T>> T normCdf(T x) {
+        double v = x.getReal();
+        if (x instanceof Adj) {
+            return cast(((Adj) x).unary(normCdf(v), normPdf(v)));
+        }
+        if (x instanceof Decimal64) {
+            return cast(new Decimal64(normCdf(v)));
+        }
+        if (x instanceof Dual) {
+            Dual d = (Dual) x;
+            return cast(new Dual(normCdf(v), d.tangent() == 0.0 ? 0.0 : d.tangent() * normPdf(v)));
+        }
+        if (x instanceof DerivativeStructure) {
+            DerivativeStructure ds = (DerivativeStructure) x;
+            double[] f = new double[ds.getOrder() + 1];
+            f[0] = normCdf(v);
+            // Phi^(k+1)(x) = (-1)^k He_k(x) phi(x), He the probabilists' Hermite polynomials
+            double phi = normPdf(v);
+            double hPrev = 0.0;
+            double h = 1.0;
+            for (int k = 0; k + 1 < f.length; k++) {
+                f[k + 1] = ((k & 1) == 0 ? 1.0 : -1.0) * h * phi;
+                double next = v * h - k * hPrev;
+                hPrev = h;
+                h = next;
+            }
+            return cast(ds.compose(f));
+        }
+        // Any other field (Dfp): at that field's own precision.
+        return erf(x.divide(constant(x, 2.0).sqrt())).add(1.0).multiply(0.5);
+    }
+
+    public static <T extends RealFieldElement<T>> T normPdf(T x) {
+        double v = x.getReal();
+        if (x instanceof Adj) {
+            double p = normPdf(v);
+            return cast(((Adj) x).unary(p, -v * p));
+        }
+        if (x instanceof Decimal64) {
+            return cast(new Decimal64(normPdf(v)));
+        }
+        T twoPi = constant(x, 2.0).multiply(pi(x));
+        return x.multiply(x).multiply(-0.5).exp().divide(twoPi.sqrt());
+    }
+
+    public static <T extends RealFieldElement<T>> T erf(T x) {
+        double v = x.getReal();
+        if (x instanceof Adj) {
+            return cast(((Adj) x).unary(Erf.erf(v), TWO_OVER_SQRT_PI * Math.exp(-v * v)));
+        }
+        if (x instanceof Decimal64) {
+            return cast(new Decimal64(Erf.erf(v)));
+        }
+        if (x instanceof Dual) {
+            Dual d = (Dual) x;
+            return cast(new Dual(Erf.erf(v), d.tangent() == 0.0 ? 0.0 : d.tangent() * TWO_OVER_SQRT_PI * Math.exp(-v * v)));
+        }
+        // erf(x) = 2/sqrt(pi) exp(-x^2) sum_n 2^n x^(2n+1) / (1*3*...*(2n+1)): all terms of one sign,
+        // so no cancellation, in the field's own arithmetic (derivatives included).
+        T x2 = x.multiply(x);
+        T term = x;
+        T sum = x;
+        for (int n = 1; n < 4000; n++) {
+            term = term.multiply(x2).multiply(2.0).divide(2.0 * n + 1.0);
+            sum = sum.add(term);
+            if (Math.abs(term.getReal()) <= 1e-60 * Math.abs(sum.getReal())) {
+                break;
+            }
+        }
+        return sum.multiply(x2.negate().exp()).multiply(2.0).divide(pi(x).sqrt());
+    }
+
+    private static <T extends RealFieldElement<T>> T pi(T like) {
+        return constant(like, -1.0).acos();   // exact to the field's precision
+    }
+
+    // ------------------------------------------------------------------ activations
+
+    public static <T extends RealFieldElement<T>> T sigmoid(T x) {
+        double v = x.getReal();
+        if (x instanceof Adj) {
+            double s = sigmoid(v);
+            return cast(((Adj) x).unary(s, s * (1.0 - s)));
+        }
+        return x.negate().exp().add(1.0).reciprocal();
+    }
+
+    public static double sigmoid(double v) {
+        return v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v));
+    }
+
+    /** {@code log(1 + e^x)}, computed without overflow. */
+    public static <T extends RealFieldElement<T>> T softplus(T x) {
+        double v = x.getReal();
+        if (x instanceof Adj) {
+            return cast(((Adj) x).unary(softplus(v), sigmoid(v)));
+        }
+        return v > 0 ? x.add(x.negate().exp().log1p()) : x.exp().log1p();
+    }
+
+    public static double softplus(double v) {
+        return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
+    }
+
+    public static <T extends RealFieldElement<T>> T tanh(T x) {
+        return x.tanh();
+    }
+
+    public static <T extends RealFieldElement<T>> T relu(T x) {
+        return positivePart(x);
+    }
+
+    // ------------------------------------------------------------------ weighted sums
+
+    /**
+     * {@code c + sum_k coefficients[k] * terms[k]} over the first {@code n} terms: one n-ary node on
+     * the tape, a plain loop elsewhere.
+     */
+    public static <T extends RealFieldElement<T>> T weightedSum(double c, double[] coefficients, T[] terms, int n) {
+        T first = terms[0];
+        if (first instanceof Adj) {
+            return cast(Adj.weightedSum(((Adj) first).tape, c, coefficients, (Adj[]) terms, n));
+        }
+        T sum = terms[0].multiply(coefficients[0]).add(c);
+        for (int k = 1; k < n; k++) {
+            sum = sum.add(terms[k].multiply(coefficients[k]));
+        }
+        return sum;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+}

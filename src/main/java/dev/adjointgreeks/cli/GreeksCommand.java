@@ -1,0 +1,56 @@
+package dev.adjointgreeks.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code greeks} command line. Exit codes: 0 success, 1 internal error, 2 usage error or
+ * unreadable input, 3 a batch finished with rejected rows.
+ */
+@Command(name = "greeks", mixinStandardHelpOptions = true, versionProvider = GreeksCommand.Version.class,
+        description = "Option Greeks by adjoint (reverse-mode) automatic differentiation.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class GreeksCommand implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INTERNAL = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_REJECTED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    /** Builds the command line with the project's exit-code conventions. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new GreeksCommand());
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_INTERNAL);
+        cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof UsageException) {
+                cmd.getErr().println("greeks: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            cmd.getErr().println("greeks: internal error: " + e);
+            e.printStackTrace(cmd.getErr());
+            return EXIT_INTERNAL;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Version from the jar manifest, or the development marker. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = GreeksCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"greeks " + (v == null ? "0.1.0-dev" : v)};
+        }
+    }
+}
