@@ -141,7 +141,7 @@ public final class Adj implements RealFieldElement<Adj> {
     @Override
     public Adj divide(Adj b) {
         double inv = 1.0 / b.value;
-        double q = value * inv;
+        double q = value / b.value;
         return binary(q, inv, b, -q * inv);
     }
 

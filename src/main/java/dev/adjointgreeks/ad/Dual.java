@@ -87,7 +87,7 @@ public final class Dual implements RealFieldElement<Dual> {
     }
 
     /** f(x) with f'(x) = d: the tangent times d, skipping a zero tangent (no {@code 0 * inf}). */
-    private Dual chain(double v, double d) {
+    Dual chain(double v, double d) {
         return new Dual(v, tangent == 0.0 ? 0.0 : tangent * d);
     }
 

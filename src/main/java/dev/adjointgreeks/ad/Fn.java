@@ -85,7 +85,7 @@ public final class Fn {
         }
         if (x instanceof Dual) {
             Dual d = (Dual) x;
-            return cast(new Dual(normCdf(v), d.tangent() == 0.0 ? 0.0 : d.tangent() * normPdf(v)));
+            return cast(d.chain(normCdf(v), normPdf(v)));
         }
         if (x instanceof DerivativeStructure) {
             DerivativeStructure ds = (DerivativeStructure) x;
@@ -113,6 +113,10 @@ public final class Fn {
             double p = normPdf(v);
             return cast(((Adj) x).unary(p, -v * p));
         }
+        if (x instanceof Dual) {
+            double p = normPdf(v);
+            return cast(((Dual) x).chain(p, -v * p));
+        }
         if (x instanceof Decimal64) {
             return cast(new Decimal64(normPdf(v)));
         }
@@ -130,7 +134,7 @@ public final class Fn {
         }
         if (x instanceof Dual) {
             Dual d = (Dual) x;
-            return cast(new Dual(Erf.erf(v), d.tangent() == 0.0 ? 0.0 : d.tangent() * TWO_OVER_SQRT_PI * Math.exp(-v * v)));
+            return cast(d.chain(Erf.erf(v), TWO_OVER_SQRT_PI * Math.exp(-v * v)));
         }
         // erf(x) = 2/sqrt(pi) exp(-x^2) sum_n 2^n x^(2n+1) / (1*3*...*(2n+1)): all terms of one sign,
         // so no cancellation, in the field's own arithmetic (derivatives included).
@@ -159,6 +163,10 @@ public final class Fn {
             double s = sigmoid(v);
             return cast(((Adj) x).unary(s, s * (1.0 - s)));
         }
+        if (x instanceof Dual) {
+            double s = sigmoid(v);
+            return cast(((Dual) x).chain(s, s * (1.0 - s)));
+        }
         return x.negate().exp().add(1.0).reciprocal();
     }
 
@@ -171,6 +179,9 @@ public final class Fn {
         double v = x.getReal();
         if (x instanceof Adj) {
             return cast(((Adj) x).unary(softplus(v), sigmoid(v)));
+        }
+        if (x instanceof Dual) {
+            return cast(((Dual) x).chain(softplus(v), sigmoid(v)));
         }
         return v > 0 ? x.add(x.negate().exp().log1p()) : x.exp().log1p();
     }
@@ -198,8 +209,8 @@ public final class Fn {
         if (first instanceof Adj) {
             return cast(Adj.weightedSum(((Adj) first).tape, c, coefficients, (Adj[]) terms, n));
         }
-        T sum = terms[0].multiply(coefficients[0]).add(c);
-        for (int k = 1; k < n; k++) {
+        T sum = constant(first, c);
+        for (int k = 0; k < n; k++) {
             sum = sum.add(terms[k].multiply(coefficients[k]));
         }
         return sum;
