@@ -1,0 +1,360 @@
+package dev.adjointgreeks.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+
+import dev.adjointgreeks.closedform.ClosedForms;
+import dev.adjointgreeks.mc.MonteCarlo;
+import dev.adjointgreeks.mc.MonteCarlo.Output;
+import dev.adjointgreeks.mc.PricingProblem;
+
+/**
+ * Turns a trade into its price and Greeks by one of the four {@link Method}s.
+ *
+ * <ul>
+ * <li>adjoint: one adjoint sweep per path gives every first-order Greek; second order (gamma,
+ * cross gammas, vanna, volga) by central differences of adjoint gradients under common random
+ * numbers, spot bumped by {@code spotBump2} (relative, default 1%) and vol by {@code volBump2}
+ * (absolute, default 0.01).</li>
+ * <li>bump: central (or forward) differences of the same generic pricer on the passive scalar,
+ * common random numbers; second order by three- and four-point differences with the same
+ * second-order bump sizes.</li>
+ * <li>analytic: the closed form on commons-math3 derivative structures of order 2 (exact
+ * derivatives of the formula); Heston by central differences of its Fourier price.</li>
+ * <li>compare: adjoint and bump in the same run on the same paths, each Greek's difference as a
+ * z-score against the standard error of the per-path difference, and the analytic value.</li>
+ * </ul>
+ */
+public final class GreeksEngine {
+
+    private static final int ADJOINT_GROUP = 0;
+    private static final int BUMP_GROUP = 1;
+
+    private GreeksEngine() {
+    }
+
+    public static TradeResult price(Trade trade, Method method, RunSettings settings) {
+        PricingProblem problem = trade.problem();
+        long paths = trade.pathsFor(settings.paths());
+        long seed = trade.seedFor(settings.seed());
+        long start = System.nanoTime();
+        Map<String, Double> values = new LinkedHashMap<>();
+        long pathsUsed = paths;
+        switch (method) {
+            case ADJOINT:
+            case BUMP: {
+                Plan plan = new Plan(problem, settings);
+                List<String> names = method == Method.ADJOINT ? adjointGreeks(plan, ADJOINT_GROUP, "")
+                        : bumpGreeks(plan, BUMP_GROUP, "");
+                MonteCarlo.Result r = plan.run(paths, seed);
+                pathsUsed = r.paths();
+                for (String n : names) {
+                    int i = r.indexOf(n);
+                    values.put(n, r.mean()[i]);
+                    values.put(n + "_stderr", r.stderr()[i]);
+                }
+                break;
+            }
+            case ANALYTIC: {
+                pathsUsed = 0;
+                values.putAll(analytic(problem, settings));
+                break;
+            }
+            case COMPARE:
+                return compare(trade, problem, settings, paths, seed);
+            default:
+                throw new AssertionError(method);
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        return new TradeResult(trade.id(), trade.product().kind(), trade.modelName(), method.word(), pathsUsed,
+                method == Method.ANALYTIC ? 0 : seed, values, ms, trade.quantity(), trade.underlying());
+    }
+
+    // ------------------------------------------------------------------ adjoint
+
+    /** Adds the adjoint evaluators and outputs; returns the output names ({@code price}, Greeks). */
+    static List<String> adjointGreeks(Plan plan, int group, String suffix) {
+        PricingProblem p = plan.problem;
+        String[] inputs = p.inputNames();
+        List<String> names = new ArrayList<>();
+        int base = plan.adjoint(group, null);
+        plan.output("price" + suffix, new int[] {base}, new int[] {0}, new double[] {1.0});
+        names.add("price" + suffix);
+        for (int k = 0; k < inputs.length; k++) {
+            String n = GreekNames.firstOrder(inputs[k]) + suffix;
+            plan.output(n, new int[] {base}, new int[] {1 + k}, new double[] {GreekNames.sign(inputs[k])});
+            names.add(n);
+        }
+        if (plan.settings.secondOrder()) {
+            int[] spots = spotInputs(p);
+            int vol = p.indexOf("vol");
+            double[] h = new double[spots.length];
+            int[] up = new int[spots.length];
+            int[] down = new int[spots.length];
+            for (int a = 0; a < spots.length; a++) {
+                h[a] = plan.settings.spotBump2() * plan.base[spots[a]];
+                up[a] = plan.adjoint(group, plan.bump(spots[a], h[a]));
+                down[a] = plan.adjoint(group, plan.bump(spots[a], -h[a]));
+            }
+            for (int a = 0; a < spots.length; a++) {
+                for (int b = a; b < spots.length; b++) {
+                    // symmetrised: (d delta_b / d S_a + d delta_a / d S_b) / 2
+                    String n = (spots.length == 1 ? "gamma" : "gamma_" + (a + 1) + "_" + (b + 1)) + suffix;
+                    plan.output(n, new int[] {up[a], down[a], up[b], down[b]},
+                            new int[] {1 + spots[b], 1 + spots[b], 1 + spots[a], 1 + spots[a]},
+                            new double[] {0.25 / h[a], -0.25 / h[a], 0.25 / h[b], -0.25 / h[b]});
+                    names.add(n);
+                }
+            }
+            if (vol >= 0 && spots.length == 1) {
+                double hv = plan.settings.volBump2();
+                int vUp = plan.adjoint(group, plan.bump(vol, hv));
+                int vDown = plan.adjoint(group, plan.bump(vol, -hv));
+                int s = spots[0];
+                plan.output("vanna" + suffix, new int[] {up[0], down[0], vUp, vDown},
+                        new int[] {1 + vol, 1 + vol, 1 + s, 1 + s},
+                        new double[] {0.25 / h[0], -0.25 / h[0], 0.25 / hv, -0.25 / hv});
+                plan.output("volga" + suffix, new int[] {vUp, vDown}, new int[] {1 + vol, 1 + vol},
+                        new double[] {0.5 / hv, -0.5 / hv});
+                names.add("vanna" + suffix);
+                names.add("volga" + suffix);
+            }
+        }
+        return names;
+    }
+
+    // ------------------------------------------------------------------ bump and revalue
+
+    static List<String> bumpGreeks(Plan plan, int group, String suffix) {
+        PricingProblem p = plan.problem;
+        String[] inputs = p.inputNames();
+        RunSettings s = plan.settings;
+        List<String> names = new ArrayList<>();
+        int base = plan.passive(group, null);
+        plan.output("price" + suffix, new int[] {base}, new int[] {0}, new double[] {1.0});
+        names.add("price" + suffix);
+        for (int k = 0; k < inputs.length; k++) {
+            double h = s.bumpFor(plan.base[k]);
+            double sign = GreekNames.sign(inputs[k]);
+            String n = GreekNames.firstOrder(inputs[k]) + suffix;
+            int up = plan.passive(group, plan.bump(k, h));
+            if (s.central()) {
+                int down = plan.passive(group, plan.bump(k, -h));
+                plan.output(n, new int[] {up, down}, new int[] {0, 0}, new double[] {sign * 0.5 / h, -sign * 0.5 / h});
+            } else {
+                plan.output(n, new int[] {up, base}, new int[] {0, 0}, new double[] {sign / h, -sign / h});
+            }
+            names.add(n);
+        }
+        if (s.secondOrder()) {
+            int[] spots = spotInputs(p);
+            int vol = p.indexOf("vol");
+            double[] h = new double[spots.length];
+            int[] up = new int[spots.length];
+            int[] down = new int[spots.length];
+            for (int a = 0; a < spots.length; a++) {
+                h[a] = s.spotBump2() * plan.base[spots[a]];
+                up[a] = plan.passive(group, plan.bump(spots[a], h[a]));
+                down[a] = plan.passive(group, plan.bump(spots[a], -h[a]));
+            }
+            for (int a = 0; a < spots.length; a++) {
+                for (int b = a; b < spots.length; b++) {
+                    String n = (spots.length == 1 ? "gamma" : "gamma_" + (a + 1) + "_" + (b + 1)) + suffix;
+                    if (a == b) {
+                        double inv = 1.0 / (h[a] * h[a]);
+                        plan.output(n, new int[] {up[a], base, down[a]}, new int[] {0, 0, 0},
+                                new double[] {inv, -2 * inv, inv});
+                    } else {
+                        cross(plan, group, n, spots[a], h[a], spots[b], h[b]);
+                    }
+                    names.add(n);
+                }
+            }
+            if (vol >= 0 && spots.length == 1) {
+                double hv = s.volBump2();
+                cross(plan, group, "vanna" + suffix, spots[0], h[0], vol, hv);
+                int vUp = plan.passive(group, plan.bump(vol, hv));
+                int vDown = plan.passive(group, plan.bump(vol, -hv));
+                double inv = 1.0 / (hv * hv);
+                plan.output("volga" + suffix, new int[] {vUp, base, vDown}, new int[] {0, 0, 0},
+                        new double[] {inv, -2 * inv, inv});
+                names.add("vanna" + suffix);
+                names.add("volga" + suffix);
+            }
+        }
+        return names;
+    }
+
+    /** Four-point mixed second difference. */
+    private static void cross(Plan plan, int group, String name, int i, double hi, int j, double hj) {
+        int pp = plan.passive(group, plan.bump(i, hi, j, hj));
+        int pm = plan.passive(group, plan.bump(i, hi, j, -hj));
+        int mp = plan.passive(group, plan.bump(i, -hi, j, hj));
+        int mm = plan.passive(group, plan.bump(i, -hi, j, -hj));
+        double c = 0.25 / (hi * hj);
+        plan.output(name, new int[] {pp, pm, mp, mm}, new int[] {0, 0, 0, 0}, new double[] {c, -c, -c, c});
+    }
+
+    static int[] spotInputs(PricingProblem p) {
+        String[] names = p.inputNames();
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals("spot") || names[i].startsWith("spot_")) {
+                idx.add(i);
+            }
+        }
+        return idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    // ------------------------------------------------------------------ analytic
+
+    /** Price and Greeks from the closed form (standard errors 0). */
+    static Map<String, Double> analytic(PricingProblem p, RunSettings settings) {
+        String reason = ClosedForms.unavailableReason(p);
+        if (reason != null) {
+            throw new UnsupportedOperationException(reason);
+        }
+        String[] inputs = p.inputNames();
+        double[] x = p.inputValues();
+        int n = x.length;
+        int[] spots = spotInputs(p);
+        int vol = p.indexOf("vol");
+        Map<String, Double> v = new LinkedHashMap<>();
+        if (ClosedForms.isHeston(p)) {
+            double price = ClosedForms.hestonPrice(p, x);
+            put(v, "price", price);
+            for (int k = 0; k < n; k++) {
+                double h = 1e-4 * Math.max(Math.abs(x[k]), 0.01);
+                double up = ClosedForms.hestonPrice(p, shift(x, k, h));
+                double down = ClosedForms.hestonPrice(p, shift(x, k, -h));
+                put(v, GreekNames.firstOrder(inputs[k]), GreekNames.sign(inputs[k]) * (up - down) / (2 * h));
+            }
+            if (settings.secondOrder()) {
+                int s = spots[0];
+                double h = settings.spotBump2() * x[s];
+                double up = ClosedForms.hestonPrice(p, shift(x, s, h));
+                double down = ClosedForms.hestonPrice(p, shift(x, s, -h));
+                put(v, "gamma", (up - 2 * price + down) / (h * h));
+            }
+            return v;
+        }
+        int order = settings.secondOrder() ? 2 : 1;
+        DerivativeStructure[] ds = new DerivativeStructure[n];
+        for (int k = 0; k < n; k++) {
+            ds[k] = new DerivativeStructure(n, order, k, x[k]);
+        }
+        DerivativeStructure price = ClosedForms.price(p, ds);
+        put(v, "price", price.getValue());
+        int[] orders = new int[n];
+        for (int k = 0; k < n; k++) {
+            orders[k] = 1;
+            put(v, GreekNames.firstOrder(inputs[k]), GreekNames.sign(inputs[k]) * price.getPartialDerivative(orders));
+            orders[k] = 0;
+        }
+        if (order == 2) {
+            for (int a = 0; a < spots.length; a++) {
+                for (int b = a; b < spots.length; b++) {
+                    orders[spots[a]]++;
+                    orders[spots[b]]++;
+                    put(v, spots.length == 1 ? "gamma" : "gamma_" + (a + 1) + "_" + (b + 1), price.getPartialDerivative(orders));
+                    orders[spots[a]] = 0;
+                    orders[spots[b]] = 0;
+                }
+            }
+            if (vol >= 0 && spots.length == 1) {
+                orders[spots[0]] = 1;
+                orders[vol] = 1;
+                put(v, "vanna", price.getPartialDerivative(orders));
+                orders[spots[0]] = 0;
+                orders[vol] = 2;
+                put(v, "volga", price.getPartialDerivative(orders));
+                orders[vol] = 0;
+            }
+        }
+        return v;
+    }
+
+    private static void put(Map<String, Double> v, String name, double value) {
+        v.put(name, value);
+        v.put(name + "_stderr", 0.0);
+    }
+
+    private static double[] shift(double[] x, int k, double h) {
+        double[] y = x.clone();
+        y[k] += h;
+        return y;
+    }
+
+    // ------------------------------------------------------------------ compare
+
+    private static TradeResult compare(Trade trade, PricingProblem problem, RunSettings settings, long paths, long seed) {
+        long start = System.nanoTime();
+        Plan plan = new Plan(problem, settings);
+        List<String> adj = adjointGreeks(plan, ADJOINT_GROUP, "_adjoint");
+        int adjointOutputs = plan.outputs.size();
+        List<String> bump = bumpGreeks(plan, BUMP_GROUP, "_bump");
+        List<Output> adjointOut = new ArrayList<>(plan.outputs.subList(0, adjointOutputs));
+        List<Output> bumpOut = new ArrayList<>(plan.outputs.subList(adjointOutputs, plan.outputs.size()));
+        List<String> greeks = new ArrayList<>();
+        for (String n : adj) {
+            greeks.add(n.substring(0, n.length() - "_adjoint".length()));
+        }
+        for (int g = 0; g < greeks.size(); g++) {
+            Output a = adjointOut.get(g);
+            Output b = bumpOut.get(bump.indexOf(greeks.get(g) + "_bump"));
+            plan.outputs.add(difference(greeks.get(g) + "_diff", a, b));
+        }
+        MonteCarlo.Result r = plan.run(paths, seed);
+
+        Map<String, Double> analytic = null;
+        long analyticNanos = 0;
+        if (ClosedForms.unavailableReason(problem) == null) {
+            long t0 = System.nanoTime();
+            analytic = analytic(problem, settings);
+            analyticNanos = System.nanoTime() - t0;
+        }
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (String g : greeks) {
+            int ia = r.indexOf(g + "_adjoint");
+            int ib = r.indexOf(g + "_bump");
+            int id = r.indexOf(g + "_diff");
+            v.put(g + "_adjoint", r.mean()[ia]);
+            v.put(g + "_adjoint_stderr", r.stderr()[ia]);
+            v.put(g + "_bump", r.mean()[ib]);
+            v.put(g + "_bump_stderr", r.stderr()[ib]);
+            v.put(g + "_analytic", analytic != null && analytic.containsKey(g) ? analytic.get(g) : Double.NaN);
+            v.put(g + "_z", r.mean()[id] / r.stderr()[id]);
+            v.put(g + "_z_analytic", analytic != null && analytic.containsKey(g)
+                    ? (r.mean()[ia] - analytic.get(g)) / r.stderr()[ia] : Double.NaN);
+        }
+        v.put("time_adjoint_ms", r.groupNanos()[ADJOINT_GROUP] / 1e6);
+        v.put("time_bump_ms", r.groupNanos()[BUMP_GROUP] / 1e6);
+        v.put("time_analytic_ms", analytic != null ? analyticNanos / 1e6 : Double.NaN);
+        double ms = (System.nanoTime() - start) / 1e6;
+        return new TradeResult(trade.id(), trade.product().kind(), trade.modelName(), Method.COMPARE.word(), r.paths(),
+                seed, v, ms, trade.quantity(), trade.underlying());
+    }
+
+    private static Output difference(String name, Output a, Output b) {
+        int na = a.evaluator().length;
+        int nb = b.evaluator().length;
+        int[] e = new int[na + nb];
+        int[] c = new int[na + nb];
+        double[] w = new double[na + nb];
+        for (int t = 0; t < na; t++) {
+            e[t] = a.evaluator()[t];
+            c[t] = a.component()[t];
+            w[t] = a.coefficient()[t];
+        }
+        for (int t = 0; t < nb; t++) {
+            e[na + t] = b.evaluator()[t];
+            c[na + t] = b.component()[t];
+            w[na + t] = -b.coefficient()[t];
+        }
+        return new Output(name, e, c, w);
+    }
+}

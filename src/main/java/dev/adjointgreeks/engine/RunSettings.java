@@ -1,0 +1,64 @@
+package dev.adjointgreeks.engine;
+
+import dev.adjointgreeks.mc.AdjointEvaluator.GradientErrors;
+
+/**
+ * Settings of a pricing run.
+ *
+ * @param paths          Monte Carlo paths per trade (a trade may override)
+ * @param seed           run seed; each trade's seed derives from (seed, trade id) unless it has its own
+ * @param threads        worker threads per trade (the batch command parallelises across trades instead)
+ * @param secondOrder    also gamma (and cross gammas), vanna and volga
+ * @param bumpSize       first-order bump: relative to {@code max(|x|, 0.01)} if {@code bumpRelative}, else absolute
+ * @param central        central differences (else one-sided forward differences)
+ * @param spotBump2      second order: relative spot bump
+ * @param volBump2       second order: absolute vol bump
+ */
+public record RunSettings(long paths, long seed, int threads, boolean antithetic, boolean sobol, boolean secondOrder,
+        double bumpSize, boolean bumpRelative, boolean central, double spotBump2, double volBump2,
+        GradientErrors gradientErrors) {
+
+    public static final double DEFAULT_BUMP = 1e-4;
+    public static final double DEFAULT_SPOT_BUMP_2 = 0.01;
+    public static final double DEFAULT_VOL_BUMP_2 = 0.01;
+
+    public static RunSettings defaults(long paths, long seed) {
+        return new RunSettings(paths, seed, 1, false, false, true, DEFAULT_BUMP, true, true, DEFAULT_SPOT_BUMP_2,
+                DEFAULT_VOL_BUMP_2, GradientErrors.AUTO);
+    }
+
+    public RunSettings withThreads(int t) {
+        return new RunSettings(paths, seed, t, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
+                spotBump2, volBump2, gradientErrors);
+    }
+
+    public RunSettings withPaths(long p) {
+        return new RunSettings(p, seed, threads, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
+                spotBump2, volBump2, gradientErrors);
+    }
+
+    public RunSettings withSecondOrder(boolean s) {
+        return new RunSettings(paths, seed, threads, antithetic, sobol, s, bumpSize, bumpRelative, central,
+                spotBump2, volBump2, gradientErrors);
+    }
+
+    public RunSettings withVariance(boolean anti, boolean sob) {
+        return new RunSettings(paths, seed, threads, anti, sob, secondOrder, bumpSize, bumpRelative, central,
+                spotBump2, volBump2, gradientErrors);
+    }
+
+    public RunSettings withGradientErrors(GradientErrors g) {
+        return new RunSettings(paths, seed, threads, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
+                spotBump2, volBump2, g);
+    }
+
+    public RunSettings withBump(double size, boolean relative, boolean centralDifferences) {
+        return new RunSettings(paths, seed, threads, antithetic, sobol, secondOrder, size, relative, centralDifferences,
+                spotBump2, volBump2, gradientErrors);
+    }
+
+    /** The first-order bump for an input of value {@code x}. */
+    public double bumpFor(double x) {
+        return bumpRelative ? bumpSize * Math.max(Math.abs(x), 0.01) : bumpSize;
+    }
+}

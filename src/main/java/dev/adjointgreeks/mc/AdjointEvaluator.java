@@ -1,0 +1,107 @@
+package dev.adjointgreeks.mc;
+
+import dev.adjointgreeks.ad.Adj;
+import dev.adjointgreeks.ad.Tape;
+
+/**
+ * The price and its gradient with respect to every input, by one backward sweep per path.
+ *
+ * <p>The setup is recorded once on this worker's tape, then marked. Each path is recorded,
+ * swept back to the mark (its adjoints accumulate in the setup section) and rewound, so the tape
+ * never grows. The setup section is swept into the inputs either after every sample, giving
+ * per-sample gradients (when the setup is cheap compared with a path), or once per block
+ * (standard errors then come from block means).
+ */
+public final class AdjointEvaluator implements Evaluator {
+
+    /** How the gradient's standard errors are obtained. */
+    public enum GradientErrors {
+        /** Per sample when sweeping the setup per sample costs little, else per block. */
+        AUTO,
+        PER_SAMPLE,
+        PER_BLOCK
+    }
+
+    private final Tape tape = new Tape();
+    private final PricingProblem.PathFunction<Adj> function;
+    private final int mark;
+    private final int inputs;
+    private final boolean perSampleGradient;
+    private final double[] gradient;
+
+    public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors) {
+        Adj[] x = tape.inputs(inputValues);
+        this.function = problem.setup(x);
+        this.mark = tape.mark();
+        this.inputs = inputValues.length;
+        this.gradient = new double[inputs];
+        boolean perSample;
+        switch (errors) {
+            case PER_SAMPLE:
+                perSample = true;
+                break;
+            case PER_BLOCK:
+                perSample = false;
+                break;
+            default:
+                // Measure one path: sweeping a setup much larger than a path after every path
+                // would dominate the cost.
+                int before = tape.size();
+                function.discountedPayoff(new double[problem.dimension()]);
+                int pathNodes = tape.size() - before;
+                tape.rewind(mark);
+                perSample = (mark - inputs) <= 2 * pathNodes + 32;
+        }
+        this.perSampleGradient = perSample;
+    }
+
+    public boolean perSampleGradient() {
+        return perSampleGradient;
+    }
+
+    public Tape tape() {
+        return tape;
+    }
+
+    @Override
+    public int width() {
+        return 1 + inputs;
+    }
+
+    @Override
+    public boolean perSample(int i) {
+        return i == 0 || perSampleGradient;
+    }
+
+    @Override
+    public void sample(double[][] paths, double[] out) {
+        double weight = 1.0 / paths.length;
+        double price = 0.0;
+        for (double[] z : paths) {
+            Adj y = function.discountedPayoff(z);
+            price += y.getReal();
+            tape.seed(y, weight);
+            tape.backward(mark);
+            tape.rewind(mark);
+        }
+        out[0] = price * weight;
+        if (perSampleGradient) {
+            tape.backward(0);
+            java.util.Arrays.fill(gradient, 0.0);
+            tape.drainInputAdjoints(gradient);
+            System.arraycopy(gradient, 0, out, 1, inputs);
+        }
+    }
+
+    @Override
+    public void endBlock(double[] blockSums) {
+        if (!perSampleGradient) {
+            tape.backward(0);
+            java.util.Arrays.fill(gradient, 0.0);
+            tape.drainInputAdjoints(gradient);
+            for (int k = 0; k < inputs; k++) {
+                blockSums[1 + k] += gradient[k];
+            }
+        }
+    }
+}

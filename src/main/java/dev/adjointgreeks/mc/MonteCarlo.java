@@ -1,0 +1,320 @@
+package dev.adjointgreeks.mc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The block runner. Samples (paths, or antithetic pairs) are simulated in blocks whose size depends
+ * only on the number of samples; block {@code b} draws from its own stream (trade seed, b); block
+ * results are combined in block order. So a seed gives the same numbers, to the last bit, on any
+ * number of threads.
+ *
+ * <p>The numbers estimated are linear functionals of the evaluators' per-sample values (a price, a
+ * gradient component, a finite difference of two prices, the difference between two methods), so
+ * each comes with a standard error: from per-sample values where every value it uses is known per
+ * sample, from block means otherwise (and always with Sobol points, whose blocks are independent
+ * randomisations).
+ */
+public final class MonteCarlo {
+
+    /** At least this many blocks when there are enough samples: block-mean standard errors need them. */
+    public static final int TARGET_BLOCKS = 64;
+    public static final int MAX_BLOCK = 8192;
+    /** Independent randomisations of the Sobol points. */
+    public static final int SOBOL_REPLICATES = 16;
+
+    /** How paths are drawn. */
+    public record Settings(long paths, long seed, int threads, boolean antithetic, boolean sobol) {
+        public Settings {
+            if (paths < 2) {
+                throw new IllegalArgumentException("paths must be >= 2 (value " + paths + ")");
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1 (value " + threads + ")");
+            }
+        }
+    }
+
+    /** {@code sum_t coefficient[t] * value(evaluator[t], component[t])}. */
+    public record Output(String name, int[] evaluator, int[] component, double[] coefficient) {
+        public static Output of(String name, int evaluator, int component) {
+            return new Output(name, new int[] {evaluator}, new int[] {component}, new double[] {1.0});
+        }
+    }
+
+    /** Estimates in the order of the outputs, with the paths actually simulated. */
+    public record Result(String[] names, double[] mean, double[] stderr, long paths, long[] groupNanos) {
+        public int indexOf(String name) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Per-block statistics: Welford mean and M2 for per-sample outputs, plain sums for block outputs. */
+    private static final class BlockStats {
+        long n;
+        final double[] mean;
+        final double[] m2;
+        final double[] sum;
+
+        BlockStats(int width) {
+            mean = new double[width];
+            m2 = new double[width];
+            sum = new double[width];
+        }
+    }
+
+    private MonteCarlo() {
+    }
+
+    /**
+     * Runs the evaluators made by {@code kernel} (one set per worker) over all samples.
+     *
+     * @param group group index of each evaluator, for the time per method (compare)
+     */
+    public static Result run(Settings s, int steps, int factors, Supplier<Evaluator[]> kernel, int[] group,
+            List<Output> outputs) {
+        int dimension = steps * factors;
+        long samples = s.antithetic() ? (s.paths() + 1) / 2 : s.paths();
+        int blocks;
+        long blockSize;
+        if (s.sobol()) {
+            if (dimension > 1000) {
+                throw new IllegalArgumentException("Sobol points support at most 1000 dimensions (steps x factors = "
+                        + dimension + ")");
+            }
+            blocks = SOBOL_REPLICATES;
+            blockSize = Math.max(1, (samples + blocks - 1) / blocks);
+            samples = blockSize * blocks;
+        } else {
+            blockSize = Math.min(MAX_BLOCK, Math.max(1, (samples + TARGET_BLOCKS - 1) / TARGET_BLOCKS));
+            blocks = (int) ((samples + blockSize - 1) / blockSize);
+        }
+        final long totalSamples = samples;
+        final long size = blockSize;
+        int groups = 0;
+        for (int g : group) {
+            groups = Math.max(groups, g + 1);
+        }
+        final int groupCount = groups;
+        BlockStats[] stats = new BlockStats[blocks];
+        AtomicInteger next = new AtomicInteger();
+        int workers = (int) Math.min(s.threads(), blocks);
+        long[][] nanos = new long[workers][groupCount];
+
+        List<Runnable> jobs = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            final long[] myNanos = nanos[w];
+            jobs.add(() -> {
+                Evaluator[] ev = kernel.get();
+                Worker worker = new Worker(ev, group, outputs, dimension, s.antithetic(), s.sobol(), myNanos);
+                for (int b = next.getAndIncrement(); b < stats.length; b = next.getAndIncrement()) {
+                    long first = b * size;
+                    long count = Math.min(size, totalSamples - first);
+                    NormalSource source = s.sobol()
+                            ? NormalSource.sobol(RandomStreams.block(s.seed(), b), steps, factors)
+                            : NormalSource.pseudoRandom(RandomStreams.block(s.seed(), b));
+                    stats[b] = worker.runBlock(source, count);
+                }
+            });
+        }
+        runAll(jobs);
+
+        int width = outputs.size();
+        boolean[] perSample = perSampleOutputs(kernel, outputs, s.sobol());
+        double[] mean = new double[width];
+        double[] se = new double[width];
+        for (int o = 0; o < width; o++) {
+            if (perSample[o]) {
+                // Chan et al.'s pairwise combination of (n, mean, M2), in block order.
+                long n = 0;
+                double m = 0.0;
+                double m2 = 0.0;
+                for (BlockStats b : stats) {
+                    long nb = b.n;
+                    double delta = b.mean[o] - m;
+                    long nn = n + nb;
+                    m += delta * nb / nn;
+                    m2 += b.m2[o] + delta * delta * ((double) n * nb / nn);
+                    n = nn;
+                }
+                mean[o] = m;
+                se[o] = n > 1 ? Math.sqrt(m2 / (n - 1) / n) : Double.NaN;
+            } else {
+                double total = 0.0;
+                long n = 0;
+                for (BlockStats b : stats) {
+                    total += b.sum[o];
+                    n += b.n;
+                }
+                double m = total / n;
+                double ss = 0.0;
+                for (BlockStats b : stats) {
+                    double dev = b.sum[o] / b.n - m;
+                    ss += (double) b.n * b.n * dev * dev;
+                }
+                mean[o] = m;
+                se[o] = stats.length > 1 ? Math.sqrt(ss * stats.length / (stats.length - 1.0)) / n : Double.NaN;
+            }
+        }
+        long[] groupNanos = new long[groupCount];
+        for (long[] w : nanos) {
+            for (int g = 0; g < groupCount; g++) {
+                groupNanos[g] += w[g];
+            }
+        }
+        String[] names = outputs.stream().map(Output::name).toArray(String[]::new);
+        return new Result(names, mean, se, totalSamples * (s.antithetic() ? 2 : 1), groupNanos);
+    }
+
+    private static boolean[] perSampleOutputs(Supplier<Evaluator[]> kernel, List<Output> outputs, boolean sobol) {
+        // Granularity is a property of the evaluators' construction, the same on every worker.
+        Evaluator[] probe = kernel.get();
+        boolean[] per = new boolean[outputs.size()];
+        for (int o = 0; o < per.length; o++) {
+            Output out = outputs.get(o);
+            boolean p = !sobol;
+            for (int t = 0; t < out.evaluator().length; t++) {
+                p &= probe[out.evaluator()[t]].perSample(out.component()[t]);
+            }
+            per[o] = p;
+        }
+        return per;
+    }
+
+    private static void runAll(List<Runnable> jobs) {
+        if (jobs.size() == 1) {
+            jobs.get(0).run();
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobs.size(), r -> {
+            Thread t = new Thread(r, "monte-carlo");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable job : jobs) {
+                futures.add(pool.submit(job));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One worker's evaluators and scratch space. */
+    private static final class Worker {
+        private final Evaluator[] evaluators;
+        private final int[] group;
+        private final Output[] outputs;
+        private final boolean[] perSample;
+        private final boolean antithetic;
+        private final double[][] paths;
+        private final double[][] values;
+        private final double[][] blockValues;
+        private final long[] nanos;
+        private final boolean timed;
+
+        Worker(Evaluator[] evaluators, int[] group, List<Output> outputs, int dimension, boolean antithetic,
+                boolean sobol, long[] nanos) {
+            this.evaluators = evaluators;
+            this.group = group;
+            this.outputs = outputs.toArray(new Output[0]);
+            this.antithetic = antithetic;
+            this.paths = new double[antithetic ? 2 : 1][dimension];
+            this.values = new double[evaluators.length][];
+            this.blockValues = new double[evaluators.length][];
+            for (int e = 0; e < evaluators.length; e++) {
+                values[e] = new double[evaluators[e].width()];
+                blockValues[e] = new double[evaluators[e].width()];
+            }
+            this.perSample = new boolean[this.outputs.length];
+            for (int o = 0; o < perSample.length; o++) {
+                boolean p = !sobol;
+                Output out = this.outputs[o];
+                for (int t = 0; t < out.evaluator().length; t++) {
+                    p &= evaluators[out.evaluator()[t]].perSample(out.component()[t]);
+                }
+                perSample[o] = p;
+            }
+            this.nanos = nanos;
+            this.timed = evaluators.length > 1;
+        }
+
+        BlockStats runBlock(NormalSource source, long count) {
+            BlockStats st = new BlockStats(outputs.length);
+            for (long i = 0; i < count; i++) {
+                source.next(paths[0]);
+                if (antithetic) {
+                    double[] a = paths[0];
+                    double[] b = paths[1];
+                    for (int k = 0; k < a.length; k++) {
+                        b[k] = -a[k];
+                    }
+                }
+                for (int e = 0; e < evaluators.length; e++) {
+                    if (timed) {
+                        long t0 = System.nanoTime();
+                        evaluators[e].sample(paths, values[e]);
+                        nanos[group[e]] += System.nanoTime() - t0;
+                    } else {
+                        evaluators[e].sample(paths, values[e]);
+                    }
+                }
+                long n = ++st.n;
+                for (int o = 0; o < outputs.length; o++) {
+                    Output out = outputs[o];
+                    double x = 0.0;
+                    for (int t = 0; t < out.evaluator().length; t++) {
+                        x += out.coefficient()[t] * values[out.evaluator()[t]][out.component()[t]];
+                    }
+                    if (perSample[o]) {
+                        double delta = x - st.mean[o];
+                        st.mean[o] += delta / n;
+                        st.m2[o] += delta * (x - st.mean[o]);
+                    }
+                    st.sum[o] += x;   // block-only terms read 0 here; their block sums follow below
+                }
+            }
+            for (int e = 0; e < evaluators.length; e++) {
+                java.util.Arrays.fill(blockValues[e], 0.0);
+                evaluators[e].endBlock(blockValues[e]);
+            }
+            for (int o = 0; o < outputs.length; o++) {
+                if (!perSample[o]) {
+                    Output out = outputs[o];
+                    for (int t = 0; t < out.evaluator().length; t++) {
+                        int e = out.evaluator()[t];
+                        int c = out.component()[t];
+                        if (!evaluators[e].perSample(c)) {
+                            st.sum[o] += out.coefficient()[t] * blockValues[e][c];
+                        }
+                    }
+                }
+            }
+            return st;
+        }
+    }
+}

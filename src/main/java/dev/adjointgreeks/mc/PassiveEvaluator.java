@@ -1,0 +1,40 @@
+package dev.adjointgreeks.mc;
+
+import org.apache.commons.math3.util.Decimal64;
+
+/** The price alone, on the passive scalar ({@link Decimal64}): the bump-and-revalue building block. */
+public final class PassiveEvaluator implements Evaluator {
+
+    private final PricingProblem.PathFunction<Decimal64> function;
+
+    public PassiveEvaluator(PricingProblem problem, double[] inputs) {
+        Decimal64[] x = new Decimal64[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            x[i] = new Decimal64(inputs[i]);
+        }
+        this.function = problem.setup(x);
+    }
+
+    @Override
+    public int width() {
+        return 1;
+    }
+
+    @Override
+    public boolean perSample(int i) {
+        return true;
+    }
+
+    @Override
+    public void sample(double[][] paths, double[] out) {
+        double sum = 0.0;
+        for (double[] z : paths) {
+            sum += function.discountedPayoff(z).getReal();
+        }
+        out[0] = sum / paths.length;
+    }
+
+    @Override
+    public void endBlock(double[] blockSums) {
+    }
+}

@@ -1,0 +1,101 @@
+package dev.adjointgreeks.mc;
+
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.MathArrays;
+
+import dev.adjointgreeks.model.PathModel;
+import dev.adjointgreeks.product.Product;
+
+/**
+ * A model and a product on a time grid: the pricing function of one trade. Its inputs are the
+ * model's parameters followed by the product's; {@link #setup} records everything that does not
+ * depend on the path and returns the per-path function, written once for every field.
+ */
+public final class PricingProblem {
+
+    private final PathModel model;
+    private final Product product;
+    private final int steps;
+    private final String[] names;
+    private final double[] values;
+
+    public PricingProblem(PathModel model, Product product, int steps) {
+        product.checkModel(model);
+        int s = steps > 0 ? steps : product.defaultSteps(model);
+        product.checkSteps(s);
+        this.model = model;
+        this.product = product;
+        this.steps = s;
+        String[] m = model.parameterNames();
+        String[] p = product.parameterNames();
+        names = new String[m.length + p.length];
+        System.arraycopy(m, 0, names, 0, m.length);
+        System.arraycopy(p, 0, names, m.length, p.length);
+        double[] mv = model.parameterValues();
+        double[] pv = product.parameterValues();
+        values = new double[mv.length + pv.length];
+        System.arraycopy(mv, 0, values, 0, mv.length);
+        System.arraycopy(pv, 0, values, mv.length, pv.length);
+    }
+
+    public PathModel model() {
+        return model;
+    }
+
+    public Product product() {
+        return product;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public String[] inputNames() {
+        return names.clone();
+    }
+
+    public double[] inputValues() {
+        return values.clone();
+    }
+
+    public int inputCount() {
+        return names.length;
+    }
+
+    public int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Standard normals per path. */
+    public int dimension() {
+        return steps * model.normalsPerStep();
+    }
+
+    /** The discounted payoff of one path, as a function of that path's normals. */
+    public interface PathFunction<T extends RealFieldElement<T>> {
+        T discountedPayoff(double[] normals);
+    }
+
+    /** Records the setup on {@code inputs} (values in the order of {@link #inputNames()}). */
+    public <T extends RealFieldElement<T>> PathFunction<T> setup(T[] inputs) {
+        int m = model.parameterNames().length;
+        var field = inputs[0].getField();
+        T[] mp = MathArrays.buildArray(field, m);
+        T[] pp = MathArrays.buildArray(field, inputs.length - m);
+        System.arraycopy(inputs, 0, mp, 0, m);
+        System.arraycopy(inputs, m, pp, 0, pp.length);
+        T maturity = pp[product.maturityIndex()];
+        PathModel.PathGenerator<T> generator = model.generator(mp, maturity, steps);
+        Product.PathPayoff<T> payoff = product.payoff(pp, model, mp, generator, steps);
+        T[][] logSpots = MathArrays.buildArray(field, model.assets(), steps + 1);
+        return z -> {
+            generator.simulate(z, logSpots);
+            return payoff.discountedPayoff(logSpots);
+        };
+    }
+}

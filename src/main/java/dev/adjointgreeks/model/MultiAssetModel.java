@@ -1,0 +1,316 @@
+package dev.adjointgreeks.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.MathArrays;
+
+import dev.adjointgreeks.ad.Fn;
+
+/**
+ * Several correlated geometric Brownian motions with a common rate. The correlation matrix is an
+ * input too: its Cholesky factor is computed in the setup section of the tape, so the sensitivity
+ * to every correlation comes out of the same sweep. {@code corr_i_j} (1-based, i &lt; j) moves
+ * rho_ij and rho_ji together.
+ *
+ * <p>Per step and asset, {@code ln S_i += drift_i + sum_j A_ij z_j} with {@code A = diag(vol sqrt(dt)) L}
+ * precomputed: one n-ary node per asset and step.
+ */
+public record MultiAssetModel(double[] spots, double[] vols, double[] dividends, double rate, double[][] correlation)
+        implements PathModel {
+
+    /** Cholesky pivots at or below this are refused as not positive definite. */
+    public static final double PIVOT_FLOOR = 1e-12;
+
+    public MultiAssetModel {
+        int n = spots.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("spots: at least one asset is needed");
+        }
+        if (vols.length != n) {
+            throw new IllegalArgumentException("vols: " + vols.length + " values for " + n + " assets");
+        }
+        if (dividends.length != n) {
+            throw new IllegalArgumentException("dividends: " + dividends.length + " values for " + n + " assets");
+        }
+        if (correlation.length != n) {
+            throw new IllegalArgumentException("correlation: " + correlation.length + " rows for " + n + " assets");
+        }
+        for (int i = 0; i < n; i++) {
+            Validation.positive("spots[" + (i + 1) + "]", spots[i]);
+            Validation.nonNegative("vols[" + (i + 1) + "]", vols[i]);
+            Validation.finite("dividends[" + (i + 1) + "]", dividends[i]);
+            if (correlation[i].length != n) {
+                throw new IllegalArgumentException("correlation: row " + (i + 1) + " has " + correlation[i].length
+                        + " entries for " + n + " assets");
+            }
+        }
+        Validation.finite("rate", rate);
+        for (int i = 0; i < n; i++) {
+            if (correlation[i][i] != 1.0) {
+                throw new IllegalArgumentException("correlation[" + (i + 1) + "][" + (i + 1) + "] must be 1 (value "
+                        + correlation[i][i] + ")");
+            }
+            for (int j = 0; j < i; j++) {
+                String at = "correlation[" + (i + 1) + "][" + (j + 1) + "]";
+                Validation.between(at, correlation[i][j], -1.0, 1.0);
+                if (correlation[i][j] != correlation[j][i]) {
+                    throw new IllegalArgumentException("correlation is not symmetric: " + at + " = " + correlation[i][j]
+                            + " but correlation[" + (j + 1) + "][" + (i + 1) + "] = " + correlation[j][i]);
+                }
+            }
+        }
+        cholesky(correlation);   // refuses a matrix that is not positive definite, naming the entry
+        spots = spots.clone();
+        vols = vols.clone();
+        dividends = dividends.clone();
+        correlation = deepClone(correlation);
+    }
+
+    private static double[][] deepClone(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+
+    /** Cholesky factor in double, for validation and for passive use. */
+    public static double[][] cholesky(double[][] c) {
+        int n = c.length;
+        double[][] l = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double d = c[j][j];
+            for (int k = 0; k < j; k++) {
+                d -= l[j][k] * l[j][k];
+            }
+            if (!(d > PIVOT_FLOOR)) {
+                throw new IllegalArgumentException("correlation is not positive definite: the Cholesky pivot of asset "
+                        + (j + 1) + " is " + d + " (<= " + PIVOT_FLOOR + "); check correlation[" + (j + 1) + "][*]");
+            }
+            l[j][j] = Math.sqrt(d);
+            for (int i = j + 1; i < n; i++) {
+                double s = c[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
+                }
+                l[i][j] = s / l[j][j];
+            }
+        }
+        return l;
+    }
+
+    @Override
+    public String[] parameterNames() {
+        int n = spots.length;
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            names.add("spot_" + i);
+        }
+        for (int i = 1; i <= n; i++) {
+            names.add("vol_" + i);
+        }
+        for (int i = 1; i <= n; i++) {
+            names.add("dividend_" + i);
+        }
+        names.add("rate");
+        for (int i = 1; i <= n; i++) {
+            for (int j = i + 1; j <= n; j++) {
+                names.add("corr_" + i + "_" + j);
+            }
+        }
+        return names.toArray(new String[0]);
+    }
+
+    @Override
+    public double[] parameterValues() {
+        int n = spots.length;
+        double[] v = new double[3 * n + 1 + n * (n - 1) / 2];
+        System.arraycopy(spots, 0, v, 0, n);
+        System.arraycopy(vols, 0, v, n, n);
+        System.arraycopy(dividends, 0, v, 2 * n, n);
+        v[3 * n] = rate;
+        int k = 3 * n + 1;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                v[k++] = correlation[i][j];
+            }
+        }
+        return v;
+    }
+
+    @Override
+    public int assets() {
+        return spots.length;
+    }
+
+    @Override
+    public int normalsPerStep() {
+        return spots.length;
+    }
+
+    @Override
+    public boolean lognormal() {
+        return true;
+    }
+
+    @Override
+    public <T extends RealFieldElement<T>> PathGenerator<T> generator(T[] p, T maturity, int steps) {
+        return new Generator<>(spots.length, p, maturity, steps);
+    }
+
+    /** Generic Cholesky factor of the correlation matrix built from the {@code corr_i_j} inputs. */
+    static <T extends RealFieldElement<T>> T[][] cholesky(T[][] c) {
+        int n = c.length;
+        T[][] l = MathArrays.buildArray(c[0][0].getField(), n, n);
+        T zero = Fn.constant(c[0][0], 0.0);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                l[i][j] = zero;
+            }
+        }
+        double[] coefficients = new double[n + 1];
+        for (int j = 0; j < n; j++) {
+            // d = c_jj - sum_k l_jk^2 ; l_ij = (c_ij - sum_k l_ik l_jk) / l_jj, each sum one node
+            T d = c[j][j];
+            if (j > 0) {
+                T[] a = MathArrays.buildArray(zero.getField(), j + 1);
+                T[] b = MathArrays.buildArray(zero.getField(), j + 1);
+                a[0] = Fn.constant(zero, 1.0);
+                b[0] = c[j][j];
+                for (int k = 0; k < j; k++) {
+                    a[k + 1] = l[j][k].negate();
+                    b[k + 1] = l[j][k];
+                }
+                d = zero.linearCombination(a, b);
+            }
+            if (!(d.getReal() > PIVOT_FLOOR)) {
+                throw new IllegalArgumentException("correlation is not positive definite: the Cholesky pivot of asset "
+                        + (j + 1) + " is " + d.getReal());
+            }
+            T ljj = d.sqrt();
+            l[j][j] = ljj;
+            T inv = ljj.reciprocal();
+            for (int i = j + 1; i < n; i++) {
+                T s = c[i][j];
+                if (j > 0) {
+                    T[] a = MathArrays.buildArray(zero.getField(), j + 1);
+                    T[] b = MathArrays.buildArray(zero.getField(), j + 1);
+                    a[0] = Fn.constant(zero, 1.0);
+                    b[0] = c[i][j];
+                    for (int k = 0; k < j; k++) {
+                        a[k + 1] = l[i][k].negate();
+                        b[k + 1] = l[j][k];
+                    }
+                    s = zero.linearCombination(a, b);
+                }
+                l[i][j] = s.multiply(inv);
+            }
+        }
+        return l;
+    }
+
+    static final class Generator<T extends RealFieldElement<T>> implements PathGenerator<T> {
+        private final int n;
+        private final int steps;
+        private final T[] logSpot0;
+        private final T[] drift;
+        private final T[] firstStep;
+        private final T[] stepVariance;
+        private final T[][] scaledFactor;   // A_ij = vol_i sqrt(dt) L_ij, j <= i
+        private final T[] discount;
+        private final double[] coefficients;
+        private final T[] terms;
+
+        Generator(int n, T[] p, T maturity, int steps) {
+            this.n = n;
+            this.steps = steps;
+            var field = maturity.getField();
+            T dt = maturity.divide(steps);
+            T sqrtDt = dt.sqrt();
+            T rate = p[3 * n];
+            T[][] corr = MathArrays.buildArray(field, n, n);
+            int k = 3 * n + 1;
+            for (int i = 0; i < n; i++) {
+                corr[i][i] = Fn.constant(maturity, 1.0);
+                for (int j = i + 1; j < n; j++) {
+                    corr[i][j] = p[k];
+                    corr[j][i] = p[k];
+                    k++;
+                }
+            }
+            T[][] l = cholesky(corr);
+            logSpot0 = MathArrays.buildArray(field, n);
+            drift = MathArrays.buildArray(field, n);
+            firstStep = MathArrays.buildArray(field, n);
+            stepVariance = MathArrays.buildArray(field, n);
+            scaledFactor = MathArrays.buildArray(field, n, 0);
+            for (int i = 0; i < n; i++) {
+                T vol = p[n + i];
+                logSpot0[i] = p[i].log();
+                stepVariance[i] = vol.multiply(vol).multiply(dt);
+                drift[i] = rate.subtract(p[2 * n + i]).multiply(dt).subtract(stepVariance[i].multiply(0.5));
+                firstStep[i] = logSpot0[i].add(drift[i]);
+                T volSqrtDt = vol.multiply(sqrtDt);
+                scaledFactor[i] = MathArrays.buildArray(field, i + 1);
+                for (int j = 0; j <= i; j++) {
+                    scaledFactor[i][j] = volSqrtDt.multiply(l[i][j]);
+                }
+            }
+            discount = MathArrays.buildArray(field, steps + 1);
+            T minusRDt = rate.multiply(dt).negate();
+            for (int s = 0; s <= steps; s++) {
+                discount[s] = minusRDt.multiply(s).exp();
+            }
+            coefficients = new double[n + 2];
+            terms = MathArrays.buildArray(field, n + 2);
+        }
+
+        @Override
+        public void simulate(double[] z, T[][] logSpots) {
+            for (int i = 0; i < n; i++) {
+                logSpots[i][0] = logSpot0[i];
+            }
+            for (int s = 1; s <= steps; s++) {
+                int base = (s - 1) * n;
+                for (int i = 0; i < n; i++) {
+                    int m;
+                    if (s == 1) {
+                        coefficients[0] = 1.0;
+                        terms[0] = firstStep[i];
+                        m = 1;
+                    } else {
+                        coefficients[0] = 1.0;
+                        terms[0] = logSpots[i][s - 1];
+                        coefficients[1] = 1.0;
+                        terms[1] = drift[i];
+                        m = 2;
+                    }
+                    T[] row = scaledFactor[i];
+                    for (int j = 0; j <= i; j++) {
+                        coefficients[m] = z[base + j];
+                        terms[m] = row[j];
+                        m++;
+                    }
+                    logSpots[i][s] = Fn.weightedSum(0.0, coefficients, terms, m);
+                }
+            }
+        }
+
+        @Override
+        public T discountFactor(int k) {
+            return discount[k];
+        }
+
+        @Override
+        public T stepVariance(int asset) {
+            return stepVariance[asset];
+        }
+
+        @Override
+        public T logSpot0(int asset) {
+            return logSpot0[asset];
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.adjointgreeks.product;
+
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.MathArrays;
+
+import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.closedform.GeometricAsianFormula;
+import dev.adjointgreeks.model.BlackScholesModel;
+import dev.adjointgreeks.model.PathModel;
+import dev.adjointgreeks.model.PathModel.PathGenerator;
+
+/**
+ * Asian call or put on {@code fixings} equally spaced dates {@code i T / n}, i = 1..n (today's spot
+ * is not a fixing), arithmetic or geometric average.
+ *
+ * <p>Maturity sensitivity: the fixing dates scale with T, so "theta" here is the sensitivity to
+ * stretching the whole schedule, not the passage of time with fixed dates.
+ *
+ * <p>With {@code controlVariate} (the default, Black-Scholes only) the arithmetic payoff is
+ * estimated as {@code arithmetic - geometric + E[geometric]}, the last term in closed form and
+ * recorded on the tape, so the control variate changes the variance and not the derivatives.
+ */
+public record Asian(OptionType type, double strike, double maturity, int fixings, Averaging averaging,
+        boolean controlVariate) implements Product {
+
+    public Asian {
+        Payoffs.checkStrike(strike);
+        Payoffs.checkMaturity(maturity);
+        if (fixings < 1) {
+            throw new IllegalArgumentException("fixings must be >= 1 (value " + fixings + ")");
+        }
+    }
+
+    public Asian(OptionType type, double strike, double maturity, int fixings, Averaging averaging) {
+        this(type, strike, maturity, fixings, averaging, true);
+    }
+
+    @Override
+    public String kind() {
+        return "asian";
+    }
+
+    @Override
+    public String[] parameterNames() {
+        return new String[] {"strike", "maturity"};
+    }
+
+    @Override
+    public double[] parameterValues() {
+        return new double[] {strike, maturity};
+    }
+
+    @Override
+    public void checkModel(PathModel model) {
+        Product.requireSingleAsset(this, model);
+        if (!(model instanceof BlackScholesModel)) {
+            throw new IllegalArgumentException("product 'asian' is supported under the Black-Scholes model only");
+        }
+    }
+
+    @Override
+    public int defaultSteps(PathModel model) {
+        return fixings;
+    }
+
+    @Override
+    public void checkSteps(int steps) {
+        Product.super.checkSteps(steps);
+        if (steps % fixings != 0) {
+            throw new IllegalArgumentException("steps (" + steps + ") must be a multiple of fixings (" + fixings + ")");
+        }
+    }
+
+    @Override
+    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(T[] p, PathModel model, T[] modelParams,
+            PathGenerator<T> gen, int steps) {
+        T k = p[0];
+        T df = gen.discountFactor(steps);
+        int stride = steps / fixings;
+        double[] weights = new double[fixings];
+        java.util.Arrays.fill(weights, 1.0 / fixings);
+        T[] fixed = MathArrays.buildArray(k.getField(), fixings);
+        boolean useControl = controlVariate && averaging == Averaging.ARITHMETIC;
+        T geometricPrice = useControl
+                ? GeometricAsianFormula.price(type, modelParams[0], k, p[1], modelParams[2], modelParams[3],
+                        modelParams[1], fixings)
+                : null;
+        boolean needGeometric = useControl || averaging == Averaging.GEOMETRIC;
+        return logSpots -> {
+            T[] path = logSpots[0];
+            for (int i = 0; i < fixings; i++) {
+                fixed[i] = path[(i + 1) * stride];
+            }
+            T geometric = needGeometric ? Fn.weightedSum(0.0, weights, fixed, fixings).exp() : null;
+            if (averaging == Averaging.GEOMETRIC) {
+                return Payoffs.vanilla(type, geometric, k).multiply(df);
+            }
+            for (int i = 0; i < fixings; i++) {
+                fixed[i] = fixed[i].exp();
+            }
+            T arithmetic = Fn.weightedSum(0.0, weights, fixed, fixings);
+            T payoff = Payoffs.vanilla(type, arithmetic, k).multiply(df);
+            if (!useControl) {
+                return payoff;
+            }
+            return payoff.subtract(Payoffs.vanilla(type, geometric, k).multiply(df)).add(geometricPrice);
+        };
+    }
+}
