@@ -50,6 +50,14 @@ public final class Fn {
         return x.getReal() <= y.getReal() ? x : y;
     }
 
+    /**
+     * {@code sqrt(max(x, 0))}, with a passive zero for {@code x <= 0}: the truncated variance's
+     * square root, which must not hand sqrt's infinite slope at 0 to any field.
+     */
+    public static <T extends RealFieldElement<T>> T sqrtOfPositivePart(T x) {
+        return x.getReal() > 0.0 ? x.sqrt() : constant(x, 0.0);
+    }
+
     /** {@code max(x, 0)}, the payoff kink and the ReLU. */
     public static <T extends RealFieldElement<T>> T positivePart(T x) {
         return max(x, 0.0);
@@ -212,6 +220,27 @@ public final class Fn {
         T sum = constant(first, c);
         for (int k = 0; k < n; k++) {
             sum = sum.add(terms[k].multiply(coefficients[k]));
+        }
+        return sum;
+    }
+
+    /**
+     * {@code sum_k a[k] * b[k]} over the first {@code n} pairs, both factors possibly active: one
+     * n-ary node on the tape (plain summation), a plain loop elsewhere.
+     */
+    public static <T extends RealFieldElement<T>> T sumOfProducts(T[] a, T[] b, int n) {
+        if (a[0] instanceof Adj) {
+            Adj[] aa = (Adj[]) a;
+            Adj[] bb = (Adj[]) b;
+            double v = 0.0;
+            for (int k = 0; k < n; k++) {
+                v += aa[k].value * bb[k].value;
+            }
+            return cast(aa[0].tape.recordProducts(v, aa, bb, n));
+        }
+        T sum = a[0].multiply(b[0]);
+        for (int k = 1; k < n; k++) {
+            sum = sum.add(a[k].multiply(b[k]));
         }
         return sum;
     }

@@ -327,7 +327,7 @@ public final class GreeksEngine {
             v.put(g + "_bump", r.mean()[ib]);
             v.put(g + "_bump_stderr", r.stderr()[ib]);
             v.put(g + "_analytic", analytic != null && analytic.containsKey(g) ? analytic.get(g) : Double.NaN);
-            v.put(g + "_z", r.mean()[id] / r.stderr()[id]);
+            v.put(g + "_z", r.mean()[id] == 0.0 ? 0.0 : r.mean()[id] / r.stderr()[id]);
             v.put(g + "_z_analytic", analytic != null && analytic.containsKey(g)
                     ? (r.mean()[ia] - analytic.get(g)) / r.stderr()[ia] : Double.NaN);
         }

@@ -15,13 +15,13 @@ public final class RandomStreams {
     private RandomStreams() {
     }
 
-    /** The default seed of a trade: a hash of (run seed, id). */
+    /** The default seed of a trade: a hash of (run seed, id), non-negative so it can be written and read back. */
     public static long tradeSeed(long runSeed, String id) {
         long h = mix(runSeed ^ 0x9E3779B97F4A7C15L);
         for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
             h = mix(h ^ (b & 0xFF));
         }
-        return h;
+        return h & Long.MAX_VALUE;
     }
 
     /** The generator of one block (XoRoShiRo128++, seeded through SplitMix64 finalisers). */

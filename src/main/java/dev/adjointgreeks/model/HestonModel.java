@@ -123,7 +123,7 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
                 // Full truncation. At v <= 0 the truncated variance is a passive zero, so neither
                 // sqrt's infinite slope at 0 nor the (constant) truncated branch touch the adjoints.
                 T vPlus = Fn.select(v, v, zero);
-                T sqrtV = vPlus.sqrt();
+                T sqrtV = Fn.sqrtOfPositivePart(v);
                 // ln S_k = ln S_{k-1} + (r - q) dt - (dt/2) v+ + sqrt(v+) sqrt(dt) z1: one node
                 a4[0] = one;
                 b4[0] = path[k - 1];
@@ -133,7 +133,7 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
                 b4[2] = minusHalfDt;
                 a4[3] = sqrtV;
                 b4[3] = sqrtDtNode.multiply(z1);
-                path[k] = v.linearCombination(a4, b4);
+                path[k] = Fn.sumOfProducts(a4, b4, 4);
                 // v_k = v + kappa theta dt - kappa dt v+ + sqrt(v+) (xi rho sqrt(dt) z1 + xi rhobar sqrt(dt) z2)
                 c4[0] = z1;
                 c4[1] = z2;
@@ -148,7 +148,7 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
                 b4[2] = vPlus;
                 a4[3] = sqrtV;
                 b4[3] = shock;
-                v = v.linearCombination(a4, b4);
+                v = Fn.sumOfProducts(a4, b4, 4);
             }
         }
 

@@ -1,0 +1,216 @@
+package dev.adjointgreeks.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.adjointgreeks.scenario.CsvScenarioReader.BadFileException;
+
+/**
+ * Reads a JSON scenario file: trades that do not fit a flat row (baskets, exchange options),
+ * market data shared by several trades, and run settings.
+ *
+ * <pre>
+ * {
+ *   "settings": {"paths": 50000, "seed": 7, "antithetic": true},
+ *   "markets": {"tech": {"spots": [100, 95], "vols": [0.2, 0.3], "dividends": [0, 0.01],
+ *                        "rate": 0.03, "correlation": [[1, 0.6], [0.6, 1]]}},
+ *   "trades": [
+ *     {"id": "b1", "product": "basket", "type": "call", "strike": 100, "maturity": 1,
+ *      "weights": [0.5, 0.5], "market": "tech"},
+ *     {"id": "x1", "product": "exchange", "maturity": 0.5, "market": "tech"},
+ *     {"id": "e1", "product": "european", "type": "put", "strike": 100, "maturity": 1,
+ *      "spot": 100, "vol": 0.2, "rate": 0.03, "dividend": 0}
+ *   ]
+ * }
+ * </pre>
+ * A trade's own fields override its market's. Each trade's line number is kept for messages.
+ */
+public final class JsonScenarioReader {
+
+    /** Keys a trade (with its market) may carry. */
+    public static final Set<String> KEYS;
+
+    static {
+        Set<String> k = new HashSet<>(TradeFactory.CSV_COLUMNS);
+        k.addAll(List.of("spots", "vols", "dividends", "correlation", "weights", "market"));
+        KEYS = Set.copyOf(k);
+    }
+
+    /** The file's trades (or rejections) in order, and its settings object (possibly empty). */
+    public record Contents(List<ScenarioRow> rows, JsonNode settings) {
+    }
+
+    private JsonScenarioReader() {
+    }
+
+    public static Contents read(Path file, boolean ignoreUnknownKeys) throws IOException {
+        String name = file.toString();
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new BadFileException(name + ": cannot read the file");
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        List<long[]> lines = new ArrayList<>();
+        List<JsonNode> trades = new ArrayList<>();
+        JsonNode settings = mapper.createObjectNode();
+        JsonNode markets = mapper.createObjectNode();
+        try (JsonParser p = mapper.createParser(file.toFile())) {
+            if (p.nextToken() == null) {
+                throw new BadFileException(name + ": the file is empty");
+            }
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw new BadFileException(name + ":" + p.currentTokenLocation().getLineNr()
+                        + ": expected a JSON object with \"trades\"");
+            }
+            boolean sawTrades = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "settings":
+                        settings = p.readValueAsTree();
+                        break;
+                    case "markets":
+                        markets = p.readValueAsTree();
+                        break;
+                    case "trades":
+                        sawTrades = true;
+                        if (p.currentToken() != JsonToken.START_ARRAY) {
+                            throw new BadFileException(name + ":" + p.currentTokenLocation().getLineNr()
+                                    + ": \"trades\" must be an array");
+                        }
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            lines.add(new long[] {p.currentTokenLocation().getLineNr()});
+                            trades.add(p.readValueAsTree());
+                        }
+                        break;
+                    default:
+                        if (!ignoreUnknownKeys) {
+                            throw new BadFileException(name + ":" + p.currentTokenLocation().getLineNr()
+                                    + ": unknown key '" + field + "' (expected settings, markets, trades)");
+                        }
+                        p.skipChildren();
+                }
+            }
+            if (!sawTrades) {
+                throw new BadFileException(name + ": no \"trades\" array");
+            }
+        } catch (JsonProcessingException e) {
+            throw new BadFileException(name + ":" + e.getLocation().getLineNr() + ": malformed JSON: "
+                    + e.getOriginalMessage());
+        }
+        List<ScenarioRow> rows = new ArrayList<>();
+        for (int i = 0; i < trades.size(); i++) {
+            ScenarioRow.Source source = new ScenarioRow.Source(name, lines.get(i)[0]);
+            JsonNode t = trades.get(i);
+            if (!t.isObject()) {
+                rows.add(new ScenarioRow.Rejected(source, null, null, "a trade must be a JSON object", t.toString()));
+                continue;
+            }
+            ObjectNode merged = mapper.createObjectNode();
+            JsonNode marketName = t.get("market");
+            String id = t.hasNonNull("id") ? t.get("id").asText() : null;
+            if (marketName != null) {
+                JsonNode market = markets.get(marketName.asText());
+                if (market == null || !market.isObject()) {
+                    rows.add(new ScenarioRow.Rejected(source, id, "market", "no such market in \"markets\"", marketName.asText()));
+                    continue;
+                }
+                merged.setAll((ObjectNode) market);
+            }
+            merged.setAll((ObjectNode) t);
+            String unknown = null;
+            for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext();) {
+                String key = it.next().getKey();
+                if (!KEYS.contains(key)) {
+                    unknown = key;
+                }
+            }
+            if (unknown != null && !ignoreUnknownKeys) {
+                throw new BadFileException(source + ": unknown key '" + unknown + "' (use --ignore-unknown-columns to skip it)");
+            }
+            try {
+                rows.add(new ScenarioRow.Parsed(source, TradeFactory.create(new JsonFields(merged))));
+            } catch (FieldException e) {
+                rows.add(new ScenarioRow.Rejected(source, id, e.column(), e.getMessage(), e.value()));
+            }
+        }
+        return new Contents(rows, settings);
+    }
+
+    /** Fields of one JSON trade. */
+    private static final class JsonFields implements Fields {
+        private final JsonNode node;
+
+        JsonFields(JsonNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public String text(String column) {
+            JsonNode v = node.get(column);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            String s = v.isValueNode() ? v.asText() : v.toString();
+            return s.isBlank() ? null : s;
+        }
+
+        @Override
+        public double[] numbers(String column) {
+            JsonNode v = node.get(column);
+            if (v == null || v.isNull()) {
+                throw new FieldException(column, "is required", null);
+            }
+            if (!v.isArray()) {
+                throw new FieldException(column, "must be a list of numbers", v.toString());
+            }
+            double[] out = new double[v.size()];
+            for (int i = 0; i < out.length; i++) {
+                JsonNode e = v.get(i);
+                if (!e.isNumber()) {
+                    throw new FieldException(column + "[" + (i + 1) + "]", "is not a number", e.asText());
+                }
+                out[i] = e.asDouble();
+            }
+            return out;
+        }
+
+        @Override
+        public double[][] matrix(String column) {
+            JsonNode v = node.get(column);
+            if (v == null || !v.isArray()) {
+                throw new FieldException(column, "must be a list of rows", v == null ? null : v.toString());
+            }
+            double[][] m = new double[v.size()][];
+            for (int i = 0; i < m.length; i++) {
+                JsonNode row = v.get(i);
+                if (!row.isArray()) {
+                    throw new FieldException(column + "[" + (i + 1) + "]", "must be a list of numbers", row.toString());
+                }
+                m[i] = new double[row.size()];
+                for (int j = 0; j < m[i].length; j++) {
+                    if (!row.get(j).isNumber()) {
+                        throw new FieldException(column + "[" + (i + 1) + "][" + (j + 1) + "]", "is not a number",
+                                row.get(j).asText());
+                    }
+                    m[i][j] = row.get(j).asDouble();
+                }
+            }
+            return m;
+        }
+    }
+}

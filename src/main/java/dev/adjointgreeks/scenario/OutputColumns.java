@@ -1,0 +1,134 @@
+package dev.adjointgreeks.scenario;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.adjointgreeks.engine.GreekNames;
+import dev.adjointgreeks.engine.Method;
+import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.mc.PricingProblem;
+
+/** The Greek columns of an output file, in a fixed, readable order. */
+public final class OutputColumns {
+
+    /** Every Greek a single-asset trade can have, in output order. */
+    public static final List<String> SINGLE_ASSET = List.of("delta", "gamma", "vega", "vanna", "volga", "rho",
+            "dividend_rho", "theta", "d_strike", "d_barrier", "d_heston_v0", "d_heston_kappa", "d_heston_theta",
+            "d_heston_xi", "d_heston_rho");
+
+    private OutputColumns() {
+    }
+
+    /** The Greeks (without {@code price}) a trade reports. */
+    public static List<String> greeksOf(Trade trade, boolean secondOrder) {
+        PricingProblem p = trade.problem();
+        List<String> names = new ArrayList<>();
+        String[] inputs = p.inputNames();
+        int spots = 0;
+        for (String in : inputs) {
+            names.add(GreekNames.firstOrder(in));
+            if (in.equals("spot") || in.startsWith("spot_")) {
+                spots++;
+            }
+        }
+        if (secondOrder) {
+            if (spots == 1) {
+                names.add("gamma");
+                if (p.indexOf("vol") >= 0) {
+                    names.add("vanna");
+                    names.add("volga");
+                }
+            } else {
+                for (int a = 1; a <= spots; a++) {
+                    for (int b = a; b <= spots; b++) {
+                        names.add("gamma_" + a + "_" + b);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Sorts Greek names: single-asset order first, then per-asset families, then the rest. */
+    public static List<String> canonical(Collection<String> greeks) {
+        List<String> out = new ArrayList<>(new LinkedHashSet<>(greeks));
+        out.sort(Comparator.comparingInt(OutputColumns::rank).thenComparing(OutputColumns::indexKey));
+        return out;
+    }
+
+    private static int rank(String g) {
+        int i = SINGLE_ASSET.indexOf(g);
+        if (i >= 0) {
+            return 10 * i;
+        }
+        String[] families = {"delta_", "gamma_", "vega_", "dividend_rho_", "d_corr_"};
+        int[] after = {0, 1, 2, 6, 7};
+        for (int f = 0; f < families.length; f++) {
+            if (g.startsWith(families[f])) {
+                return 10 * after[f] + 5;
+            }
+        }
+        return 1000;
+    }
+
+    /** Numeric order of the asset indices (delta_2 before delta_10). */
+    private static String indexKey(String g) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : g.split("_")) {
+            sb.append(part.chars().allMatch(Character::isDigit) ? String.format("%06d", Integer.parseInt(part)) : part)
+                    .append('_');
+        }
+        return sb.toString();
+    }
+
+    /** Value columns for the Greeks (price first) under a method. */
+    public static List<String> valueColumns(List<String> greeks, Method method) {
+        List<String> cols = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        all.add("price");
+        all.addAll(greeks);
+        for (String g : all) {
+            if (method == Method.COMPARE) {
+                cols.add(g + "_adjoint");
+                cols.add(g + "_adjoint_stderr");
+                cols.add(g + "_bump");
+                cols.add(g + "_bump_stderr");
+                cols.add(g + "_analytic");
+                cols.add(g + "_z");
+                cols.add(g + "_z_analytic");
+            } else {
+                cols.add(g);
+                cols.add(g + "_stderr");
+            }
+        }
+        if (method == Method.COMPARE) {
+            cols.add("time_adjoint_ms");
+            cols.add("time_bump_ms");
+            cols.add("time_analytic_ms");
+        }
+        return cols;
+    }
+
+    /** Whether {@code name} is a Greek some trade could report. */
+    public static boolean known(String name) {
+        return SINGLE_ASSET.contains(name) || name.matches("(delta|vega|dividend_rho)_\\d+|gamma_\\d+_\\d+|d_corr_\\d+_\\d+");
+    }
+
+    /** Keeps the Greeks selected by {@code filter} (null: all). */
+    public static List<String> select(List<String> greeks, Set<String> filter) {
+        if (filter == null) {
+            return greeks;
+        }
+        List<String> out = new ArrayList<>();
+        for (String g : greeks) {
+            if (filter.contains(g) || filter.contains(g.replaceAll("_\\d+(_\\d+)?$", ""))) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+}

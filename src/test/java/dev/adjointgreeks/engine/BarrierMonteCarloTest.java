@@ -1,0 +1,104 @@
+package dev.adjointgreeks.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import dev.adjointgreeks.model.BlackScholesModel;
+import dev.adjointgreeks.product.Barrier;
+import dev.adjointgreeks.product.BarrierKind;
+import dev.adjointgreeks.product.European;
+import dev.adjointgreeks.product.OptionType;
+
+/**
+ * Barrier options, Brownian-bridge Monte Carlo against Reiner-Rubinstein: price and first-order
+ * Greeks of all eight kinds, strikes on both sides of the barrier, rebates at the hit and at expiry.
+ */
+class BarrierMonteCarloTest {
+
+    static final BlackScholesModel MODEL = new BlackScholesModel(100, 0.25, 0.05, 0.02);
+    static final RunSettings SETTINGS = RunSettings.defaults(60_000, 7).withSecondOrder(false);
+    static final String[] GREEKS = {"price", "delta", "vega", "rho", "dividend_rho", "theta", "d_strike", "d_barrier"};
+
+    @Test
+    void allKindsWithoutRebateAgainstClosedForm() {
+        for (BarrierKind kind : BarrierKind.values()) {
+            double h = kind.down() ? 85 : 120;
+            for (OptionType type : OptionType.values()) {
+                for (double k : new double[] {90, 110}) {
+                    check(new Barrier(type, k, 1.0, h, kind, 0.0), 0.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rebatesAgainstClosedFormWithTheDocumentedDiscountingBias() {
+        double rebate = 3.0;
+        int steps = Barrier.DEFAULT_STEPS;
+        double bound = rebate * (1 - Math.exp(-MODEL.rate() * 1.0 / steps));
+        for (BarrierKind kind : BarrierKind.values()) {
+            double h = kind.down() ? 85 : 120;
+            Barrier b = new Barrier(OptionType.CALL, 100, 1.0, h, kind, rebate);
+            Trade t = new Trade("rb-" + kind.word(), b, MODEL);
+            TradeResult mc = GreeksEngine.price(t, Method.ADJOINT, SETTINGS);
+            TradeResult cf = GreeksEngine.price(t, Method.ANALYTIC, SETTINGS);
+            // knock-out rebates are discounted from the end of the step of the hit: at most `bound` too low
+            McAssert.within(kind.word() + " with rebate", cf.get("price"), mc, "price", kind.knockOut() ? bound : 0.0);
+            if (!kind.knockOut()) {
+                for (String g : GREEKS) {
+                    McAssert.within(kind.word() + " with rebate", cf.get(g), mc, g, 0.0);
+                }
+            }
+        }
+    }
+
+    private static void check(Barrier b, double bias) {
+        Trade t = new Trade("b-" + b.barrierKind().word() + b.type().word() + b.strike(), b, MODEL);
+        TradeResult mc = GreeksEngine.price(t, Method.ADJOINT, SETTINGS);
+        TradeResult cf = GreeksEngine.price(t, Method.ANALYTIC, SETTINGS);
+        for (String g : GREEKS) {
+            McAssert.within(t.id(), cf.get(g), mc, g, bias);
+        }
+    }
+
+    @Test
+    void inPlusOutIsTheVanillaPathByPath() {
+        for (boolean down : new boolean[] {true, false}) {
+            double h = down ? 90 : 115;
+            BarrierKind out = down ? BarrierKind.DOWN_OUT : BarrierKind.UP_OUT;
+            BarrierKind in = down ? BarrierKind.DOWN_IN : BarrierKind.UP_IN;
+            // same id: same seed and paths for the three trades
+            TradeResult o = GreeksEngine.price(new Trade("same", new Barrier(OptionType.PUT, 100, 1, h, out, 0), MODEL),
+                    Method.ADJOINT, SETTINGS);
+            TradeResult i = GreeksEngine.price(new Trade("same", new Barrier(OptionType.PUT, 100, 1, h, in, 0), MODEL),
+                    Method.ADJOINT, SETTINGS);
+            // A vanilla on the same 32-step paths: knocked-in plus knocked-out is exactly the vanilla.
+            TradeResult v = GreeksEngine.price(new Trade("same", new European(OptionType.PUT, 100, 1), MODEL, 0,
+                    Barrier.DEFAULT_STEPS, null, 1.0, null), Method.ADJOINT, SETTINGS);
+            assertEquals(v.get("price"), o.get("price") + i.get("price"), 1e-9 * v.get("price"));
+            assertEquals(v.get("delta"), o.get("delta") + i.get("delta"), 1e-9);
+            assertEquals(v.get("vega"), o.get("vega") + i.get("vega"), 1e-8);
+            double vanilla = GreeksEngine.price(new Trade("v", new European(OptionType.PUT, 100, 1), MODEL),
+                    Method.ANALYTIC, SETTINGS).get("price");
+            McAssert.within("vanilla", vanilla, v, "price", 0);
+        }
+    }
+
+    @Test
+    void barrierBreachedTodayHasADefinedResult() {
+        BlackScholesModel below = new BlackScholesModel(80, 0.25, 0.05, 0.02);
+        Barrier out = new Barrier(OptionType.CALL, 100, 1.0, 85, BarrierKind.DOWN_OUT, 2.5);
+        TradeResult o = GreeksEngine.price(new Trade("o", out, below), Method.ADJOINT, SETTINGS);
+        assertEquals(2.5, o.get("price"), 0.0, "knocked out: the rebate, paid at once");
+        assertEquals(0.0, o.get("delta"), 0.0);
+        assertEquals(2.5, GreeksEngine.price(new Trade("o", out, below), Method.ANALYTIC, SETTINGS).get("price"), 0.0);
+
+        Barrier in = new Barrier(OptionType.CALL, 100, 1.0, 85, BarrierKind.DOWN_IN, 2.5);
+        TradeResult i = GreeksEngine.price(new Trade("i", in, below), Method.ADJOINT, SETTINGS);
+        TradeResult vanilla = GreeksEngine.price(new Trade("v", new European(OptionType.CALL, 100, 1.0), below),
+                Method.ANALYTIC, SETTINGS);
+        McAssert.within("knocked in today", vanilla.get("price"), i, "price", 0);
+        McAssert.within("knocked in today", vanilla.get("delta"), i, "delta", 0);
+    }
+}
