@@ -246,91 +246,95 @@ public final class PriceCommand implements Callable<Integer> {
         ArrayDeque<Pending> window = new ArrayDeque<>();
         int maxInFlight = 4 * workers + 8;
         long lastProgress = System.nanoTime();
-        try (ResultWriter writer = jsonl ? ResultWriter.jsonLines(stream, valueColumns)
-                : ResultWriter.csv(stream, valueColumns)) {
-            for (Input in : inputs) {
-                RunSettings settings = applyFileSettings(base, in.settings());
-                Iterator<ScenarioRow> rows = in.rows();
-                while (true) {
-                    ScenarioRow row;
-                    try {
-                        if (!rows.hasNext()) {
-                            break;
+        try {
+            try (ResultWriter writer = jsonl ? ResultWriter.jsonLines(stream, valueColumns)
+                    : ResultWriter.csv(stream, valueColumns)) {
+                for (Input in : inputs) {
+                    RunSettings settings = applyFileSettings(base, in.settings());
+                    Iterator<ScenarioRow> rows = in.rows();
+                    while (true) {
+                        ScenarioRow row;
+                        try {
+                            if (!rows.hasNext()) {
+                                break;
+                            }
+                            row = rows.next();
+                        } catch (UncheckedIOException e) {
+                            throw new UsageException(e.getCause().getMessage());
                         }
-                        row = rows.next();
-                    } catch (UncheckedIOException e) {
-                        throw new UsageException(e.getCause().getMessage());
-                    }
-                    Pending p;
-                    if (row instanceof ScenarioRow.Rejected r) {
-                        p = new Pending(row.source(), null, r.message());
-                    } else {
-                        Trade trade = ((ScenarioRow.Parsed) row).trade();
-                        if (!ids.add(trade.id())) {
-                            p = new Pending(row.source(), null, row.source() + ": id: duplicate id in this run (value '"
-                                    + trade.id() + "')");
+                        Pending p;
+                        if (row instanceof ScenarioRow.Rejected r) {
+                            p = new Pending(row.source(), null, r.message());
                         } else {
-                            Trade t = fileSeeded(trade, in.settings(), settings);
-                            p = new Pending(row.source(), pool.submit(() -> GreeksEngine.price(t, m, settings)), null);
+                            Trade trade = ((ScenarioRow.Parsed) row).trade();
+                            if (!ids.add(trade.id())) {
+                                p = new Pending(row.source(), null, row.source() + ": id: duplicate id in this run (value '"
+                                        + trade.id() + "')");
+                            } else {
+                                Trade t = fileSeeded(trade, in.settings(), settings);
+                                p = new Pending(row.source(), pool.submit(() -> GreeksEngine.price(t, m, settings)), null);
+                            }
                         }
-                    }
-                    window.add(p);
-                    while (window.size() > maxInFlight || (!window.isEmpty() && window.peek().isDone())) {
-                        Pending head = window.poll();
-                        TradeResult r = head.get();
-                        if (r == null) {
-                            rejected++;
-                            err.println(head.message());
+                        window.add(p);
+                        while (window.size() > maxInFlight || (!window.isEmpty() && window.peek().isDone())) {
+                            Pending head = window.poll();
+                            TradeResult r = head.get();
+                            if (r == null) {
+                                rejected++;
+                                err.println(head.message());
+                                err.flush();
+                                if (failFast) {
+                                    return GreeksCommand.EXIT_REJECTED;
+                                }
+                            } else {
+                                writer.write(r);
+                                priced++;
+                                pathsDone += r.paths();
+                                if (portfolio != null) {
+                                    portfolio.add(r);
+                                }
+                            }
+                        }
+                        if (showProgress && System.nanoTime() - lastProgress > 1_000_000_000L) {
+                            lastProgress = System.nanoTime();
+                            err.printf("greeks: %d priced, %d rejected, %.1f s%n", priced, rejected,
+                                    (lastProgress - started) / 1e9);
                             err.flush();
-                            if (failFast) {
-                                return GreeksCommand.EXIT_REJECTED;
-                            }
-                        } else {
-                            writer.write(r);
-                            priced++;
-                            pathsDone += r.paths();
-                            if (portfolio != null) {
-                                portfolio.add(r);
-                            }
                         }
                     }
-                    if (showProgress && System.nanoTime() - lastProgress > 1_000_000_000L) {
-                        lastProgress = System.nanoTime();
-                        err.printf("greeks: %d priced, %d rejected, %.1f s%n", priced, rejected,
-                                (lastProgress - started) / 1e9);
-                        err.flush();
+                }
+                while (!window.isEmpty()) {
+                    Pending head = window.poll();
+                    TradeResult r = head.get();
+                    if (r == null) {
+                        rejected++;
+                        err.println(head.message());
+                        if (failFast) {
+                            return GreeksCommand.EXIT_REJECTED;
+                        }
+                    } else {
+                        writer.write(r);
+                        priced++;
+                        pathsDone += r.paths();
+                        if (portfolio != null) {
+                            portfolio.add(r);
+                        }
                     }
                 }
-            }
-            while (!window.isEmpty()) {
-                Pending head = window.poll();
-                TradeResult r = head.get();
-                if (r == null) {
-                    rejected++;
-                    err.println(head.message());
-                    if (failFast) {
-                        return GreeksCommand.EXIT_REJECTED;
-                    }
-                } else {
-                    writer.write(r);
-                    priced++;
-                    pathsDone += r.paths();
-                    if (portfolio != null) {
-                        portfolio.add(r);
+                if (portfolio != null) {
+                    for (TradeResult t : portfolio.rows(m)) {
+                        writer.write(t);
                     }
                 }
-            }
-            if (portfolio != null) {
-                for (TradeResult t : portfolio.rows(m)) {
-                    writer.write(t);
-                }
+            }   // the writer flushes here, before the file is renamed into place
+            if (pending != null) {
+                pending.commit();
             }
         } finally {
             pool.shutdownNow();
-        }
-        if (pending != null) {
-            pending.commit();
-            pending.close();
+            if (pending != null) {
+                pending.close();   // removes the temporary file unless it was committed
+            }
         }
         double wall = (System.nanoTime() - started) / 1e9;
         if (!quiet) {
