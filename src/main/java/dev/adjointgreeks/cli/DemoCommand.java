@@ -60,7 +60,9 @@ final class DemoCommand implements Callable<Integer> {
                 + SeedExamples.cost(f[1], f[0], SeedExamples.XS, SeedExamples.YS));
         out.println("  reverse mode (tape)    (c, m) = (" + r[0] + ", " + r[1] + ")  cost "
                 + SeedExamples.cost(r[1], r[0], SeedExamples.XS, SeedExamples.YS));
-        extraDemos(out);
+        double[] nn = dev.adjointgreeks.nn.SeedRegression.train(SeedExamples.STEPS);
+        out.println("  network (no hidden layer, identity, tape gradient)   (c, m) = (" + nn[0] + ", " + nn[1] + ")  cost "
+                + SeedExamples.cost(nn[1], nn[0], SeedExamples.XS, SeedExamples.YS));
 
         DifferenceRow[] rows = SeedExamples.numericalDifferentiation();
         out.println("Numerical differentiation of exp at 1: relative error of the forward difference and of AD");
@@ -82,9 +84,5 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  chart written to " + chart);
         out.flush();
         return 0;
-    }
-
-    /** Hook for later demos (the neural-network regression). */
-    void extraDemos(PrintWriter out) {
     }
 }

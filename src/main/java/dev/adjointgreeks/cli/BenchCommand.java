@@ -1,0 +1,93 @@
+package dev.adjointgreeks.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.adjointgreeks.bench.BenchmarkCase;
+import dev.adjointgreeks.bench.QuickBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code greeks bench}: a one-minute comparison of adjoint, bump-and-revalue and forward mode. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time the benchmark cases (European 200,000 paths; Asian 52 fixings 20,000; basket N=10 20,000; "
+                + "basket N=50 2,000; Heston 100 steps 10,000) by every method, medians of --repeats runs, and print "
+                + "each method's time as a ratio to the hand-written primal price measured in the same run.",
+            "For publishable numbers use the JMH benchmarks in benchmarks/ (see the README)."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
+            description = "Multiply every path count (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "Timed runs per method (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(scale > 0) || repeats < 1) {
+            throw new UsageException("--scale must be > 0 and --repeats >= 1");
+        }
+        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+            case "table" -> false;
+            case "json" -> true;
+            default -> throw new UsageException("--format must be table or json");
+        };
+        PrintWriter out = spec.commandLine().getOut();
+        List<BenchmarkCase> cases = QuickBench.defaultCases(scale);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        doc.put("cores", Runtime.getRuntime().availableProcessors());
+        doc.put("repeats", repeats);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        if (!json) {
+            out.printf("%-10s %9s %5s %12s %10s %10s %10s %10s%n", "case", "paths", "greeks", "primal ms", "generic/p",
+                    "adjoint/p", "bump/adj", "forward/adj");
+        }
+        for (BenchmarkCase c : cases) {
+            QuickBench.CaseResult r = QuickBench.measure(c, repeats);
+            if (json) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("case", r.name());
+                row.put("paths", r.paths());
+                row.put("sensitivities", r.sensitivities());
+                Map<String, Object> methods = new LinkedHashMap<>();
+                for (String m : QuickBench.METHODS) {
+                    Map<String, Object> mm = new LinkedHashMap<>();
+                    mm.put("median_seconds", r.medianSeconds().get(m));
+                    mm.put("sensitivities", m.equals("primal") || m.equals("generic") ? 0 : r.sensitivities());
+                    mm.put("ratio_to_primal", r.ratio(m));
+                    methods.put(m, mm);
+                }
+                row.put("methods", methods);
+                rows.add(row);
+            } else {
+                out.printf(Locale.ROOT, "%-10s %9d %5d %12.2f %10.2f %10.2f %10.2f %10.2f%n", r.name(), r.paths(),
+                        r.sensitivities(), 1e3 * r.medianSeconds().get("primal"), r.ratio("generic"), r.ratio("adjoint"),
+                        r.ratio("bump") / r.ratio("adjoint"), r.ratio("forward") / r.ratio("adjoint"));
+                out.flush();
+            }
+        }
+        if (json) {
+            doc.put("cases", rows);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        }
+        out.flush();
+        return 0;
+    }
+}

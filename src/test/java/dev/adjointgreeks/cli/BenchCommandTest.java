@@ -1,0 +1,69 @@
+package dev.adjointgreeks.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.adjointgreeks.bench.BenchmarkCase;
+import dev.adjointgreeks.bench.ScalarProgram;
+import dev.adjointgreeks.ad.Tape;
+
+/** Smoke tests of the benchmark harness: tiny path counts, and every method computes the same thing. */
+class BenchCommandTest {
+
+    @Test
+    void benchRunsWithTinyPathCountsAndPrintsJson() throws Exception {
+        CliRunner.Run r = CliRunner.run("bench", "--scale", "0.001", "--repeats", "1", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals(5, doc.get("cases").size());
+        JsonNode basket = doc.get("cases").get(3);
+        assertEquals("basket-50", basket.get("case").asText());
+        assertEquals(101, basket.get("sensitivities").asInt());
+        assertEquals(1.0, basket.get("methods").get("primal").get("ratio_to_primal").asDouble(), 0.0);
+        assertTrue(basket.get("methods").get("adjoint").get("median_seconds").asDouble() > 0);
+        CliRunner.Run table = CliRunner.run("bench", "--scale", "0.001", "--repeats", "1");
+        assertEquals(0, table.exit());
+        assertTrue(table.out().contains("adjoint/p") && table.out().contains("heston"));
+    }
+
+    @Test
+    void everyMethodOfACaseComputesTheSameGreeks() {
+        for (BenchmarkCase c : new BenchmarkCase[] {BenchmarkCase.european(2000), BenchmarkCase.asian(500),
+            BenchmarkCase.basket(3, 1000), BenchmarkCase.heston(300)}) {
+            double primal = c.primal();
+            assertEquals(primal, c.generic(), 1e-10 * Math.abs(primal), c.name());
+            double[] adjoint = c.adjoint();
+            double[] forward = c.forward();
+            double[] bump = c.bump();
+            assertEquals(primal, adjoint[0], 1e-10 * Math.abs(primal), c.name());
+            for (int k = 1; k < adjoint.length; k++) {
+                assertEquals(forward[k], adjoint[k], 1e-10 * Math.max(1, Math.abs(adjoint[k])), c.name() + " " + k);
+                // Same paths; the difference quotient differs on paths within h of the payoff's kink,
+                // and (Heston) on paths whose variance truncation switches under the bump.
+                double tol = c.name().equals("heston") ? 5e-2 : 2e-3;
+                assertEquals(adjoint[k], bump[k], tol * Math.max(1, Math.abs(adjoint[k])), c.name() + " bump " + k);
+            }
+        }
+    }
+
+    @Test
+    void scalarProgramGradientsAgree() {
+        ScalarProgram p = new ScalarProgram(7);
+        double[] a = p.adjointGradient();
+        double[] f = p.forwardGradient();
+        double[] c = p.centralDifferenceGradient();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(f[i], a[i], 1e-12 * Math.max(1, Math.abs(a[i])));
+            assertEquals(a[i], c[i], 1e-6 * Math.max(1, Math.abs(a[i])));
+        }
+        assertEquals(p.primitive(p.point()), p.passive(), 1e-12);
+        Tape t = new Tape();
+        ScalarProgram.program(t.inputs(p.point()));
+        assertEquals(ScalarProgram.OPERATIONS, t.size() - ScalarProgram.INPUTS, "1,000 recorded operations");
+    }
+}
