@@ -89,7 +89,20 @@ public final class Tape implements Field<Adj> {
 
     // ------------------------------------------------------------------ recording
 
+    /** Appends a node with room for {@code n} entries; small enough to inline, growth kept out of line. */
     private int newNode(int n) {
+        if (size == gen.length || entries + n > arg.length) {
+            grow(n);
+        }
+        int node = size++;
+        gen[node] = generation;
+        start[node] = entries;
+        entries += n;
+        start[size] = entries;
+        return node;
+    }
+
+    private void grow(int n) {
         if (size == gen.length) {
             int cap = 2 * gen.length;
             start = Arrays.copyOf(start, cap + 1);
@@ -101,18 +114,6 @@ public final class Tape implements Field<Adj> {
             arg = Arrays.copyOf(arg, cap);
             partial = Arrays.copyOf(partial, cap);
         }
-        int node = size++;
-        gen[node] = generation;
-        start[node] = entries;
-        entries += n;
-        start[size] = entries;
-        if (size > highWaterNodes) {
-            highWaterNodes = size;
-        }
-        if (entries > highWaterEntries) {
-            highWaterEntries = entries;
-        }
-        return node;
     }
 
     Adj record1(double value, int a, double da) {
@@ -204,16 +205,20 @@ public final class Tape implements Field<Adj> {
 
     /** Refuses scalars of another tape and scalars whose node was rewound away. */
     void checkOwn(Adj x) {
+        int i = x.index;
+        if (x.tape != this || i >= size || gen[i] != x.gen) {
+            misuse(x);
+        }
+    }
+
+    private void misuse(Adj x) {
         if (x.tape != this) {
             throw new IllegalArgumentException(
                     "scalars of two different tapes were mixed in one operation; "
                             + "give each thread or computation its own tape and keep its scalars on it");
         }
-        int i = x.index;
-        if (i >= size || gen[i] != x.gen) {
-            throw new IllegalStateException(
-                    "scalar used after its tape was rewound past it (node " + i + ", tape size " + size + ")");
-        }
+        throw new IllegalStateException(
+                "scalar used after its tape was rewound past it (node " + x.index + ", tape size " + size + ")");
     }
 
     // ------------------------------------------------------------------ the backward sweep
@@ -233,10 +238,19 @@ public final class Tape implements Field<Adj> {
      * A zero adjoint contributes nothing, so {@code 0 * inf} never produces NaN.
      */
     public void backward(int stop) {
+        propagate(stop);
+    }
+
+    /**
+     * The sweep itself: nodes {@code size-1} down to {@code stop}; returns true if an input node
+     * in that range holds an adjoint (inputs keep theirs, every other swept node is cleared).
+     */
+    private boolean propagate(int stop) {
         final int[] start = this.start;
         final int[] arg = this.arg;
         final double[] partial = this.partial;
         final double[] adjoint = this.adjoint;
+        boolean inputAdjoints = false;
         for (int i = size - 1; i >= stop; i--) {
             double a = adjoint[i];
             if (a == 0.0) {
@@ -245,13 +259,15 @@ public final class Tape implements Field<Adj> {
             int end = start[i + 1];
             int e = start[i];
             if (e == end) {
-                continue;   // an input: keep what it accumulated
+                inputAdjoints = true;   // an input: keep what it accumulated
+                continue;
             }
             for (; e < end; e++) {
                 adjoint[arg[e]] += partial[e] * a;
             }
             adjoint[i] = 0.0;
         }
+        return inputAdjoints;
     }
 
     /** Position to return to with {@link #rewind(int)}; everything recorded before it is kept. */
@@ -264,10 +280,44 @@ public final class Tape implements Field<Adj> {
         if (mark < 0 || mark > size) {
             throw new IllegalArgumentException("rewind to " + mark + " but the tape holds " + size + " nodes");
         }
+        noteHighWater();
         Arrays.fill(adjoint, mark, size, 0.0);
         entries = start[mark];
         size = mark;
         generation++;
+    }
+
+    /**
+     * The Monte Carlo inner step in one call: seeds {@code output} with {@code weight}, sweeps the
+     * path section back to {@code mark} (its adjoints land in the setup section, and the swept
+     * adjoints are cleared on the way) and rewinds to {@code mark}.
+     */
+    public void sweepPath(Adj output, double weight, int mark) {
+        if (output.index >= mark) {
+            checkOwn(output);
+            adjoint[output.index] += weight;
+        } else if (output.index >= 0) {
+            seed(output, weight);   // an output recorded in the setup section: nothing to sweep yet
+        }
+        boolean inputsInPath = propagate(mark);
+        if (size > highWaterNodes) {
+            noteHighWater();
+        }
+        if (inputsInPath) {
+            Arrays.fill(adjoint, mark, size, 0.0);
+        }
+        entries = start[mark];
+        size = mark;
+        generation++;
+    }
+
+    private void noteHighWater() {
+        if (size > highWaterNodes) {
+            highWaterNodes = size;
+        }
+        if (entries > highWaterEntries) {
+            highWaterEntries = entries;
+        }
     }
 
     /** Forgets everything, inputs included. */
@@ -354,15 +404,18 @@ public final class Tape implements Field<Adj> {
     }
 
     public int highWaterNodes() {
+        noteHighWater();
         return highWaterNodes;
     }
 
     /** Bytes the tape's arrays need at the high-water mark (start, generation and adjoint per node; arg and partial per entry). */
     public long highWaterBytes() {
+        noteHighWater();
         return (long) highWaterNodes * (4 + 4 + 8) + (long) highWaterEntries * (4 + 8);
     }
 
     public int highWaterEntries() {
+        noteHighWater();
         return highWaterEntries;
     }
 

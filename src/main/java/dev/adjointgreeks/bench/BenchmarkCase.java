@@ -190,9 +190,7 @@ public final class BenchmarkCase {
             source.next(z);
             Adj y = f.discountedPayoff(z);
             sum += y.getReal();
-            tape.seed(y, 1.0);
-            tape.backward(mark);
-            tape.rewind(mark);
+            tape.sweepPath(y, 1.0, mark);
         }
         tape.backward(0);
         double[] out = new double[1 + greeks.length];

@@ -238,9 +238,7 @@ public final class PriceCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        int priced = 0;
-        int rejected = 0;
-        long pathsDone = 0;
+        Counts counts = new Counts();
         IdSet ids = new IdSet();
         PortfolioTotals portfolio = totals ? new PortfolioTotals(valueColumns) : null;
         ArrayDeque<Pending> window = new ArrayDeque<>();
@@ -277,48 +275,21 @@ public final class PriceCommand implements Callable<Integer> {
                         }
                         window.add(p);
                         while (window.size() > maxInFlight || (!window.isEmpty() && window.peek().isDone())) {
-                            Pending head = window.poll();
-                            TradeResult r = head.get();
-                            if (r == null) {
-                                rejected++;
-                                err.println(head.message());
-                                err.flush();
-                                if (failFast) {
-                                    return GreeksCommand.EXIT_REJECTED;
-                                }
-                            } else {
-                                writer.write(r);
-                                priced++;
-                                pathsDone += r.paths();
-                                if (portfolio != null) {
-                                    portfolio.add(r);
-                                }
+                            if (!emit(window.poll(), writer, counts, portfolio, err)) {
+                                return GreeksCommand.EXIT_REJECTED;
                             }
                         }
                         if (showProgress && System.nanoTime() - lastProgress > 1_000_000_000L) {
                             lastProgress = System.nanoTime();
-                            err.printf("greeks: %d priced, %d rejected, %.1f s%n", priced, rejected,
+                            err.printf("greeks: %d priced, %d rejected, %.1f s%n", counts.priced, counts.rejected,
                                     (lastProgress - started) / 1e9);
                             err.flush();
                         }
                     }
                 }
                 while (!window.isEmpty()) {
-                    Pending head = window.poll();
-                    TradeResult r = head.get();
-                    if (r == null) {
-                        rejected++;
-                        err.println(head.message());
-                        if (failFast) {
-                            return GreeksCommand.EXIT_REJECTED;
-                        }
-                    } else {
-                        writer.write(r);
-                        priced++;
-                        pathsDone += r.paths();
-                        if (portfolio != null) {
-                            portfolio.add(r);
-                        }
+                    if (!emit(window.poll(), writer, counts, portfolio, err)) {
+                        return GreeksCommand.EXIT_REJECTED;
                     }
                 }
                 if (portfolio != null) {
@@ -339,10 +310,39 @@ public final class PriceCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - started) / 1e9;
         if (!quiet) {
             err.printf(Locale.ROOT, "greeks: %d trades priced, %d rejected, %.2f s wall, %.0f paths/s (method %s)%n",
-                    priced, rejected, wall, pathsDone / Math.max(wall, 1e-9), m.word());
+                    counts.priced, counts.rejected, wall, counts.paths / Math.max(wall, 1e-9), m.word());
         }
         err.flush();
-        return rejected > 0 ? GreeksCommand.EXIT_REJECTED : GreeksCommand.EXIT_OK;
+        return counts.rejected > 0 ? GreeksCommand.EXIT_REJECTED : GreeksCommand.EXIT_OK;
+    }
+
+    /** What the run has written so far. */
+    private static final class Counts {
+        int priced;
+        int rejected;
+        long paths;
+    }
+
+    /**
+     * Writes the row at the head of the window, or reports its rejection; returns false when
+     * --fail-fast must stop the run.
+     */
+    private boolean emit(Pending head, ResultWriter writer, Counts counts, PortfolioTotals portfolio, PrintWriter err)
+            throws IOException, InterruptedException {
+        TradeResult r = head.get();
+        if (r == null) {
+            counts.rejected++;
+            err.println(head.message());
+            err.flush();
+            return !failFast;
+        }
+        writer.write(r);
+        counts.priced++;
+        counts.paths += r.paths();
+        if (portfolio != null) {
+            portfolio.add(r);
+        }
+        return true;
     }
 
     /** A JSON file's settings fill in what the command line did not say. */

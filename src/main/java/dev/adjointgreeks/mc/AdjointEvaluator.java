@@ -80,9 +80,7 @@ public final class AdjointEvaluator implements Evaluator {
         for (double[] z : paths) {
             Adj y = function.discountedPayoff(z);
             price += y.getReal();
-            tape.seed(y, weight);
-            tape.backward(mark);
-            tape.rewind(mark);
+            tape.sweepPath(y, weight, mark);
         }
         out[0] = price * weight;
         if (perSampleGradient) {

@@ -43,7 +43,17 @@ public final class Charts {
         }
         ValueAxis xAxis = logX ? logAxis(xLabel) : new NumberAxis(xLabel);
         ValueAxis yAxis = logY ? logAxis(yLabel) : new NumberAxis(yLabel);
-        XYPlot plot = new XYPlot(data, xAxis, yAxis, new XYLineAndShapeRenderer(true, true));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        java.awt.Color[] palette = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xd62728),
+            new java.awt.Color(0x2ca02c), new java.awt.Color(0xff7f0e), new java.awt.Color(0x9467bd)};
+        for (int i = 0; i < lines.size(); i++) {
+            renderer.setSeriesPaint(i, palette[i % palette.length]);
+            renderer.setSeriesStroke(i, new java.awt.BasicStroke(2.0f));
+        }
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, 900, 560));
     }
@@ -52,6 +62,8 @@ public final class Charts {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
         axis.setSmallestValue(1e-20);
+        // plain numbers (0.01, 1, 100), not powers of ten with fractional exponents
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
         return axis;
     }
 }

@@ -43,10 +43,12 @@ class BenchCommandTest {
             assertEquals(primal, adjoint[0], 1e-10 * Math.abs(primal), c.name());
             for (int k = 1; k < adjoint.length; k++) {
                 assertEquals(forward[k], adjoint[k], 1e-10 * Math.max(1, Math.abs(adjoint[k])), c.name() + " " + k);
-                // Same paths; the difference quotient differs on paths within h of the payoff's kink,
-                // and (Heston) on paths whose variance truncation switches under the bump.
-                double tol = c.name().equals("heston") ? 5e-2 : 2e-3;
-                assertEquals(adjoint[k], bump[k], tol * Math.max(1, Math.abs(adjoint[k])), c.name() + " bump " + k);
+                // Same paths; the difference quotient differs only on paths within h of the payoff's
+                // kink. (Under Heston, bumps also flip the variance truncation on some paths: that
+                // comparison, with standard errors, is EngineConsistencyTest's.)
+                if (!c.name().equals("heston")) {
+                    assertEquals(adjoint[k], bump[k], 2e-3 * Math.max(1, Math.abs(adjoint[k])), c.name() + " bump " + k);
+                }
             }
         }
     }
