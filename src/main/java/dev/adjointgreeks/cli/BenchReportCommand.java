@@ -76,10 +76,15 @@ final class BenchReportCommand implements Callable<Integer> {
                     double bytes = norm.path("score").asDouble(Double.NaN);
                     String k = key.toString();
                     Score previous = scores.get(k);
-                    if (previous == null || Double.isNaN(previous.bytesPerOp())) {
-                        scores.put(k, new Score(previous != null ? previous.median() : median,
-                                previous != null ? previous.error() : pm.get("scoreError").asDouble(),
-                                pm.get("scoreUnit").asText(), bytes));
+                    boolean profiled = !Double.isNaN(bytes);
+                    if (previous == null) {
+                        scores.put(k, new Score(median, pm.get("scoreError").asDouble(), pm.get("scoreUnit").asText(), bytes));
+                    } else if (profiled) {
+                        // a -prof gc run: keep the timing of the unprofiled run, add the allocation
+                        scores.put(k, new Score(previous.median(), previous.error(), previous.unit(), bytes));
+                    } else {
+                        scores.put(k, new Score(median, pm.get("scoreError").asDouble(), pm.get("scoreUnit").asText(),
+                                previous.bytesPerOp()));
                     }
                 }
             }

@@ -86,7 +86,7 @@ public final class PriceCommand implements Callable<Integer> {
     Boolean antithetic;
 
     @Option(names = "--sobol", description = "Randomised Sobol points with a Brownian bridge; standard errors from "
-            + MonteCarloDefaults.REPLICATES + " randomisations.")
+            + dev.adjointgreeks.mc.MonteCarlo.SOBOL_REPLICATES + " randomisations.")
     Boolean sobol;
 
     @Option(names = "--greeks", paramLabel = "LIST", split = ",",
@@ -465,9 +465,5 @@ public final class PriceCommand implements Callable<Integer> {
         public void flush() {
             System.out.flush();
         }
-    }
-
-    static final class MonteCarloDefaults {
-        static final int REPLICATES = dev.adjointgreeks.mc.MonteCarlo.SOBOL_REPLICATES;
     }
 }

@@ -51,8 +51,11 @@ public interface Fields {
 
     /** A positive whole number, or {@code fallback} (0: the run's default) when absent. */
     default int positiveInt(String column, int fallback) {
+        if (!has(column)) {
+            return fallback;
+        }
         long v = whole(column, fallback);
-        if (v <= 0 && !(v == fallback && !has(column))) {
+        if (v <= 0) {
             throw new FieldException(column, "must be > 0", text(column));
         }
         if (v > Integer.MAX_VALUE) {
