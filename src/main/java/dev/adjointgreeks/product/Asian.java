@@ -21,7 +21,7 @@ import dev.adjointgreeks.model.PathModel.PathGenerator;
  * recorded on the tape, so the control variate changes the variance and not the derivatives.
  */
 public record Asian(OptionType type, double strike, double maturity, int fixings, Averaging averaging,
-        boolean controlVariate) implements Product {
+        boolean controlVariate) implements StrikeAndMaturity {
 
     public Asian {
         Payoffs.checkStrike(strike);
@@ -41,16 +41,6 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
     }
 
     @Override
-    public String[] parameterNames() {
-        return new String[] {"strike", "maturity"};
-    }
-
-    @Override
-    public double[] parameterValues() {
-        return new double[] {strike, maturity};
-    }
-
-    @Override
     public void checkModel(PathModel model) {
         Product.requireSingleAsset(this, model);
         if (!(model instanceof BlackScholesModel)) {
@@ -65,7 +55,7 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
 
     @Override
     public void checkSteps(int steps) {
-        Product.super.checkSteps(steps);
+        StrikeAndMaturity.super.checkSteps(steps);
         if (steps % fixings != 0) {
             throw new IllegalArgumentException("steps (" + steps + ") must be a multiple of fixings (" + fixings + ")");
         }

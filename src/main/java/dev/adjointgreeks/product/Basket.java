@@ -8,7 +8,7 @@ import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 
 /** Call or put on a weighted basket {@code sum_i w_i S_i(T)} of correlated assets. */
-public record Basket(OptionType type, double strike, double maturity, double[] weights) implements Product {
+public record Basket(OptionType type, double strike, double maturity, double[] weights) implements StrikeAndMaturity {
 
     public Basket {
         Payoffs.checkStrike(strike);
@@ -27,16 +27,6 @@ public record Basket(OptionType type, double strike, double maturity, double[] w
     @Override
     public String kind() {
         return "basket";
-    }
-
-    @Override
-    public String[] parameterNames() {
-        return new String[] {"strike", "maturity"};
-    }
-
-    @Override
-    public double[] parameterValues() {
-        return new double[] {strike, maturity};
     }
 
     @Override

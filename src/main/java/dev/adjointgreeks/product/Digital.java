@@ -16,7 +16,7 @@ import dev.adjointgreeks.model.PathModel.PathGenerator;
  * quadrature in the tests). Call plus put is exactly the discounted payout, smoothed or not.
  */
 public record Digital(OptionType type, double strike, double maturity, double payout, double width)
-        implements Product {
+        implements StrikeAndMaturity {
 
     /** Default smoothing width in log-moneyness. */
     public static final double DEFAULT_WIDTH = 0.01;
@@ -39,16 +39,6 @@ public record Digital(OptionType type, double strike, double maturity, double pa
     @Override
     public String kind() {
         return "digital";
-    }
-
-    @Override
-    public String[] parameterNames() {
-        return new String[] {"strike", "maturity"};
-    }
-
-    @Override
-    public double[] parameterValues() {
-        return new double[] {strike, maturity};
     }
 
     @Override

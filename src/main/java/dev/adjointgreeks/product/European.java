@@ -6,7 +6,7 @@ import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 
 /** European call or put on a single asset: {@code e^{-rT} max(sign (S_T - K), 0)}. */
-public record European(OptionType type, double strike, double maturity) implements Product {
+public record European(OptionType type, double strike, double maturity) implements StrikeAndMaturity {
 
     public European {
         Payoffs.checkStrike(strike);
@@ -16,16 +16,6 @@ public record European(OptionType type, double strike, double maturity) implemen
     @Override
     public String kind() {
         return "european";
-    }
-
-    @Override
-    public String[] parameterNames() {
-        return new String[] {"strike", "maturity"};
-    }
-
-    @Override
-    public double[] parameterValues() {
-        return new double[] {strike, maturity};
     }
 
     @Override
