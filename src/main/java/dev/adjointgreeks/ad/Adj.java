@@ -453,10 +453,11 @@ public final class Adj implements RealFieldElement<Adj> {
      * (not compensated) summation: the hot-path form used by the pricers.
      */
     public static Adj weightedSum(Tape tape, double c, double[] coefficients, Adj[] terms, int n) {
-        double v = c;
-        for (int k = 0; k < n; k++) {
-            v += coefficients[k] * terms[k].value;
-        }
-        return tape.recordWeighted(v, coefficients, terms, n);
+        return tape.weightedSum(c, coefficients, terms, n);
+    }
+
+    /** {@code sum_k a[k] b[k]} over the first {@code n} pairs, one node, plain summation. */
+    public static Adj productSum(Tape tape, Adj[] a, Adj[] b, int n) {
+        return tape.productSum(a, b, n);
     }
 }

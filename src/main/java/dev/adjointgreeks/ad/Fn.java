@@ -225,18 +225,31 @@ public final class Fn {
     }
 
     /**
+     * {@code x0 + x1 + sum_j coefficients[offset + j] * terms[j]} for j &lt; n ({@code x1} may be
+     * null): a log-spot step, {@code previous + drift + sum_j A_ij z_j}. One node on the tape, reading
+     * the normals and the factor row in place.
+     */
+    public static <T extends RealFieldElement<T>> T affine(T x0, T x1, T[] terms, double[] coefficients, int offset,
+            int n) {
+        if (x0 instanceof Adj) {
+            Adj a = (Adj) x0;
+            return cast(a.tape.affine(a, (Adj) x1, (Adj[]) terms, coefficients, offset, n));
+        }
+        T sum = x1 == null ? x0 : x0.add(x1);
+        for (int j = 0; j < n; j++) {
+            sum = sum.add(terms[j].multiply(coefficients[offset + j]));
+        }
+        return sum;
+    }
+
+    /**
      * {@code sum_k a[k] * b[k]} over the first {@code n} pairs, both factors possibly active: one
      * n-ary node on the tape (plain summation), a plain loop elsewhere.
      */
     public static <T extends RealFieldElement<T>> T sumOfProducts(T[] a, T[] b, int n) {
         if (a[0] instanceof Adj) {
             Adj[] aa = (Adj[]) a;
-            Adj[] bb = (Adj[]) b;
-            double v = 0.0;
-            for (int k = 0; k < n; k++) {
-                v += aa[k].value * bb[k].value;
-            }
-            return cast(aa[0].tape.recordProducts(v, aa, bb, n));
+            return cast(Adj.productSum(aa[0].tape, aa, (Adj[]) b, n));
         }
         T sum = a[0].multiply(b[0]);
         for (int k = 1; k < n; k++) {

@@ -203,6 +203,100 @@ public final class Tape implements Field<Adj> {
         return new Adj(this, value, node, generation);
     }
 
+    /**
+     * {@code c + sum_k coefficients[k] terms[k]} in one pass: the value (plain summation) and the
+     * node's entries are written together; passive terms are skipped, and with no active term the
+     * reserved node is given back and the result is passive. The pricers' hot path.
+     */
+    Adj weightedSum(double c, double[] coefficients, Adj[] terms, int n) {
+        int node = newNode(n);
+        int first = start[node];
+        int e = first;
+        double v = c;
+        for (int k = 0; k < n; k++) {
+            Adj t = terms[k];
+            double w = coefficients[k];
+            v += w * t.value;
+            if (t.index >= 0) {
+                checkOwn(t);
+                arg[e] = t.index;
+                partial[e++] = w;
+            }
+        }
+        return finish(node, first, e, v);
+    }
+
+    /**
+     * {@code x0 + x1 + sum_j coefficients[offset + j] terms[j]}, j &lt; n, in one pass, reading the
+     * terms and coefficients where they lie (no copying into scratch arrays); {@code x1} may be null.
+     */
+    Adj affine(Adj x0, Adj x1, Adj[] terms, double[] coefficients, int offset, int n) {
+        int node = newNode(n + 2);
+        int first = start[node];
+        int e = first;
+        double v = x0.value;
+        if (x0.index >= 0) {
+            checkOwn(x0);
+            arg[e] = x0.index;
+            partial[e++] = 1.0;
+        }
+        if (x1 != null) {
+            v += x1.value;
+            if (x1.index >= 0) {
+                checkOwn(x1);
+                arg[e] = x1.index;
+                partial[e++] = 1.0;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            Adj t = terms[j];
+            double w = coefficients[offset + j];
+            v += w * t.value;
+            if (t.index >= 0) {
+                checkOwn(t);
+                arg[e] = t.index;
+                partial[e++] = w;
+            }
+        }
+        return finish(node, first, e, v);
+    }
+
+    /** {@code sum_k a[k] b[k]} in one pass, both factors possibly active (a neuron's weighted sum). */
+    Adj productSum(Adj[] a, Adj[] b, int n) {
+        int node = newNode(2 * n);
+        int first = start[node];
+        int e = first;
+        double v = 0.0;
+        for (int k = 0; k < n; k++) {
+            Adj x = a[k];
+            Adj y = b[k];
+            v += x.value * y.value;
+            if (x.index >= 0) {
+                checkOwn(x);
+                arg[e] = x.index;
+                partial[e++] = y.value;
+            }
+            if (y.index >= 0) {
+                checkOwn(y);
+                arg[e] = y.index;
+                partial[e++] = x.value;
+            }
+        }
+        return finish(node, first, e, v);
+    }
+
+    /** Trims a reserved node to the entries it used, or gives it back if it used none. */
+    private Adj finish(int node, int first, int end, double value) {
+        if (end == first) {
+            size = node;
+            entries = first;
+            return new Adj(this, value);
+        }
+        entries = end;
+        start[size] = end;
+        return new Adj(this, value, node, generation);
+    }
+
     /** Refuses scalars of another tape and scalars whose node was rewound away. */
     void checkOwn(Adj x) {
         int i = x.index;

@@ -55,11 +55,9 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
         private final T logSpot0;
         private final T drift;
         private final T firstStep;      // ln S0 + drift: the first step needs one node, not two
-        private final T volSqrtDt;
+        private final T[] volSqrtDt;      // one element: the factor of the step's normal
         private final T stepVariance;
         private final T[] discount;
-        private final double[] coefficients = new double[3];
-        private final T[] terms;
 
         Generator(T spot, T vol, T rate, T dividend, T maturity, int steps) {
             this.steps = steps;
@@ -68,34 +66,23 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
             this.stepVariance = vol.multiply(vol).multiply(dt);
             this.drift = rate.subtract(dividend).multiply(dt).subtract(stepVariance.multiply(0.5));
             this.firstStep = logSpot0.add(drift);
-            this.volSqrtDt = vol.multiply(dt.sqrt());
+            this.volSqrtDt = MathArrays.buildArray(spot.getField(), 1);
+            this.volSqrtDt[0] = vol.multiply(dt.sqrt());
             this.discount = MathArrays.buildArray(spot.getField(), steps + 1);
             T minusRDt = rate.multiply(dt).negate();
             for (int k = 0; k <= steps; k++) {
                 discount[k] = minusRDt.multiply(k).exp();
             }
-            this.terms = MathArrays.buildArray(spot.getField(), 3);
         }
 
         @Override
         public void simulate(double[] z, T[][] logSpots) {
             T[] path = logSpots[0];
             path[0] = logSpot0;
-            // first step: one node (ln S0 + drift) + vol sqrt(dt) z
-            coefficients[0] = 1.0;
-            coefficients[1] = z[0];
-            terms[0] = firstStep;
-            terms[1] = volSqrtDt;
-            path[1] = Fn.weightedSum(0.0, coefficients, terms, 2);
-            coefficients[2] = 0.0;
+            // ln S_k = ln S_{k-1} + drift + vol sqrt(dt) z_k, one node per step (the first folds ln S0 + drift)
+            path[1] = Fn.affine(firstStep, null, volSqrtDt, z, 0, 1);
             for (int k = 2; k <= steps; k++) {
-                coefficients[0] = 1.0;
-                coefficients[1] = 1.0;
-                coefficients[2] = z[k - 1];
-                terms[0] = path[k - 1];
-                terms[1] = drift;
-                terms[2] = volSqrtDt;
-                path[k] = Fn.weightedSum(0.0, coefficients, terms, 3);
+                path[k] = Fn.affine(path[k - 1], drift, volSqrtDt, z, k - 1, 1);
             }
         }
 

@@ -170,7 +170,6 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
                 l[i][j] = zero;
             }
         }
-        double[] coefficients = new double[n + 1];
         for (int j = 0; j < n; j++) {
             // d = c_jj - sum_k l_jk^2 ; l_ij = (c_ij - sum_k l_ik l_jk) / l_jj, each sum one node
             T d = c[j][j];
@@ -220,8 +219,6 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         private final T[] stepVariance;
         private final T[][] scaledFactor;   // A_ij = vol_i sqrt(dt) L_ij, j <= i
         private final T[] discount;
-        private final double[] coefficients;
-        private final T[] terms;
 
         Generator(int n, T[] p, T maturity, int steps) {
             this.n = n;
@@ -263,8 +260,6 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
             for (int s = 0; s <= steps; s++) {
                 discount[s] = minusRDt.multiply(s).exp();
             }
-            coefficients = new double[n + 2];
-            terms = MathArrays.buildArray(field, n + 2);
         }
 
         @Override
@@ -275,25 +270,10 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
             for (int s = 1; s <= steps; s++) {
                 int base = (s - 1) * n;
                 for (int i = 0; i < n; i++) {
-                    int m;
-                    if (s == 1) {
-                        coefficients[0] = 1.0;
-                        terms[0] = firstStep[i];
-                        m = 1;
-                    } else {
-                        coefficients[0] = 1.0;
-                        terms[0] = logSpots[i][s - 1];
-                        coefficients[1] = 1.0;
-                        terms[1] = drift[i];
-                        m = 2;
-                    }
-                    T[] row = scaledFactor[i];
-                    for (int j = 0; j <= i; j++) {
-                        coefficients[m] = z[base + j];
-                        terms[m] = row[j];
-                        m++;
-                    }
-                    logSpots[i][s] = Fn.weightedSum(0.0, coefficients, terms, m);
+                    // ln S_i(s) = ln S_i(s-1) + drift_i + sum_{j<=i} A_ij z_j, one node
+                    logSpots[i][s] = s == 1
+                            ? Fn.affine(firstStep[i], null, scaledFactor[i], z, base, i + 1)
+                            : Fn.affine(logSpots[i][s - 1], drift[i], scaledFactor[i], z, base, i + 1);
                 }
             }
         }
