@@ -441,9 +441,14 @@ public final class Tape implements Field<Adj> {
 
     /** Adds the input adjoints into {@code sum} and clears them: the per-path read-out of Monte Carlo. */
     public void drainInputAdjoints(double[] sum) {
+        drainInputAdjoints(sum, 0);
+    }
+
+    /** As {@link #drainInputAdjoints(double[])}, adding input k's adjoint into {@code sum[offset + k]}. */
+    public void drainInputAdjoints(double[] sum, int offset) {
         for (int k = 0; k < inputCount; k++) {
             int node = inputs[k];
-            sum[k] += adjoint[node];
+            sum[offset + k] += adjoint[node];
             adjoint[node] = 0.0;
         }
     }

@@ -27,14 +27,12 @@ public final class AdjointEvaluator implements Evaluator {
     private final int mark;
     private final int inputs;
     private final boolean perSampleGradient;
-    private final double[] gradient;
 
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors) {
         Adj[] x = tape.inputs(inputValues);
         this.function = problem.setup(x);
         this.mark = tape.mark();
         this.inputs = inputValues.length;
-        this.gradient = new double[inputs];
         boolean perSample;
         switch (errors) {
             case PER_SAMPLE:
@@ -85,9 +83,8 @@ public final class AdjointEvaluator implements Evaluator {
         out[0] = price * weight;
         if (perSampleGradient) {
             tape.backward(0);
-            java.util.Arrays.fill(gradient, 0.0);
-            tape.drainInputAdjoints(gradient);
-            System.arraycopy(gradient, 0, out, 1, inputs);
+            java.util.Arrays.fill(out, 1, 1 + inputs, 0.0);
+            tape.drainInputAdjoints(out, 1);
         }
     }
 
@@ -95,11 +92,7 @@ public final class AdjointEvaluator implements Evaluator {
     public void endBlock(double[] blockSums) {
         if (!perSampleGradient) {
             tape.backward(0);
-            java.util.Arrays.fill(gradient, 0.0);
-            tape.drainInputAdjoints(gradient);
-            for (int k = 0; k < inputs; k++) {
-                blockSums[1 + k] += gradient[k];
-            }
+            tape.drainInputAdjoints(blockSums, 1);
         }
     }
 }

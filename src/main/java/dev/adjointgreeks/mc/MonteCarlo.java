@@ -111,13 +111,16 @@ public final class MonteCarlo {
         AtomicInteger next = new AtomicInteger();
         int workers = (int) Math.min(s.threads(), blocks);
         long[][] nanos = new long[workers][groupCount];
+        // which outputs have per-sample values: a property of the evaluators, the same on every worker
+        boolean[][] granularity = new boolean[workers][];
 
         List<Runnable> jobs = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            final long[] myNanos = nanos[w];
+            final int id = w;
             jobs.add(() -> {
                 Evaluator[] ev = kernel.get();
-                Worker worker = new Worker(ev, group, outputs, dimension, s.antithetic(), s.sobol(), myNanos);
+                Worker worker = new Worker(ev, group, outputs, dimension, s.antithetic(), s.sobol(), nanos[id]);
+                granularity[id] = worker.perSample;
                 for (int b = next.getAndIncrement(); b < stats.length; b = next.getAndIncrement()) {
                     long first = b * size;
                     long count = Math.min(size, totalSamples - first);
@@ -131,7 +134,7 @@ public final class MonteCarlo {
         runAll(jobs);
 
         int width = outputs.size();
-        boolean[] perSample = perSampleOutputs(kernel, outputs, s.sobol());
+        boolean[] perSample = granularity[0];
         double[] mean = new double[width];
         double[] se = new double[width];
         for (int o = 0; o < width; o++) {
@@ -175,21 +178,6 @@ public final class MonteCarlo {
         }
         String[] names = outputs.stream().map(Output::name).toArray(String[]::new);
         return new Result(names, mean, se, totalSamples * (s.antithetic() ? 2 : 1), groupNanos);
-    }
-
-    private static boolean[] perSampleOutputs(Supplier<Evaluator[]> kernel, List<Output> outputs, boolean sobol) {
-        // Granularity is a property of the evaluators' construction, the same on every worker.
-        Evaluator[] probe = kernel.get();
-        boolean[] per = new boolean[outputs.size()];
-        for (int o = 0; o < per.length; o++) {
-            Output out = outputs.get(o);
-            boolean p = !sobol;
-            for (int t = 0; t < out.evaluator().length; t++) {
-                p &= probe[out.evaluator()[t]].perSample(out.component()[t]);
-            }
-            per[o] = p;
-        }
-        return per;
     }
 
     private static void runAll(List<Runnable> jobs) {
