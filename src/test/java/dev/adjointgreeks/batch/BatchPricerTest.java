@@ -291,6 +291,28 @@ class BatchPricerTest {
         assertEquals(9, trades);
     }
 
+    @Test
+    void theReadmeBatchExampleWorks() throws Exception {
+        List<TradeResult> priced = new ArrayList<>();
+        List<ScenarioRow.Rejected> rejected = new ArrayList<>();
+        try (BatchPricer batch = BatchPricer.open(List.of(Path.of("scenarios/demo.csv")),
+                     BatchOptions.of(Method.ADJOINT).withPaths(200L));
+             TradeExecutor executor = TradeExecutors.create("local", ExecutorOptions.local(2))) {
+            BatchSummary s = batch.run(executor, new BatchSink() {
+                public void priced(TradeResult r) {
+                    priced.add(r);
+                }
+
+                public void rejected(ScenarioRow.Rejected r) {
+                    rejected.add(r);
+                }
+            });
+            assertEquals(priced.size(), s.priced());
+        }
+        assertEquals(List.of(), rejected);
+        assertTrue(priced.size() > 5);
+    }
+
     @SuppressWarnings("unchecked")
     static <T> T roundTrip(T value) {
         try {
