@@ -118,6 +118,91 @@ class BatchRulePropertyTest {
         System.out.printf("batch rule property: seed %d, %d rows, %d priced, %.1f s%n", seed, n, priced, seconds);
     }
 
+    /** JSON values a damaged trade holds: wrong types, nested structures, extremes. */
+    static final String[] JSON_JUNK = {"null", "true", "\"\"", "\"abc\"", "\"1e308\"", "1e308", "-1e308", "1e-320",
+        "1e400", "0", "-1", "2", "0.5", "[]", "[1]", "[1, 2]", "[[1, 0], [0, 1]]", "[[1, 2], [2, 1]]", "[\"a\", 1]",
+        "[[1], [0, 1]]", "{}", "{\"a\": 1}", "[null]", "\"\\u0001\"", "\"a\\nb\"", "100", "1e15", "10001",
+        "[100, 95, 90]", "[0.2, -0.3]", "\"bs\"", "\"heston\"", "\"bachelier\"", "\"basket\"", "\"nowhere\"",
+        "\"m\""};
+
+    static final String[] JSON_GOOD = {
+        "{\"id\": \"b\", \"product\": \"basket\", \"type\": \"call\", \"strike\": 100, \"maturity\": 1, "
+                + "\"weights\": [0.5, 0.5], \"market\": \"m\"}",
+        "{\"id\": \"x\", \"product\": \"exchange\", \"maturity\": 0.5, \"spots\": [50, 52], \"vols\": [0.35, 0.25], "
+                + "\"dividends\": [0, 0], \"rate\": 0.02, \"correlation\": [[1, -0.2], [-0.2, 1]]}",
+        "{\"id\": \"v\", \"product\": \"european\", \"type\": \"put\", \"strike\": 100, \"maturity\": 1, "
+                + "\"spot\": 100, \"vol\": 0.2, \"rate\": 0.05, \"dividend\": 0}",
+        "{\"id\": \"h\", \"product\": \"digital\", \"type\": \"call\", \"model\": \"heston\", \"strike\": 100, "
+                + "\"maturity\": 0.5, \"spot\": 100, \"rate\": 0.03, \"dividend\": 0, \"heston_v0\": 0.04, "
+                + "\"heston_kappa\": 1.5, \"heston_theta\": 0.04, \"heston_xi\": 0.3, \"heston_rho\": -0.7}"};
+
+    @Test
+    void everyMutatedJsonTradeIsPricedWithFiniteNumbersOrRejectedExactlyOnce() throws Exception {
+        long seed = Long.getLong("batch.property.seed", 20261128L);
+        int n = Integer.getInteger("batch.property.json", 600);
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x150L);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder file = new StringBuilder("{\"markets\": {\"m\": {\"spots\": [100, 95], \"vols\": [0.2, 0.3], "
+                + "\"rate\": 0.03, \"correlation\": [[1, 0.5], [0.5, 1]]}},\n\"trades\": [\n");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    mapper.readTree(JSON_GOOD[rnd.nextInt(JSON_GOOD.length)]);
+            t.put("id", t.get("id").asText() + "-" + i);
+            List<String> keys = new ArrayList<>();
+            t.fieldNames().forEachRemaining(keys::add);
+            int k = rnd.nextInt(4);
+            for (int m = 0; m < k; m++) {
+                String key = keys.get(1 + rnd.nextInt(keys.size() - 1));
+                String junk = JSON_JUNK[rnd.nextInt(JSON_JUNK.length)];
+                t.set(key, mapper.readTree(junk));
+            }
+            if (rnd.nextDouble() < 0.03) {
+                t.remove(keys.get(1 + rnd.nextInt(keys.size() - 1)));
+            }
+            String junk = JSON_JUNK[rnd.nextInt(JSON_JUNK.length)];
+            // a whole trade replaced by junk; an unknown key would make the whole file bad (exit 2), by design
+            String text = rnd.nextDouble() < 0.02 && !junk.contains("\"a\":") ? junk : mapper.writeValueAsString(t);
+            ids.add(t.get("id").asText());
+            file.append(text).append(i + 1 < n ? ",\n" : "\n");
+        }
+        file.append("]}\n");
+        Path f = dir.resolve("mutated.json");
+        Files.writeString(f, file, StandardCharsets.UTF_8);
+        List<Object> out = new ArrayList<>();
+        BatchSink sink = new BatchSink() {
+            @Override
+            public void priced(TradeResult r) {
+                out.add(r);
+            }
+
+            @Override
+            public void rejected(ScenarioRow.Rejected r) {
+                out.add(r);
+            }
+        };
+        try (BatchPricer batch = BatchPricer.open(List.of(f), BatchOptions.of(Method.ADJOINT).withPaths(8L)
+                .withGreeks(java.util.Set.of("delta"))); TradeExecutor ex = new LocalExecutor(2)) {
+            batch.run(ex, sink);
+        }
+        assertEquals(n, out.size(), "seed " + seed + ": one outcome per trade");
+        int priced = 0;
+        for (int i = 0; i < n; i++) {
+            String where = "seed " + seed + ", trade " + i;
+            if (out.get(i) instanceof ScenarioRow.Rejected r) {
+                assertEquals(i + 3, r.source().line(), where + ": " + r.message());
+                assertFalse(r.column().isBlank(), where);
+                assertFalse(r.message().contains("\n"), where);
+            } else {
+                TradeResult r = (TradeResult) out.get(i);
+                assertEquals(ids.get(i), r.id(), where);
+                r.values().forEach((c, v) -> assertTrue(Double.isFinite(v), where + ": " + c + " = " + v));
+                priced++;
+            }
+        }
+        assertTrue(priced > n / 10 && priced < n, "a mix: " + priced + " of " + n);
+    }
+
     /** Up to three damaged fields, sometimes a missing or extra field, sometimes a reused id. */
     static String[] mutate(String[] row, int i, SplittableRandom rnd) {
         row[0] = row[0] + "-" + i;
