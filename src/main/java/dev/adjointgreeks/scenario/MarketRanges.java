@@ -104,8 +104,8 @@ public final class MarketRanges {
                         }
                     }
                 }
-            } else if (LISTS.contains(c)) {
-                if (multi && f.has(c)) {
+            } else if (LISTS.contains(c) || isList(f, c)) {
+                if ((multi || !LISTS.contains(c)) && f.has(c)) {
                     double[] v = f.numbers(c);
                     if (v.length > Limits.MAX_ASSETS) {
                         throw new FieldException(c, "has more than " + Limits.MAX_ASSETS + " assets", null);
@@ -118,6 +118,12 @@ public final class MarketRanges {
                 test(r, c, f.number(c), model, f.text(c));
             }
         }
+    }
+
+    /** A JSON list (a registered model's vector input, e.g. forward rates). */
+    private static boolean isList(Fields f, String c) {
+        String t = f.text(c);
+        return t != null && t.startsWith("[") && !t.startsWith("[[");
     }
 
     private static void test(Range r, String column, double v, String model, String raw) {

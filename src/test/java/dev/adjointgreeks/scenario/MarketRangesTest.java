@@ -46,5 +46,19 @@ class MarketRangesTest {
         assertEquals("must be in [0, 1] under the toy-ranges model (README, Input ranges)", e.getMessage());
         assertThrows(FieldException.class, () -> MarketRanges.check(row("model", "toy-ranges", "rate", "5")),
                 "the common ranges apply to every model");
+        MarketRanges.register("toy-rates", List.of(MarketRanges.closed("forward_rates", -0.1, 0.5)));
+        Fields listRow = new Fields() {
+            @Override
+            public String text(String column) {
+                return Map.of("model", "toy-rates", "forward_rates", "[0.03,0.9]").get(column);
+            }
+
+            @Override
+            public double[] numbers(String column) {
+                return new double[] {0.03, 0.9};
+            }
+        };
+        FieldException l = assertThrows(FieldException.class, () -> MarketRanges.check(listRow));
+        assertEquals("forward_rates[2]", l.column());
     }
 }
