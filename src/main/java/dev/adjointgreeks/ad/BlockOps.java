@@ -200,59 +200,6 @@ final class BlockOps {
     }
 
     /**
-     * {@code x0 + x1 + sum_j coefficients[offset + j] terms[j]} ({@code x1} may be null), one node,
-     * plain summation in that order.
-     */
-    static Block affine(Block x0, Block x1, Block[] terms, double[] coefficients, int offset, int n) {
-        BlockTape t = x0.tape;
-        int act = active(t, x0) + (x1 == null ? 0 : active(t, x1));
-        boolean uni = x0.lanes == null && (x1 == null || x1.lanes == null);
-        for (int j = 0; j < n; j++) {
-            act += active(t, terms[j]);
-            uni &= terms[j].lanes == null;
-        }
-        int w = t.width;
-        int node = act > 0 ? t.begin(act, uni) : -1;
-        Block result;
-        if (uni) {
-            double v = x0.u;
-            if (x1 != null) {
-                v += x1.u;
-            }
-            for (int j = 0; j < n; j++) {
-                v += coefficients[offset + j] * terms[j].u;
-            }
-            result = node < 0 ? new Block(t, v) : t.activeUniform(node, v);
-        } else {
-            double[] r = t.buffer(node >= 0);
-            int ro = t.bufferOffset;
-            copy(r, ro, x0, w);
-            if (x1 != null) {
-                addScaled(r, ro, 1.0, x1, w);
-            }
-            for (int j = 0; j < n; j++) {
-                addScaled(r, ro, coefficients[offset + j], terms[j], w);
-            }
-            result = node < 0 ? t.passive(r) : t.active(node, r, ro);
-        }
-        if (node >= 0) {
-            int e = t.first(node);
-            if (x0.index >= 0) {
-                e = t.entry(e, x0.index, 1.0);
-            }
-            if (x1 != null && x1.index >= 0) {
-                e = t.entry(e, x1.index, 1.0);
-            }
-            for (int j = 0; j < n; j++) {
-                if (terms[j].index >= 0) {
-                    e = t.entry(e, terms[j].index, coefficients[offset + j]);
-                }
-            }
-        }
-        return result;
-    }
-
-    /**
      * {@code x0 + x1 + sum_j factors[j] z[offset + j]} ({@code x1} may be null): a step driven by
      * per-lane normals, one node, plain summation in that order.
      */

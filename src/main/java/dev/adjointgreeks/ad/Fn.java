@@ -275,38 +275,7 @@ public final class Fn {
             return cast(a.tape.affine(a, (Adj) x1, (Adj[]) factors, (Adj[]) z, offset, n));
         }
         if (x0 instanceof Block) {
-            return cast(BlockOps.affine((Block) x0, (Block) x1, (Block[]) terms, coefficients, offset, n));
-        }
-        T sum = x1 == null ? x0 : x0.add(x1);
-        for (int j = 0; j < n; j++) {
-            sum = sum.add(factors[j].multiply(z[offset + j]));
-        }
-        return sum;
-    }
-
-    /**
-     * {@code x0 + x1 + sum_j factors[j] * z[offset + j]} for j &lt; n ({@code x1} may be null): a
-     * step driven by normals that are field values (per-lane passive values on the block scalar).
-     * One node on a tape, a plain loop elsewhere.
-     */
-    public static <T extends RealFieldElement<T>> T affine(T x0, T x1, T[] factors, T[] z, int offset, int n) {
-        if (x0 instanceof Block) {
             return cast(BlockOps.affine((Block) x0, (Block) x1, (Block[]) factors, (Block[]) z, offset, n));
-        }
-        if (x0 instanceof Adj) {
-            Adj a = (Adj) x0;
-            double[] c = new double[n];
-            for (int j = 0; j < n; j++) {
-                Adj zj = (Adj) z[offset + j];
-                if (zj.isActive()) {
-                    c = null;
-                    break;
-                }
-                c[j] = zj.value;
-            }
-            if (c != null) {
-                return cast(a.tape.affine(a, (Adj) x1, (Adj[]) factors, c, 0, n));
-            }
         }
         T sum = x1 == null ? x0 : x0.add(x1);
         for (int j = 0; j < n; j++) {

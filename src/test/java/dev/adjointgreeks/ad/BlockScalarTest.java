@@ -258,7 +258,11 @@ class BlockScalarTest {
     private static <T extends org.apache.commons.math3.RealFieldElement<T>> T pricerProgram(T x, T a, T c,
             T[] factors, T[] zs, T zero) {
         T step = Fn.affine(x, a, factors, zs, 0, 2);
-        T step2 = Fn.affine(step, null, factors, new double[] {0.1, 0.2, -0.3}, 1, 2);
+        T[] coefficients = MathArrays.buildArray(x.getField(), 3);
+        for (int k = 0; k < 3; k++) {
+            coefficients[k] = Fn.constant(x, 0.1 * (k + 1));
+        }
+        T step2 = Fn.affine(step, null, factors, coefficients, 1, 2);
         T kink = Fn.positivePart(step2.subtract(0.2));
         T capped = Fn.min(Fn.max(kink, c), 1.5);
         T chosen = Fn.select(x, capped, Fn.sqrtOfPositivePart(x.negate()));
