@@ -178,9 +178,14 @@ public final class BenchmarkCase {
         return sum / paths;
     }
 
-    /** Lanes of the block scalar for this case: as the engine chooses them. */
+    private int lanes;
+
+    /** Lanes of the block scalar for this case: as the engine chooses them (measured once). */
     public int lanes() {
-        return AdjointEvaluator.chooseLanes(problem, inputs);
+        if (lanes == 0) {
+            lanes = AdjointEvaluator.chooseLanes(problem, inputs);
+        }
+        return lanes;
     }
 
     /** The price and the listed Greeks on the block scalar: the engine's adjoint method. */
