@@ -511,8 +511,11 @@ public final class BlockTape implements Field<Block> {
     }
 
     private double laneSum(int node) {
-        double s = 0.0;
         double[] a = adjoint[node];
+        if (uniform[node] && !spread[node]) {
+            return a[0];   // only summed pushes reached it
+        }
+        double s = 0.0;
         for (int l = 0; l < width; l++) {
             s += a[l];
         }
