@@ -47,6 +47,7 @@ public final class BlockTape implements Field<Block> {
     private int entries;
     private int[] start = new int[INITIAL_NODES + 1];
     private int[] gen = new int[INITIAL_NODES];
+    /** Lane slices in use when node i was begun: where a rewind to i returns the pool. */
     private int[] slabAt = new int[INITIAL_NODES + 1];
     private boolean[] uniform = new boolean[INITIAL_NODES];
     /** A uniform node whose adjoint may sit on any lane (a lane-wise push reached it); else only lane 0. */
