@@ -7,8 +7,15 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.util.Decimal64;
 
 import dev.adjointgreeks.ad.Adj;
+import dev.adjointgreeks.ad.Block;
+import dev.adjointgreeks.ad.BlockTape;
 import dev.adjointgreeks.ad.Tape;
+import dev.adjointgreeks.engine.GreeksEngine;
+import dev.adjointgreeks.engine.Method;
+import dev.adjointgreeks.engine.RunSettings;
 import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.engine.TradeResult;
+import dev.adjointgreeks.mc.AdjointEvaluator;
 import dev.adjointgreeks.mc.NormalSource;
 import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.mc.RandomStreams;
@@ -22,12 +29,16 @@ import dev.adjointgreeks.product.European;
 import dev.adjointgreeks.product.OptionType;
 
 /**
- * One benchmark problem and the five ways of pricing it, all on the same normals (one stream from
+ * One benchmark problem and the ways of pricing it, all on the same normals (one stream from
  * the case's seed) and the same paths:
  * <ul>
  * <li>{@link #primal()}: the price alone, hand-written in doubles ({@link PrimalKernels}): the floor;</li>
  * <li>{@link #generic()}: the field-generic pricer on the passive scalar (what the abstraction costs);</li>
- * <li>{@link #adjoint()}: the price and every listed Greek, one backward sweep per path;</li>
+ * <li>{@link #genericBlock()}: the same generic pricer on the passive block scalar, a block of paths at once;</li>
+ * <li>{@link #adjoint()}: the price and every listed Greek on the block scalar (the engine's adjoint:
+ * one node per operation per block of paths, one lane-wise sweep per block);</li>
+ * <li>{@link #pathAdjoint()}: the same on the per-path tape (one sweep per path: the engine before the block scalar);</li>
+ * <li>{@link #engine()}: end to end through {@code GreeksEngine.price} (normals, statistics, standard errors);</li>
  * <li>{@link #bump()}: central differences of the primal kernel, all revaluations on the same normals;</li>
  * <li>{@link #forward()}: commons-math3 DerivativeStructure, order 1, one free parameter per Greek.</li>
  * </ul>
@@ -167,13 +178,135 @@ public final class BenchmarkCase {
         return sum / paths;
     }
 
-    /** Price and the listed Greeks by one backward sweep per path; also fills the tape's high-water mark. */
-    public double[] adjoint() {
-        return adjoint(null);
+    private int lanes;
+
+    /** Lanes of the block scalar for this case: as the engine chooses them (measured once). */
+    public int lanes() {
+        if (lanes == 0) {
+            lanes = AdjointEvaluator.chooseLanes(problem, inputs);
+        }
+        return lanes;
     }
 
-    /** As {@link #adjoint()}, recording the tape's high-water bytes in {@code highWater[0]} if given. */
+    /** The price and the listed Greeks on the block scalar: the engine's adjoint method. */
+    public double[] adjoint() {
+        return adjoint(lanes(), null);
+    }
+
+    /** As {@link #adjoint()}, recording the tape's high-water bytes in {@code highWater[0]}. */
     public double[] adjoint(long[] highWater) {
+        return adjoint(lanes(), highWater);
+    }
+
+    /**
+     * The price and the listed Greeks on the block scalar with {@code lanes} paths per block: one
+     * node per operation per block, one lane-wise sweep per block, the uniform setup swept once with
+     * the lanes summed; the tape's high-water bytes in {@code highWater[0]} if given.
+     */
+    public double[] adjoint(int lanes, long[] highWater) {
+        BlockTape tape = new BlockTape(lanes);
+        tape.recyclePassiveLanes(true);
+        Block[] x = new Block[inputs.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = tape.constant(inputs[i]);
+        }
+        for (int g : greeks) {
+            x[g] = tape.input(inputs[g]);
+        }
+        PricingProblem.PathFunction<Block> f = problem.setup(x);
+        int mark = tape.mark();
+        int dim = problem.dimension();
+        double[][] zl = new double[dim][lanes];
+        Block[] zb = new Block[dim];
+        for (int k = 0; k < dim; k++) {
+            zb[k] = tape.view(zl[k]);
+        }
+        double[] weights = new double[lanes];
+        Arrays.fill(weights, 1.0);
+        NormalSource source = normals();
+        double[] z = new double[dim];
+        double sum = 0.0;
+        for (long p = 0; p < paths; p += lanes) {
+            int n = (int) Math.min(lanes, paths - p);
+            for (int s = 0; s < n; s++) {
+                source.next(z);
+                for (int k = 0; k < dim; k++) {
+                    zl[k][s] = z[k];
+                }
+            }
+            if (n < lanes) {
+                Arrays.fill(weights, n, lanes, 0.0);
+                tape.setLiveLanes(n);   // the last, partial block computes its own lanes only
+            }
+            Block y = f.discountedPayoff(zb);
+            for (int l = 0; l < n; l++) {
+                sum += y.lane(l);
+            }
+            tape.sweepPath(y, weights, mark);
+        }
+        tape.backwardSummed(0);
+        double[] out = new double[1 + greeks.length];
+        out[0] = sum / paths;
+        for (int k = 0; k < greeks.length; k++) {
+            out[1 + k] = x[greeks[k]].adjoint() / paths;
+        }
+        if (highWater != null) {
+            highWater[0] = tape.highWaterBytes();
+        }
+        return out;
+    }
+
+    /** The field-generic pricer on the passive block scalar ({@code lanes} paths per block): the abstraction's cost. */
+    public double genericBlock(int lanes) {
+        BlockTape tape = new BlockTape(lanes);
+        tape.recyclePassiveLanes(true);
+        Block[] x = new Block[inputs.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = tape.constant(inputs[i]);
+        }
+        PricingProblem.PathFunction<Block> f = problem.setup(x);
+        int mark = tape.mark();
+        int dim = problem.dimension();
+        double[][] zl = new double[dim][lanes];
+        Block[] zb = new Block[dim];
+        for (int k = 0; k < dim; k++) {
+            zb[k] = tape.view(zl[k]);
+        }
+        NormalSource source = normals();
+        double[] z = new double[dim];
+        double sum = 0.0;
+        for (long p = 0; p < paths; p += lanes) {
+            int n = (int) Math.min(lanes, paths - p);
+            for (int s = 0; s < n; s++) {
+                source.next(z);
+                for (int k = 0; k < dim; k++) {
+                    zl[k][s] = z[k];
+                }
+            }
+            if (n < lanes) {
+                tape.setLiveLanes(n);
+            }
+            Block y = f.discountedPayoff(zb);
+            for (int l = 0; l < n; l++) {
+                sum += y.lane(l);
+            }
+            tape.rewind(mark);
+        }
+        return sum / paths;
+    }
+
+    /** The field-generic pricer on the passive block scalar, at the engine's lanes. */
+    public double genericBlock() {
+        return genericBlock(lanes());
+    }
+
+    /** Price and Greeks by one backward sweep per path on the per-path tape (the engine before the block scalar). */
+    public double[] pathAdjoint() {
+        return pathAdjoint(null);
+    }
+
+    /** As {@link #pathAdjoint()}, recording the tape's high-water bytes in {@code highWater[0]} if given. */
+    public double[] pathAdjoint(long[] highWater) {
         Tape tape = new Tape();
         Adj[] x = new Adj[inputs.length];
         for (int i = 0; i < x.length; i++) {
@@ -204,6 +337,25 @@ public final class BenchmarkCase {
             highWater[0] = tape.highWaterBytes();
         }
         return out;
+    }
+
+    /**
+     * End to end through the public engine: {@code GreeksEngine.price} with the adjoint method, one
+     * thread, first-order Greeks (every input's; the deltas and vegas of a basket, by the engine's
+     * Greek selection), normals, statistics and standard errors included.
+     * Returns the sum of every reported number, for the benchmark to consume.
+     */
+    public double engine() {
+        RunSettings s = RunSettings.defaults(paths, SEED).withSecondOrder(false).withThreads(1);
+        if (name.startsWith("basket")) {
+            s = s.withGreeks(java.util.Set.of("delta", "vega"));   // the end-to-end basket problems
+        }
+        TradeResult r = GreeksEngine.price(trade, Method.ADJOINT, s);
+        double sum = 0.0;
+        for (double v : r.values().values()) {
+            sum += v;
+        }
+        return sum;
     }
 
     /** Central differences of the primal kernel, every revaluation on the same normals. */

@@ -218,10 +218,18 @@ public final class MonteCarlo {
         private final int[] group;
         private final Output[] outputs;
         private final boolean[] perSample;
+        /** Outputs with a per-sample term (the others are block sums alone). */
+        private final boolean[] laneValued;
         private final boolean antithetic;
-        private final double[][] paths;
-        private final double[][] values;
+        /** Samples per lane block: the most any evaluator takes at once. */
+        private final int lanes;
+        private final double[] path;
+        /** {@code z[a][k][s]}: normal k of sample s of the lane block (a = 1: antithetic). */
+        private final double[][][] z;
+        /** {@code values[e][c][s]}: evaluator e's value c on sample s. */
+        private final double[][][] values;
         private final double[][] blockValues;
+        private final double[] x;
         private final long[] nanos;
         private final boolean timed;
 
@@ -231,60 +239,120 @@ public final class MonteCarlo {
             this.group = group;
             this.outputs = outputs.toArray(new Output[0]);
             this.antithetic = antithetic;
-            this.paths = new double[antithetic ? 2 : 1][dimension];
-            this.values = new double[evaluators.length][];
+            int w = 1;
+            for (Evaluator e : evaluators) {
+                w = Math.max(w, e.lanes());
+            }
+            this.lanes = w;
+            this.path = new double[dimension];
+            this.z = new double[antithetic ? 2 : 1][dimension][w];
+            this.values = new double[evaluators.length][][];
             this.blockValues = new double[evaluators.length][];
             for (int e = 0; e < evaluators.length; e++) {
-                values[e] = new double[evaluators[e].width()];
+                values[e] = new double[evaluators[e].width()][w];
                 blockValues[e] = new double[evaluators[e].width()];
             }
+            this.x = new double[w];
             this.perSample = new boolean[this.outputs.length];
+            this.laneValued = new boolean[this.outputs.length];
             for (int o = 0; o < perSample.length; o++) {
                 boolean p = !sobol;
+                boolean any = false;
                 Output out = this.outputs[o];
                 for (int t = 0; t < out.evaluator().length; t++) {
-                    p &= evaluators[out.evaluator()[t]].perSample(out.component()[t]);
+                    boolean known = evaluators[out.evaluator()[t]].perSample(out.component()[t]);
+                    p &= known;
+                    any |= known;
                 }
                 perSample[o] = p;
+                laneValued[o] = any;
             }
             this.nanos = nanos;
             this.timed = evaluators.length > 1;
         }
 
+        /**
+         * Runs {@code count} samples, a lane block at a time. Per lane block and output, one pass
+         * over the lanes: the sum of the per-sample values and, for per-sample outputs, their mean
+         * and M2 (from deviations from the first lane), merged into the block's by Chan's formula.
+         * No per-sample update; outputs made of block-only values are not touched per lane.
+         */
         BlockStats runBlock(NormalSource source, long count) {
             BlockStats st = new BlockStats(outputs.length);
-            for (long i = 0; i < count; i++) {
-                source.next(paths[0]);
-                if (antithetic) {
-                    double[] a = paths[0];
-                    double[] b = paths[1];
-                    for (int k = 0; k < a.length; k++) {
-                        b[k] = -a[k];
+            for (long done = 0; done < count; done += lanes) {
+                int n = (int) Math.min(lanes, count - done);
+                for (int s = 0; s < n; s++) {
+                    source.next(path);
+                    double[][] z0 = z[0];
+                    for (int k = 0; k < path.length; k++) {
+                        z0[k][s] = path[k];
+                    }
+                    if (antithetic) {
+                        double[][] z1 = z[1];
+                        for (int k = 0; k < path.length; k++) {
+                            z1[k][s] = -path[k];
+                        }
                     }
                 }
                 for (int e = 0; e < evaluators.length; e++) {
                     if (timed) {
                         long t0 = System.nanoTime();
-                        evaluators[e].sample(paths, values[e]);
+                        evaluators[e].sampleLanes(z, n, values[e]);
                         nanos[group[e]] += System.nanoTime() - t0;
                     } else {
-                        evaluators[e].sample(paths, values[e]);
+                        evaluators[e].sampleLanes(z, n, values[e]);
                     }
                 }
-                long n = ++st.n;
+                long before = st.n;
                 for (int o = 0; o < outputs.length; o++) {
+                    if (!laneValued[o]) {
+                        continue;   // only block-only terms: their block sums follow below
+                    }
                     Output out = outputs[o];
-                    double x = 0.0;
-                    for (int t = 0; t < out.evaluator().length; t++) {
-                        x += out.coefficient()[t] * values[out.evaluator()[t]][out.component()[t]];
+                    int[] ev = out.evaluator();
+                    int[] comp = out.component();
+                    double[] coef = out.coefficient();
+                    double[] v;
+                    if (ev.length == 1 && coef[0] == 1.0) {
+                        v = values[ev[0]][comp[0]];
+                    } else {
+                        v = x;
+                        java.util.Arrays.fill(x, 0, n, 0.0);
+                        for (int t = 0; t < ev.length; t++) {
+                            double[] vt = values[ev[t]][comp[t]];
+                            double c = coef[t];
+                            for (int s = 0; s < n; s++) {
+                                x[s] += c * vt[s];
+                            }
+                        }
                     }
+                    // one pass: sums of the deviations from the first lane and of their squares
+                    // (a constant output has M2 exactly 0)
+                    double pivot = v[0];
+                    double sd = 0.0;
+                    double sd2 = 0.0;
+                    for (int s = 0; s < n; s++) {
+                        double d = v[s] - pivot;
+                        sd += d;
+                        sd2 += d * d;
+                    }
+                    st.sum[o] += n * pivot + sd;
                     if (perSample[o]) {
-                        double delta = x - st.mean[o];
-                        st.mean[o] += delta / n;
-                        st.m2[o] += delta * (x - st.mean[o]);
+                        double meanShift = sd / n;
+                        double mean = pivot + meanShift;
+                        double m2 = Math.max(0.0, sd2 - sd * meanShift);
+                        if (before == 0) {
+                            st.mean[o] = mean;
+                            st.m2[o] = m2;
+                        } else {
+                            double delta = mean - st.mean[o];
+                            long total = before + n;
+                            st.mean[o] += delta * n / total;
+                            st.m2[o] += m2 + delta * delta * ((double) before * n / total);
+                        }
                     }
-                    st.sum[o] += x;   // block-only terms read 0 here; their block sums follow below
                 }
+                st.n = before + n;
             }
             for (int e = 0; e < evaluators.length; e++) {
                 java.util.Arrays.fill(blockValues[e], 0.0);
