@@ -51,7 +51,7 @@ public final class JsonScenarioReader {
     }
 
     /** The file's trades (or rejections) in order, and its settings object (possibly empty). */
-    public record Contents(List<ScenarioRow> rows, JsonNode settings) {
+    public record Contents(List<ScenarioRow> rows, FileSettings settings) {
     }
 
     private JsonScenarioReader() {
@@ -65,7 +65,7 @@ public final class JsonScenarioReader {
         ObjectMapper mapper = new ObjectMapper();
         List<long[]> lines = new ArrayList<>();
         List<JsonNode> trades = new ArrayList<>();
-        JsonNode settings = mapper.createObjectNode();
+        FileSettings settings = FileSettings.NONE;
         JsonNode markets = mapper.createObjectNode();
         try (JsonParser p = mapper.createParser(file.toFile())) {
             if (p.nextToken() == null) {
@@ -81,7 +81,7 @@ public final class JsonScenarioReader {
                 p.nextToken();
                 switch (field) {
                     case "settings":
-                        settings = p.readValueAsTree();
+                        settings = settings(name, p.currentTokenLocation().getLineNr(), p.readValueAsTree());
                         break;
                     case "markets":
                         markets = p.readValueAsTree();
@@ -143,12 +143,61 @@ public final class JsonScenarioReader {
                 throw new BadFileException(source + ": unknown key '" + unknown + "' (use --ignore-unknown-columns to skip it)");
             }
             try {
-                rows.add(new ScenarioRow.Parsed(source, TradeFactory.create(new JsonFields(merged))));
+                RecordedFields recorded = RecordedFields.recording(new JsonFields(merged));
+                rows.add(new ScenarioRow.Parsed(source, TradeFactory.create(recorded), recorded.freeze()));
             } catch (FieldException e) {
                 rows.add(new ScenarioRow.Rejected(source, id, e.column(), e.getMessage(), e.value()));
             }
         }
         return new Contents(rows, settings);
+    }
+
+    /** Settings a file may give, typed strictly. */
+    public static final List<String> SETTINGS = List.of("paths", "seed", "antithetic", "sobol");
+
+    private static FileSettings settings(String file, long line, JsonNode s) throws BadFileException {
+        String at = file + ":" + line + ": ";
+        if (!s.isObject()) {
+            throw new BadFileException(at + "settings: must be a JSON object (value '" + s + "')");
+        }
+        Long paths = null;
+        Long seed = null;
+        Boolean anti = null;
+        Boolean sobol = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            String col = "settings." + e.getKey();
+            switch (e.getKey()) {
+                case "paths" -> {
+                    paths = integer(at, col, v);
+                    if (paths < 2 || paths > Limits.MAX_PATHS) {
+                        throw new BadFileException(at + col + ": must be between 2 and " + Limits.MAX_PATHS
+                                + " (value '" + v + "')");
+                    }
+                }
+                case "seed" -> seed = integer(at, col, v);
+                case "antithetic" -> anti = bool(at, col, v);
+                case "sobol" -> sobol = bool(at, col, v);
+                default -> throw new BadFileException(at + col + ": unknown setting (expected "
+                        + String.join(", ", SETTINGS) + ")");
+            }
+        }
+        return new FileSettings(paths, seed, anti, sobol);
+    }
+
+    private static long integer(String at, String col, JsonNode v) throws BadFileException {
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new BadFileException(at + col + ": must be a whole number (value '" + v + "')");
+        }
+        return v.asLong();
+    }
+
+    private static boolean bool(String at, String col, JsonNode v) throws BadFileException {
+        if (!v.isBoolean()) {
+            throw new BadFileException(at + col + ": must be true or false (value '" + v + "')");
+        }
+        return v.asBoolean();
     }
 
     /** Fields of one JSON trade. */
