@@ -1,0 +1,170 @@
+package dev.adjointgreeks.spark;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Starts the Spark context of a run: the master is the one asked for, else the one
+ * {@code spark-submit} set ({@code spark.master}), else {@code local[*]}; logging at WARN; no UI,
+ * console progress bar or network-facing driver in local mode. A master that cannot be reached is
+ * reported with its URL before Spark spends a minute retrying.
+ */
+public final class SparkContexts {
+
+    /** Classpath resource with the WARN-level log4j2 configuration used when nothing else configured log4j. */
+    static final String LOG_CONFIG = "dev/adjointgreeks/spark/log4j2-greeks.properties";
+
+    /** How long a TCP probe of a standalone or Kubernetes master may take. */
+    static final int PROBE_TIMEOUT_MS = 3000;
+
+    private static volatile JavaSparkContext shared;
+
+    private SparkContexts() {
+    }
+
+    /** The master a run uses: the option, else what spark-submit set, else {@code local[*]}. */
+    public static String master(String option, SparkConf conf) {
+        if (option != null && !option.isBlank()) {
+            return option.trim();
+        }
+        return conf.get("spark.master", "local[*]");
+    }
+
+    /** The configuration of a run (the master is resolved by {@link #master}). */
+    public static SparkConf conf(String masterOption, String appName) {
+        quietLogging();   // before the first Spark class logs (SparkConf does)
+        SparkConf conf = new SparkConf();   // picks up every spark.* property spark-submit set
+        String master = master(masterOption, conf);
+        conf.setMaster(master);
+        conf.setIfMissing("spark.app.name", appName);
+        if (isLocal(master)) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        return conf;
+    }
+
+    public static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[") || master.startsWith("local-cluster[");
+    }
+
+    /**
+     * The context for {@code conf}: the one {@link #share shared} in this JVM if any, else a new one.
+     * Before Spark is touched: logging at WARN unless log4j was configured (spark-submit's
+     * conf/log4j2.properties, {@code -Dlog4j2.configurationFile}); the master's address is probed
+     * when it has one.
+     *
+     * @throws UnreachableMasterException when the master cannot be reached or refuses the application
+     */
+    public static Started start(SparkConf conf) {
+        JavaSparkContext existing = shared;
+        if (existing != null && !existing.sc().isStopped()) {
+            return new Started(existing, false);
+        }
+        quietLogging();
+        String master = conf.get("spark.master");
+        probe(master);
+        try {
+            JavaSparkContext jsc = new JavaSparkContext(conf);
+            if (System.getProperty("SPARK_SUBMIT") == null) {
+                jsc.setLogLevel("WARN");
+            }
+            return new Started(jsc, true);
+        } catch (RuntimeException e) {
+            if (isLocal(master)) {
+                throw e;
+            }
+            throw new UnreachableMasterException(master, e.getMessage());
+        }
+    }
+
+    /**
+     * Makes {@link #start} hand out {@code jsc} instead of starting a context (Spark allows one per
+     * JVM): for a program that already runs Spark, and for the tests' one shared context. Null undoes it.
+     */
+    public static void share(JavaSparkContext jsc) {
+        shared = jsc;
+    }
+
+    /** A context and whether the executor that asked for it must stop it. */
+    public record Started(JavaSparkContext context, boolean owned) {
+    }
+
+    /** WARN-level logging, unless log4j has a configuration of someone else's. */
+    static void quietLogging() {
+        if (System.getProperty("log4j2.configurationFile") == null
+                && System.getProperty("log4j.configurationFile") == null
+                && System.getProperty("SPARK_SUBMIT") == null) {
+            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+        }
+    }
+
+    /** Refuses a standalone or Kubernetes master none of whose addresses accepts a connection. */
+    static void probe(String master) {
+        List<InetSocketAddress> addresses = addresses(master);
+        if (addresses.isEmpty()) {
+            return;
+        }
+        List<String> failures = new ArrayList<>();
+        for (InetSocketAddress a : addresses) {
+            try (Socket s = new Socket()) {
+                s.connect(a, PROBE_TIMEOUT_MS);
+                return;
+            } catch (IOException e) {
+                failures.add(a.getHostString() + ":" + a.getPort() + " (" + e.getMessage() + ")");
+            }
+        }
+        throw new UnreachableMasterException(master, "no connection to " + String.join(", ", failures));
+    }
+
+    /** The host:port pairs of {@code spark://h1:p1,h2:p2} and {@code k8s://https://h:p}; empty for others. */
+    static List<InetSocketAddress> addresses(String master) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        String m = master.toLowerCase(Locale.ROOT);
+        if (m.startsWith("spark://")) {
+            for (String hp : master.substring("spark://".length()).split(",")) {
+                int colon = hp.lastIndexOf(':');
+                String host = colon < 0 ? hp : hp.substring(0, colon);
+                int port = colon < 0 ? 7077 : Integer.parseInt(hp.substring(colon + 1).replaceAll("/.*", ""));
+                out.add(InetSocketAddress.createUnresolved(host, port));
+            }
+        } else if (m.startsWith("k8s://")) {
+            String rest = master.substring("k8s://".length());
+            URI uri = URI.create(rest.contains("://") ? rest : "https://" + rest);
+            if (uri.getHost() != null) {
+                int port = uri.getPort() > 0 ? uri.getPort() : ("http".equals(uri.getScheme()) ? 80 : 443);
+                out.add(InetSocketAddress.createUnresolved(uri.getHost(), port));
+            }
+        }
+        List<InetSocketAddress> resolved = new ArrayList<>();
+        for (InetSocketAddress a : out) {
+            resolved.add(new InetSocketAddress(a.getHostString(), a.getPort()));
+        }
+        return resolved;
+    }
+
+    /** The master could not be reached, or did not accept the application. */
+    public static final class UnreachableMasterException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String master;
+
+        public UnreachableMasterException(String master, String detail) {
+            super("cannot reach the Spark master " + master + (detail == null ? "" : ": " + detail));
+            this.master = master;
+        }
+
+        public String master() {
+            return master;
+        }
+    }
+}
