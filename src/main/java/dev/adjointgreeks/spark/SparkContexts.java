@@ -59,7 +59,8 @@ public final class SparkContexts {
     }
 
     /**
-     * The context for {@code conf}: the one {@link #share shared} in this JVM if any, else a new one.
+     * The context for {@code conf}: the one {@link #share shared} in this JVM if it has the same
+     * master, else a new one.
      * Before Spark is touched: logging at WARN unless log4j was configured (spark-submit's
      * conf/log4j2.properties, {@code -Dlog4j2.configurationFile}); the master's address is probed
      * when it has one.
@@ -67,12 +68,12 @@ public final class SparkContexts {
      * @throws UnreachableMasterException when the master cannot be reached or refuses the application
      */
     public static Started start(SparkConf conf) {
+        String master = conf.get("spark.master");
         JavaSparkContext existing = shared;
-        if (existing != null && !existing.sc().isStopped()) {
+        if (existing != null && !existing.sc().isStopped() && existing.master().equals(master)) {
             return new Started(existing, false);
         }
         quietLogging();
-        String master = conf.get("spark.master");
         probe(master);
         try {
             JavaSparkContext jsc = new JavaSparkContext(conf);
@@ -118,16 +119,16 @@ public final class SparkContexts {
         List<String> failures = new ArrayList<>();
         for (InetSocketAddress a : addresses) {
             try (Socket s = new Socket()) {
-                s.connect(a, PROBE_TIMEOUT_MS);
+                s.connect(new InetSocketAddress(a.getHostString(), a.getPort()), PROBE_TIMEOUT_MS);
                 return;
             } catch (IOException e) {
-                failures.add(a.getHostString() + ":" + a.getPort() + " (" + e.getMessage() + ")");
+                failures.add(a.getHostString() + ":" + a.getPort() + " (" + e + ")");
             }
         }
         throw new UnreachableMasterException(master, "no connection to " + String.join(", ", failures));
     }
 
-    /** The host:port pairs of {@code spark://h1:p1,h2:p2} and {@code k8s://https://h:p}; empty for others. */
+    /** The (unresolved) host:port pairs of {@code spark://h1:p1,h2:p2} and {@code k8s://https://h:p}; empty for others. */
     static List<InetSocketAddress> addresses(String master) {
         List<InetSocketAddress> out = new ArrayList<>();
         String m = master.toLowerCase(Locale.ROOT);
@@ -146,11 +147,7 @@ public final class SparkContexts {
                 out.add(InetSocketAddress.createUnresolved(uri.getHost(), port));
             }
         }
-        List<InetSocketAddress> resolved = new ArrayList<>();
-        for (InetSocketAddress a : out) {
-            resolved.add(new InetSocketAddress(a.getHostString(), a.getPort()));
-        }
-        return resolved;
+        return out;
     }
 
     /** The master could not be reached, or did not accept the application. */
