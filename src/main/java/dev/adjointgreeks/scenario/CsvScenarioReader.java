@@ -58,6 +58,10 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
             }
             CSVRecord header = records.next();
             this.lastLine = header.getParser().getCurrentLineNumber();
+            if (header.size() > Limits.MAX_COLUMNS) {
+                throw new BadFileException(name + ":" + lineOf(header) + ": header: " + header.size()
+                        + " columns, more than the limit of " + Limits.MAX_COLUMNS);
+            }
             List<String> unknown = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
                 String col = header.get(i).trim().toLowerCase(Locale.ROOT);

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +57,15 @@ public final class JsonScenarioReader {
     public record Contents(List<ScenarioRow> rows, FileSettings settings) {
     }
 
+    /**
+     * Parser limits: numbers of at most 1,000 digits, nesting at most 100 deep (a scenario needs 4),
+     * strings of at most 1 MB. Beyond them the file is malformed (exit 2), never a crash.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(1_000).maxNestingDepth(100)
+                    .maxStringLength(1_000_000).build())
+            .build());
+
     private JsonScenarioReader() {
     }
 
@@ -62,7 +74,7 @@ public final class JsonScenarioReader {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new BadFileException(name + ": cannot read the file");
         }
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = MAPPER;
         List<long[]> lines = new ArrayList<>();
         List<JsonNode> trades = new ArrayList<>();
         FileSettings settings = FileSettings.NONE;
@@ -105,12 +117,22 @@ public final class JsonScenarioReader {
                         p.skipChildren();
                 }
             }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw new BadFileException(name + ":" + p.currentTokenLocation().getLineNr()
+                        + ": malformed JSON: expected a key or '}'");
+            }
             if (!sawTrades) {
                 throw new BadFileException(name + ": no \"trades\" array");
             }
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw new BadFileException(name + ":" + p.currentTokenLocation().getLineNr()
+                        + ": malformed JSON: content after the end of the root object");
+            }
         } catch (JsonProcessingException e) {
-            throw new BadFileException(name + ":" + e.getLocation().getLineNr() + ": malformed JSON: "
-                    + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw new BadFileException(name + (at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() : "")
+                    + ": malformed JSON: " + Text.oneLine(Text.shorten(String.valueOf(e.getOriginalMessage()))));
         }
         List<ScenarioRow> rows = new ArrayList<>();
         for (int i = 0; i < trades.size(); i++) {
@@ -147,6 +169,9 @@ public final class JsonScenarioReader {
                 rows.add(new ScenarioRow.Parsed(source, TradeFactory.create(recorded), recorded.freeze()));
             } catch (FieldException e) {
                 rows.add(new ScenarioRow.Rejected(source, id, e.column(), e.getMessage(), e.value()));
+            } catch (IllegalArgumentException e) {
+                // a refusal TradeFactory did not turn into a field error: still this row's, never the batch's
+                rows.add(new ScenarioRow.Rejected(source, id, "row", String.valueOf(e.getMessage()), null));
             }
         }
         return new Contents(rows, settings);
@@ -227,6 +252,9 @@ public final class JsonScenarioReader {
             if (!v.isArray()) {
                 throw new FieldException(column, "must be a list of numbers", v.toString());
             }
+            if (v.size() > Limits.MAX_LIST) {
+                throw new FieldException(column, "has more than " + Limits.MAX_LIST + " entries", null);
+            }
             double[] out = new double[v.size()];
             for (int i = 0; i < out.length; i++) {
                 JsonNode e = v.get(i);
@@ -234,6 +262,9 @@ public final class JsonScenarioReader {
                     throw new FieldException(column + "[" + (i + 1) + "]", "is not a number", e.asText());
                 }
                 out[i] = e.asDouble();
+                if (!Double.isFinite(out[i])) {
+                    throw new FieldException(column + "[" + (i + 1) + "]", "is not finite", e.asText());
+                }
             }
             return out;
         }
@@ -243,6 +274,9 @@ public final class JsonScenarioReader {
             JsonNode v = node.get(column);
             if (v == null || !v.isArray()) {
                 throw new FieldException(column, "must be a list of rows", v == null ? null : v.toString());
+            }
+            if (v.size() > Limits.MAX_ASSETS) {
+                throw new FieldException(column, "has more than " + Limits.MAX_ASSETS + " rows", null);
             }
             double[][] m = new double[v.size()][];
             for (int i = 0; i < m.length; i++) {
@@ -257,6 +291,10 @@ public final class JsonScenarioReader {
                                 row.get(j).asText());
                     }
                     m[i][j] = row.get(j).asDouble();
+                    if (!Double.isFinite(m[i][j])) {
+                        throw new FieldException(column + "[" + (i + 1) + "][" + (j + 1) + "]", "is not finite",
+                                row.get(j).asText());
+                    }
                 }
             }
             return m;
