@@ -25,6 +25,12 @@ public final class SparkContexts {
     /** How long a TCP probe of a standalone or Kubernetes master may take. */
     static final int PROBE_TIMEOUT_MS = 3000;
 
+    /** At most this long for a cluster's executors to register before the first chunk is sized. */
+    static final long EXECUTOR_WAIT_MS = 30_000;
+
+    /** The number of registered executors must hold this long to count as the cluster's size. */
+    static final long EXECUTOR_STABLE_MS = 2_000;
+
     private static volatile JavaSparkContext shared;
 
     private SparkContexts() {
@@ -99,6 +105,38 @@ public final class SparkContexts {
 
     /** A context and whether the executor that asked for it must stop it. */
     public record Started(JavaSparkContext context, boolean owned) {
+    }
+
+    /**
+     * On a cluster, waits until executors have registered and their number has held for
+     * {@code stableMs} (at most {@code waitMs} in all), so that the default partitions per chunk
+     * follow the cluster's cores rather than the two Spark reports before any executor is up. Local
+     * mode returns at once; so does a cluster whose executors do not come (its first job then waits
+     * for them as any Spark job does).
+     */
+    public static void awaitExecutors(JavaSparkContext jsc, long waitMs, long stableMs) {
+        if (isLocal(jsc.master())) {
+            return;
+        }
+        long start = System.nanoTime();
+        long since = start;
+        int last = -1;
+        while ((System.nanoTime() - start) / 1_000_000 < waitMs) {
+            int executors = jsc.sc().statusTracker().getExecutorInfos().length - 1;   // less the driver
+            long now = System.nanoTime();
+            if (executors != last) {
+                last = executors;
+                since = now;
+            } else if (executors > 0 && (now - since) / 1_000_000 >= stableMs) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** WARN-level logging, unless log4j has a configuration of someone else's. */

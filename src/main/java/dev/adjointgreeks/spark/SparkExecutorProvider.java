@@ -58,6 +58,9 @@ public final class SparkExecutorProvider implements TradeExecutorProvider {
     private static final class Start {
         static TradeExecutor executor(ExecutorOptions options) {
             SparkContexts.Started s = SparkContexts.start(SparkContexts.conf(options.master(), "greeks price"));
+            if (options.partitions() == 0) {
+                SparkContexts.awaitExecutors(s.context(), SparkContexts.EXECUTOR_WAIT_MS, SparkContexts.EXECUTOR_STABLE_MS);
+            }
             return new SparkExecutor(s.context(), s.owned(), options.partitions());
         }
     }
