@@ -244,6 +244,9 @@ class BadInputRegressionTest {
     void f11_aByteOrderMarkIsAccepted() throws Exception {
         Path f = file("bom.csv", "\uFEFF" + HEADER + "\n" + GOOD + "\n");
         assertEquals(0, price(f).exit());
+        Path j = file("bom.json", "\uFEFF{\"trades\": [{\"id\": \"v\", \"product\": \"european\", \"type\": \"put\","
+                + " \"strike\": 100, \"maturity\": 1, \"spot\": 100, \"vol\": 0.2, \"rate\": 0.05, \"dividend\": 0}]}");
+        assertEquals(0, price(j).exit());
         Path data = file("bom-data.csv", "\uFEFFx,y\n1,2\n2,3\n3,5\n4,4\n");
         CliRunner.Run t = CliRunner.run("nn", "train", "--data", data.toString(), "--inputs", "x", "--target", "y",
                 "--model", dir.resolve("m.json").toString(), "--epochs", "1", "--quiet", "--validation-fraction", "0");
