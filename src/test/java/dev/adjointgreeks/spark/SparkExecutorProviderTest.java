@@ -111,6 +111,14 @@ class SparkExecutorProviderTest {
     }
 
     @Test
+    void inLocalModeNoTimeIsSpentWaitingForExecutors() {
+        long t0 = System.nanoTime();
+        SparkContexts.awaitExecutors(SharedSpark.context(), 60_000, 60_000);
+        assertTrue(System.nanoTime() - t0 < 1e9);
+        assertEquals(2 * 2, new SparkExecutor(SharedSpark.context(), false, 0).partitions(), "2 partitions per core");
+    }
+
+    @Test
     void theSharedTestContextIsLocalTwoWithoutUi() {
         assertEquals(SharedSpark.MASTER, SharedSpark.context().master());
         assertEquals("false", SharedSpark.context().getConf().get("spark.ui.enabled"));
