@@ -87,11 +87,11 @@ public final class SparkContexts {
                 jsc.setLogLevel("WARN");
             }
             return new Started(jsc, true);
-        } catch (RuntimeException e) {
-            if (isLocal(master)) {
-                throw e;
+        } catch (Exception e) {   // Spark also throws its checked SparkException, undeclared
+            if (isLocal(master) && e instanceof RuntimeException r) {
+                throw r;
             }
-            throw new UnreachableMasterException(master, e.getMessage());
+            throw new UnreachableMasterException("cannot start on the Spark master " + master, master, e.toString());
         }
     }
 
@@ -163,7 +163,8 @@ public final class SparkContexts {
                 failures.add(a.getHostString() + ":" + a.getPort() + " (" + e + ")");
             }
         }
-        throw new UnreachableMasterException(master, "no connection to " + String.join(", ", failures));
+        throw new UnreachableMasterException("cannot reach the Spark master " + master, master,
+                "no connection to " + String.join(", ", failures));
     }
 
     /** The (unresolved) host:port pairs of {@code spark://h1:p1,h2:p2} and {@code k8s://https://h:p}; empty for others. */
@@ -188,13 +189,13 @@ public final class SparkContexts {
         return out;
     }
 
-    /** The master could not be reached, or did not accept the application. */
+    /** The master could not be reached, or the context could not start on it. */
     public static final class UnreachableMasterException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String master;
 
-        public UnreachableMasterException(String master, String detail) {
-            super("cannot reach the Spark master " + master + (detail == null ? "" : ": " + detail));
+        public UnreachableMasterException(String what, String master, String detail) {
+            super(what + (detail == null ? "" : ": " + detail));
             this.master = master;
         }
 

@@ -74,6 +74,14 @@ class SparkExecutorProviderTest {
     }
 
     @Test
+    void aMasterSparkCannotStartOnExitsTwoWithItsUrl() {
+        // no spark-yarn here: Spark refuses the master with its checked SparkException
+        Cli.Run run = Cli.run("price", SparkExecutorTest.CSV, "--executor", "spark", "--spark-master", "yarn");
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("cannot start on the Spark master yarn: "), run.err());
+    }
+
+    @Test
     void theMasterIsTheOptionElseWhatSparkSubmitSetElseLocal() {
         SparkConf submitted = new SparkConf(false).set("spark.master", "spark://head:7077");
         assertEquals("yarn", SparkContexts.master("yarn", submitted));
