@@ -128,12 +128,17 @@ public final class DifferentialLoss {
      * and rewound, so the tape holds one sample at a time.
      */
     public double tapeGradient(Mlp net, double[] p, int[] rows, Tape tape, double[] gradient) {
+        return tapeGradient(net, p, rows, rows.length, tape, gradient);
+    }
+
+    /** As above over part of a batch of {@code batch} samples (the means divide by {@code batch}). */
+    public double tapeGradient(Mlp net, double[] p, int[] rows, int batch, Tape tape, double[] gradient) {
         tape.reset();
         Adj[] params = tape.inputs(p);
         int mark = tape.mark();
         double loss = 0.0;
         for (int r : rows) {
-            Adj l = sample(net, params, r, rows.length);
+            Adj l = sample(net, params, r, batch);
             loss += l.getReal();
             tape.sweepPath(l, 1.0, mark);
         }
@@ -148,17 +153,22 @@ public final class DifferentialLoss {
      * backpropagation of everything accumulated in the pre-activations (l = L..1).
      */
     public double twinGradient(Mlp net, double[] p, int[] rows, double[] gradient, TwinNetwork.Workspace ws) {
+        return twinGradient(net, p, rows, rows.length, gradient, ws);
+    }
+
+    /** As above over part of a batch of {@code batch} samples. */
+    public double twinGradient(Mlp net, double[] p, int[] rows, int batch, double[] gradient, TwinNetwork.Workspace ws) {
         Arrays.fill(gradient, 0.0);
         int L = ws.layers;
         int[] sizes = ws.sizes;
         int n = sizes[0];
-        double a2 = 2.0 * alpha / rows.length;
-        double b2 = 2.0 * beta / ((double) rows.length * n);
+        double a2 = 2.0 * alpha / batch;
+        double b2 = 2.0 * beta / ((double) batch * n);
         double loss = 0.0;
         for (int r : rows) {
             ws.forward(p, x[r]);
             double err = ws.a[L][0] - y[r];
-            loss += alpha / rows.length * err * err;
+            loss += alpha / batch * err * err;
             for (int l = 1; l <= L; l++) {
                 Arrays.fill(ws.adjZ[l], 0.0);
             }
@@ -171,7 +181,7 @@ public final class DifferentialLoss {
                     s += d * d;
                     adjIn[j] = b2 * d * lambda[j];
                 }
-                loss += beta / ((double) rows.length * n) * s;
+                loss += beta / ((double) batch * n) * s;
                 // reverse of abar_{l-1} = W_l^T g_l and g_l = abar_l f'(z_l), for l = 1..L
                 for (int l = 1; l <= L; l++) {
                     int in = sizes[l - 1];
@@ -190,23 +200,23 @@ public final class DifferentialLoss {
                         }
                         adjG[j] = s2;
                     }
-                    Activation f = ws.act[l - 1];
-                    double[] zl = ws.z[l];
+                    double[] d1 = ws.fp[l];
+                    double[] d2 = ws.fpp[l];
                     double[] adjZ = ws.adjZ[l];
                     if (l < L) {
                         double[] ab = ws.abar[l];
                         double[] adjAbNext = ws.adjAbar[l];
                         for (int j = 0; j < out; j++) {
-                            adjAbNext[j] = adjG[j] * f.derivative(zl[j]);
-                            adjZ[j] += adjG[j] * ab[j] * f.secondDerivative(zl[j]);
+                            adjAbNext[j] = adjG[j] * d1[j];
+                            adjZ[j] += adjG[j] * ab[j] * d2[j];
                         }
                     } else {
-                        adjZ[0] += adjG[0] * f.secondDerivative(zl[0]);
+                        adjZ[0] += adjG[0] * d2[0];
                     }
                 }
             }
             // ordinary backpropagation from the output, l = L..1
-            ws.adjZ[L][0] += a2 * err * ws.act[L - 1].derivative(ws.z[L][0]);
+            ws.adjZ[L][0] += a2 * err * ws.fp[L][0];
             for (int l = L; l >= 1; l--) {
                 int in = sizes[l - 1];
                 int out = sizes[l];
@@ -223,14 +233,18 @@ public final class DifferentialLoss {
                 }
                 if (l > 1) {
                     double[] adjZp = ws.adjZ[l - 1];
-                    double[] zp = ws.z[l - 1];
-                    Activation f = ws.act[l - 2];
-                    for (int i = 0; i < in; i++) {
-                        double s2 = 0.0;
-                        for (int j = 0; j < out; j++) {
-                            s2 += p[base + j * in + i] * adjZ[j];
+                    double[] d1 = ws.fp[l - 1];
+                    double[] adjA = ws.adjG[l - 1];   // scratch: the adjoint of a_{l-1}
+                    java.util.Arrays.fill(adjA, 0.0);
+                    for (int j = 0; j < out; j++) {
+                        int row = base + j * in;
+                        double dz = adjZ[j];
+                        for (int i = 0; i < in; i++) {
+                            adjA[i] += p[row + i] * dz;
                         }
-                        adjZp[i] += s2 * f.derivative(zp[i]);
+                    }
+                    for (int i = 0; i < in; i++) {
+                        adjZp[i] += adjA[i] * d1[i];
                     }
                 }
             }

@@ -111,6 +111,8 @@ public final class TwinNetwork {
         final Activation[] act;
         final double[][] z;      // pre-activations, l = 1..L
         final double[][] a;      // activations, a[0] = x
+        final double[][] fp;     // f_l'(z_l), kept from the forward pass
+        final double[][] fpp;    // f_l''(z_l)
         final double[][] g;      // g_l = d value / d z_l
         final double[][] abar;   // abar_l = d value / d a_l, l = 0..L-1
         // adjoints of the loss, for the differential gradient
@@ -126,6 +128,8 @@ public final class TwinNetwork {
             offsets = new int[layers + 1];
             z = new double[layers + 1][];
             a = new double[layers + 1][];
+            fp = new double[layers + 1][];
+            fpp = new double[layers + 1][];
             g = new double[layers + 1][];
             abar = new double[layers + 1][];
             adjZ = new double[layers + 1][];
@@ -135,6 +139,8 @@ public final class TwinNetwork {
                 offsets[l] = l == 0 ? 0 : net.offset(l);
                 z[l] = new double[sizes[l]];
                 a[l] = new double[sizes[l]];
+                fp[l] = new double[sizes[l]];
+                fpp[l] = new double[sizes[l]];
                 g[l] = new double[sizes[l]];
                 abar[l] = new double[sizes[l]];
                 adjZ[l] = new double[sizes[l]];
@@ -143,6 +149,7 @@ public final class TwinNetwork {
             }
         }
 
+        /** Forward pass storing z, a, f'(z) and f''(z): softplus takes one exponential for all three. */
         void forward(double[] p, double[] x) {
             System.arraycopy(x, 0, a[0], 0, sizes[0]);
             for (int l = 1; l <= layers; l++) {
@@ -152,6 +159,8 @@ public final class TwinNetwork {
                 double[] prev = a[l - 1];
                 double[] zl = z[l];
                 double[] al = a[l];
+                double[] d1 = fp[l];
+                double[] d2 = fpp[l];
                 Activation f = act[l - 1];
                 for (int j = 0; j < out; j++) {
                     int row = base + j * in;
@@ -160,14 +169,24 @@ public final class TwinNetwork {
                         s += p[row + i] * prev[i];
                     }
                     zl[j] = s;
-                    al[j] = f.apply(s);
+                    if (f == Activation.SOFTPLUS) {
+                        double e = Math.exp(-Math.abs(s));
+                        double sig = s >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+                        al[j] = Math.max(s, 0.0) + Math.log1p(e);
+                        d1[j] = sig;
+                        d2[j] = sig * (1.0 - sig);
+                    } else {
+                        al[j] = f.apply(s);
+                        d1[j] = f.derivative(s);
+                        d2[j] = f.secondDerivative(s);
+                    }
                 }
             }
         }
 
         /** After {@link #forward}: g_l and abar_l down to abar_0, the input gradient. */
         void inputGradient(double[] p) {
-            g[layers][0] = act[layers - 1].derivative(z[layers][0]);
+            g[layers][0] = fp[layers][0];
             for (int l = layers; l >= 1; l--) {
                 int in = sizes[l - 1];
                 int out = sizes[l];
@@ -184,10 +203,9 @@ public final class TwinNetwork {
                 }
                 if (l > 1) {
                     double[] gp = g[l - 1];
-                    double[] zp = z[l - 1];
-                    Activation f = act[l - 2];
+                    double[] d1 = fp[l - 1];
                     for (int i = 0; i < in; i++) {
-                        gp[i] = ab[i] * f.derivative(zp[i]);
+                        gp[i] = ab[i] * d1[i];
                     }
                 }
             }
