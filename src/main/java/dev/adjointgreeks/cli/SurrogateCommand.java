@@ -1,0 +1,442 @@
+package dev.adjointgreeks.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.adjointgreeks.engine.Method;
+import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.engine.TradeResult;
+import dev.adjointgreeks.io.AtomicFiles;
+import dev.adjointgreeks.scenario.CsvScenarioReader;
+import dev.adjointgreeks.scenario.JsonScenarioReader;
+import dev.adjointgreeks.scenario.OutputColumns;
+import dev.adjointgreeks.scenario.ResultWriter;
+import dev.adjointgreeks.scenario.ScenarioRow;
+import dev.adjointgreeks.surrogate.SpecException;
+import dev.adjointgreeks.surrogate.SpecFiles;
+import dev.adjointgreeks.surrogate.Surrogate;
+import dev.adjointgreeks.surrogate.SurrogateFiles;
+import dev.adjointgreeks.surrogate.SurrogatePricer;
+import dev.adjointgreeks.surrogate.SurrogateReport;
+import dev.adjointgreeks.surrogate.SurrogateSpec;
+import dev.adjointgreeks.surrogate.SurrogateTrainer;
+import dev.adjointgreeks.surrogate.Surrogates;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code greeks surrogate}: pricing networks trained on simulated payoffs and their pathwise differentials. */
+@Command(name = "surrogate", mixinStandardHelpOptions = true,
+        description = "Surrogate pricing networks trained on simulated payoffs and their adjoint (pathwise) "
+                + "differentials (differential machine learning, Huge and Savine 2020).",
+        subcommands = {SurrogateCommand.Train.class, SurrogateCommand.Price.class, SurrogateCommand.Report.class})
+final class SurrogateCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is required: train, price or report");
+    }
+
+    static Surrogate load(Path model) {
+        try {
+            return SurrogateFiles.load(model);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Draw training samples from the pricer (one antithetic pair of paths per sample: discounted "
+                    + "payoff and its pathwise derivatives by the adjoint sweep) and train a network on them.",
+                "Defaults follow Huge and Savine: 4 x 20 softplus, Adam, one-cycle learning rate, 100 epochs, "
+                    + "minibatches of max(256, m/16)."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:trained and saved", "1:internal error", "2:usage error or a bad spec (nothing is written)"})
+    static final class Train implements Callable<Integer> {
+
+        static final class Source {
+            @Option(names = "--example", paramLabel = "NAME", description = "A built-in example: bs-call.")
+            String example;
+
+            @Option(names = "--spec", paramLabel = "FILE.json", description = "A spec file (see scenarios/surrogate/).")
+            Path spec;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        @Option(names = "--samples", required = true, paramLabel = "N", description = "Training samples.")
+        int samples;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+                description = "Fixes the samples, the initial weights and the batch order (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "MODEL.json",
+                description = "Where to save the model (atomically; a failed run leaves an existing file alone).")
+        Path out;
+
+        @Option(names = "--standard", description = "Values only: the derivative term of the loss dropped (for comparison).")
+        boolean standard;
+
+        @Option(names = "--epochs", paramLabel = "E", defaultValue = "100", description = "(default: ${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--gradient", paramLabel = "tape|twin", defaultValue = "tape",
+                description = "How the differential loss is differentiated: tape (the hand-written backpropagation "
+                        + "recorded on the tape and swept once more) or twin (that second pass written by hand; "
+                        + "equal to rounding, faster) (default: ${DEFAULT-VALUE}).")
+        String gradient;
+
+        @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores).")
+        Integer threads;
+
+        @Option(names = "--progress", description = "Per-epoch lines on stderr even without a terminal.")
+        boolean progress;
+
+        @Option(names = "--quiet", description = "No per-epoch lines and no summary.")
+        boolean quiet;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            if (samples < 1) {
+                throw new UsageException("--samples: must be >= 1 (value " + samples + ")");
+            }
+            if (epochs < 1) {
+                throw new UsageException("--epochs: must be >= 1 (value " + epochs + ")");
+            }
+            int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            if (t < 1) {
+                throw new UsageException("--threads: must be >= 1");
+            }
+            SurrogateTrainer.GradientMethod method;
+            try {
+                method = SurrogateTrainer.GradientMethod.parse(gradient);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--gradient: " + e.getMessage());
+            }
+            if (Files.isDirectory(out)) {
+                throw new UsageException("--out: " + out + " is a directory");
+            }
+            JsonNode doc;
+            SurrogateSpec s;
+            try {
+                if (source.example != null) {
+                    doc = SpecFiles.exampleDocument(source.example);
+                    s = SpecFiles.parse(source.example + ".json", doc);
+                } else {
+                    doc = SpecFiles.document(source.spec);
+                    s = SpecFiles.parse(source.spec.toString(), doc);
+                }
+            } catch (SpecException e) {
+                throw new UsageException(e.getMessage());
+            }
+            boolean show = !quiet && (progress || System.console() != null);
+            SurrogateTrainer.Settings settings = new SurrogateTrainer.Settings(epochs, !standard, method, seed, t);
+            Surrogate model;
+            try {
+                model = Surrogates.train(doc, s, samples, settings, show ? e -> {
+                    err.println("greeks: " + e.line());
+                    err.flush();
+                } : null);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            SurrogateFiles.save(model, out);
+            if (!quiet) {
+                Surrogate.Training tr = model.training();
+                err.printf(Locale.ROOT, "greeks: surrogate %s, %s training on %d samples: data %.2f s, training %.2f s "
+                        + "(gradient by %s, %d threads); saved %s%n", s.name(), tr.mode(), samples, tr.dataSeconds(),
+                        tr.trainSeconds(), tr.gradient(), t, out);
+                err.flush();
+            }
+            return GreeksCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "price", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Price the trades of scenario files with a surrogate: price and the Greeks of its varying "
+                    + "inputs by one reverse sweep through the network, in the columns of 'greeks price' "
+                    + "(method surrogate; the _stderr cells are empty: a network has no sampling error)."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:every row priced", "1:internal error",
+                "2:usage error, a bad model file, or an empty, unreadable or malformed file",
+                "3:the run finished but rows were rejected"})
+    static final class Price implements Callable<Integer> {
+
+        @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "A surrogate model file.")
+        Path model;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files, .csv or .json, as for 'greeks price'.")
+        List<Path> files;
+
+        @Option(names = "--out", paramLabel = "F", description = "Write here (atomically) instead of stdout.")
+        Path out;
+
+        @Option(names = "--format", paramLabel = "csv|jsonl", defaultValue = "csv",
+                description = "Output format (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--allow-extrapolation",
+                description = "Price rows outside the trained domain too, with a warning per row.")
+        boolean allowExtrapolation;
+
+        @Option(names = "--ignore-unknown-columns", description = "Skip columns (JSON keys) the reader does not know.")
+        boolean ignoreUnknownColumns;
+
+        @Option(names = "--quiet", description = "No summary on stderr (rejections and warnings are still reported).")
+        boolean quiet;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            boolean jsonl = switch (format.toLowerCase(Locale.ROOT)) {
+                case "csv" -> false;
+                case "jsonl" -> true;
+                default -> throw new UsageException("--format must be csv or jsonl, not '" + format + "'");
+            };
+            Surrogate s = load(model);
+            SurrogatePricer pricer = new SurrogatePricer(s);
+            List<Iterator<ScenarioRow>> inputs = new ArrayList<>();
+            List<AutoCloseable> closers = new ArrayList<>();
+            long started = System.nanoTime();
+            int priced = 0;
+            int rejected = 0;
+            try {
+                for (Path f : files) {
+                    String name = f.getFileName() == null ? f.toString() : f.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (name.endsWith(".csv")) {
+                        CsvScenarioReader r = new CsvScenarioReader(f, ignoreUnknownColumns);
+                        closers.add(r);
+                        inputs.add(r);
+                    } else if (name.endsWith(".json")) {
+                        inputs.add(JsonScenarioReader.read(f, ignoreUnknownColumns).rows().iterator());
+                    } else {
+                        throw new UsageException(f + ": unknown file type (expected .csv or .json)");
+                    }
+                }
+                List<String> columns = OutputColumns.valueColumns(pricer.greekNames(), Method.ADJOINT);
+                AtomicFiles.Pending pending = out != null ? AtomicFiles.open(out) : null;
+                OutputStream stream = pending != null ? pending.stream() : new NonClosing(System.out);
+                Set<String> ids = new HashSet<>();
+                try {
+                    try (ResultWriter writer = jsonl ? ResultWriter.jsonLines(stream, columns)
+                            : ResultWriter.csv(stream, columns)) {
+                        for (Iterator<ScenarioRow> rows : inputs) {
+                            while (true) {
+                                ScenarioRow row;
+                                try {
+                                    if (!rows.hasNext()) {
+                                        break;
+                                    }
+                                    row = rows.next();
+                                } catch (UncheckedIOException e) {
+                                    throw new UsageException(e.getCause().getMessage());
+                                }
+                                if (row instanceof ScenarioRow.Rejected r) {
+                                    err.println("greeks: rejected " + r.message());
+                                    rejected++;
+                                    continue;
+                                }
+                                Trade trade = ((ScenarioRow.Parsed) row).trade();
+                                String where = row.source() + ": ";
+                                if (!ids.add(trade.id())) {
+                                    err.println("greeks: rejected " + where + "id: duplicate id in this run (value '"
+                                            + trade.id() + "')");
+                                    rejected++;
+                                    continue;
+                                }
+                                SurrogatePricer.Mismatch m = pricer.mismatch(trade);
+                                if (m != null) {
+                                    err.println("greeks: rejected " + where + m.column() + ": " + m.reason()
+                                            + (m.value() != null ? " (value '" + m.value() + "')" : ""));
+                                    rejected++;
+                                    continue;
+                                }
+                                long t0 = System.nanoTime();
+                                SurrogatePricer.Priced p = pricer.price(trade);
+                                double ms = (System.nanoTime() - t0) / 1e6;
+                                if (!p.outside().isEmpty()) {
+                                    if (!allowExtrapolation) {
+                                        err.println("greeks: rejected " + where + "outside the trained domain: "
+                                                + String.join("; ", p.outside()) + " (--allow-extrapolation prices it anyway)");
+                                        rejected++;
+                                        continue;
+                                    }
+                                    err.println("greeks: warning: " + where + "extrapolating: " + String.join("; ", p.outside()));
+                                }
+                                Map<String, Double> values = new LinkedHashMap<>();
+                                values.put("price", p.price());
+                                values.put("price_stderr", Double.NaN);
+                                for (Map.Entry<String, Double> g : p.greeks().entrySet()) {
+                                    values.put(g.getKey(), g.getValue());
+                                    values.put(g.getKey() + "_stderr", Double.NaN);
+                                }
+                                writer.write(new TradeResult(trade.id(), trade.product().kind(), trade.modelName(),
+                                        "surrogate", 0, s.training().seed(), values, ms, trade.quantity(),
+                                        trade.underlying()));
+                                priced++;
+                            }
+                        }
+                    }
+                    if (pending != null) {
+                        pending.commit();
+                    }
+                } finally {
+                    if (pending != null) {
+                        pending.close();
+                    }
+                }
+            } catch (CsvScenarioReader.BadFileException e) {
+                throw new UsageException(e.getMessage());
+            } finally {
+                for (AutoCloseable c : closers) {
+                    c.close();
+                }
+            }
+            if (!quiet) {
+                err.printf(Locale.ROOT, "greeks: %d trades priced by surrogate, %d rejected, %.3f s wall%n", priced,
+                        rejected, (System.nanoTime() - started) / 1e9);
+            }
+            err.flush();
+            return rejected > 0 ? GreeksCommand.EXIT_REJECTED : GreeksCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Test errors of a surrogate against the exact price on its held-out test set: price RMSE "
+                    + "and max error (absolute and in % of the reference level), RMSE of every Greek; and a PNG of "
+                    + "price and first Greek across the input, with the training samples."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:report written", "1:internal error", "2:usage error or a bad model file"})
+    static final class Report implements Callable<Integer> {
+
+        @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "A surrogate model file.")
+        Path model;
+
+        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "(default: ${DEFAULT-VALUE})")
+        String format;
+
+        @Option(names = "--png", paramLabel = "FILE.png",
+                description = "Where to write the chart (default: the model file with .png for .json).")
+        Path png;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+                case "text" -> false;
+                case "json" -> true;
+                default -> throw new UsageException("--format must be text or json, not '" + format + "'");
+            };
+            Surrogate s = load(model);
+            SurrogateReport r;
+            try {
+                r = SurrogateReport.of(s);
+            } catch (SpecException e) {
+                throw new UsageException(model + ": " + e.getMessage());
+            }
+            Path chart = png != null ? png : defaultPng(model);
+            r.writePng(s, chart);
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                ObjectNode o = mapper.createObjectNode();
+                o.put("name", s.spec().name());
+                o.put("mode", s.training().mode());
+                o.put("samples", s.training().samples());
+                o.put("seed", s.training().seed());
+                o.put("epochs", s.training().epochs());
+                o.put("gradient", s.training().gradient());
+                o.put("train_seconds", s.training().trainSeconds());
+                o.put("data_seconds", s.training().dataSeconds());
+                o.put("test_points", r.points());
+                o.put("reference_level", r.referenceLevel());
+                o.put("price_rmse", r.priceRmse());
+                o.put("price_rmse_percent", r.priceRmsePercent());
+                o.put("price_max_error", r.priceMaxError());
+                o.put("price_max_error_percent", r.priceMaxErrorPercent());
+                ObjectNode g = o.putObject("greek_rmse");
+                r.greekRmse().forEach(g::put);
+                o.put("png", chart.toString());
+                out.println(mapper.writeValueAsString(o));
+            } else {
+                for (String line : r.lines(s)) {
+                    out.println(line);
+                }
+                out.println("chart            " + chart);
+            }
+            out.flush();
+            return GreeksCommand.EXIT_OK;
+        }
+
+        static Path defaultPng(Path model) {
+            String n = model.getFileName().toString();
+            String base = n.toLowerCase(Locale.ROOT).endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+            return model.resolveSibling(base + ".png");
+        }
+    }
+
+    /** Standard output that a writer may close without closing System.out. */
+    private static final class NonClosing extends OutputStream {
+        private final OutputStream out;
+
+        NonClosing(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}
