@@ -3,17 +3,11 @@ package dev.adjointgreeks.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,20 +15,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.adjointgreeks.batch.BatchInputException;
+import dev.adjointgreeks.batch.BatchOptions;
+import dev.adjointgreeks.batch.BatchPricer;
+import dev.adjointgreeks.batch.BatchSink;
+import dev.adjointgreeks.batch.BatchSummary;
 import dev.adjointgreeks.engine.Method;
-import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.io.AtomicFiles;
-import dev.adjointgreeks.scenario.CsvScenarioReader;
-import dev.adjointgreeks.scenario.JsonScenarioReader;
-import dev.adjointgreeks.scenario.OutputColumns;
 import dev.adjointgreeks.scenario.ResultWriter;
 import dev.adjointgreeks.scenario.ScenarioRow;
 import dev.adjointgreeks.surrogate.SpecException;
 import dev.adjointgreeks.surrogate.SpecFiles;
 import dev.adjointgreeks.surrogate.Surrogate;
 import dev.adjointgreeks.surrogate.SurrogateFiles;
-import dev.adjointgreeks.surrogate.SurrogatePricer;
+import dev.adjointgreeks.surrogate.SurrogateExecutor;
 import dev.adjointgreeks.surrogate.SurrogateReport;
 import dev.adjointgreeks.surrogate.SurrogateSpec;
 import dev.adjointgreeks.surrogate.SurrogateTrainer;
@@ -227,111 +222,50 @@ final class SurrogateCommand implements Runnable {
                 case "jsonl" -> true;
                 default -> throw new UsageException("--format must be csv or jsonl, not '" + format + "'");
             };
+            if (out != null) {
+                OutputPaths.check(out, "--out");
+            }
             Surrogate s = load(model);
-            SurrogatePricer pricer = new SurrogatePricer(s);
-            List<Iterator<ScenarioRow>> inputs = new ArrayList<>();
-            List<AutoCloseable> closers = new ArrayList<>();
-            long started = System.nanoTime();
-            int priced = 0;
-            int rejected = 0;
-            try {
-                for (Path f : files) {
-                    String name = f.getFileName() == null ? f.toString() : f.getFileName().toString().toLowerCase(Locale.ROOT);
-                    if (name.endsWith(".csv")) {
-                        CsvScenarioReader r = new CsvScenarioReader(f, ignoreUnknownColumns);
-                        closers.add(r);
-                        inputs.add(r);
-                    } else if (name.endsWith(".json")) {
-                        inputs.add(JsonScenarioReader.read(f, ignoreUnknownColumns).rows().iterator());
-                    } else {
-                        throw new UsageException(f + ": unknown file type (expected .csv or .json)");
-                    }
-                }
-                List<String> columns = OutputColumns.valueColumns(pricer.greekNames(), Method.ADJOINT);
-                AtomicFiles.Pending pending = out != null ? AtomicFiles.open(out) : null;
-                OutputStream stream = pending != null ? pending.stream() : new NonClosing(System.out);
-                Set<String> ids = new HashSet<>();
-                try {
+            SurrogateExecutor executor = new SurrogateExecutor(s, allowExtrapolation, w -> {
+                err.println(w);
+                err.flush();
+            });
+            BatchOptions options = BatchOptions.of(Method.ADJOINT)
+                    .withGreeks(new LinkedHashSet<>(executor.greekNames()))
+                    .withIgnoreUnknownColumns(ignoreUnknownColumns);
+            try (BatchPricer batch = BatchPricer.open(files, options)) {
+                List<String> columns = batch.valueColumns();
+                try (AtomicFiles.Pending pending = out != null ? AtomicFiles.open(out) : null) {
+                    OutputStream stream = pending != null ? pending.stream() : new NonClosing(System.out);
+                    BatchSummary summary;
                     try (ResultWriter writer = jsonl ? ResultWriter.jsonLines(stream, columns)
                             : ResultWriter.csv(stream, columns)) {
-                        for (Iterator<ScenarioRow> rows : inputs) {
-                            while (true) {
-                                ScenarioRow row;
-                                try {
-                                    if (!rows.hasNext()) {
-                                        break;
-                                    }
-                                    row = rows.next();
-                                } catch (UncheckedIOException e) {
-                                    throw new UsageException(e.getCause().getMessage());
-                                }
-                                if (row instanceof ScenarioRow.Rejected r) {
-                                    err.println("greeks: rejected " + r.message());
-                                    rejected++;
-                                    continue;
-                                }
-                                Trade trade = ((ScenarioRow.Parsed) row).trade();
-                                String where = row.source() + ": ";
-                                if (!ids.add(trade.id())) {
-                                    err.println("greeks: rejected " + where + "id: duplicate id in this run (value '"
-                                            + trade.id() + "')");
-                                    rejected++;
-                                    continue;
-                                }
-                                SurrogatePricer.Mismatch m = pricer.mismatch(trade);
-                                if (m != null) {
-                                    err.println("greeks: rejected " + where + m.column() + ": " + m.reason()
-                                            + (m.value() != null ? " (value '" + m.value() + "')" : ""));
-                                    rejected++;
-                                    continue;
-                                }
-                                long t0 = System.nanoTime();
-                                SurrogatePricer.Priced p = pricer.price(trade);
-                                double ms = (System.nanoTime() - t0) / 1e6;
-                                if (!p.outside().isEmpty()) {
-                                    if (!allowExtrapolation) {
-                                        err.println("greeks: rejected " + where + "outside the trained domain: "
-                                                + String.join("; ", p.outside()) + " (--allow-extrapolation prices it anyway)");
-                                        rejected++;
-                                        continue;
-                                    }
-                                    err.println("greeks: warning: " + where + "extrapolating: " + String.join("; ", p.outside()));
-                                }
-                                Map<String, Double> values = new LinkedHashMap<>();
-                                values.put("price", p.price());
-                                values.put("price_stderr", Double.NaN);
-                                for (Map.Entry<String, Double> g : p.greeks().entrySet()) {
-                                    values.put(g.getKey(), g.getValue());
-                                    values.put(g.getKey() + "_stderr", Double.NaN);
-                                }
-                                writer.write(new TradeResult(trade.id(), trade.product().kind(), trade.modelName(),
-                                        "surrogate", 0, s.training().seed(), values, ms, trade.quantity(),
-                                        trade.underlying()));
-                                priced++;
+                        summary = batch.run(executor, new BatchSink() {
+                            @Override
+                            public void priced(TradeResult r) throws IOException {
+                                writer.write(r);
                             }
-                        }
+
+                            @Override
+                            public void rejected(ScenarioRow.Rejected r) {
+                                err.println(r.message());
+                                err.flush();
+                            }
+                        });
                     }
                     if (pending != null) {
                         pending.commit();
                     }
-                } finally {
-                    if (pending != null) {
-                        pending.close();
+                    if (!quiet) {
+                        err.printf(Locale.ROOT, "greeks: %d trades priced by surrogate %s, %d rejected, %.3f s wall%n",
+                                summary.priced(), s.spec().name(), summary.rejected(), summary.seconds());
                     }
+                    err.flush();
+                    return summary.rejected() > 0 ? GreeksCommand.EXIT_REJECTED : GreeksCommand.EXIT_OK;
                 }
-            } catch (CsvScenarioReader.BadFileException e) {
+            } catch (BatchInputException e) {
                 throw new UsageException(e.getMessage());
-            } finally {
-                for (AutoCloseable c : closers) {
-                    c.close();
-                }
             }
-            if (!quiet) {
-                err.printf(Locale.ROOT, "greeks: %d trades priced by surrogate, %d rejected, %.3f s wall%n", priced,
-                        rejected, (System.nanoTime() - started) / 1e9);
-            }
-            err.flush();
-            return rejected > 0 ? GreeksCommand.EXIT_REJECTED : GreeksCommand.EXIT_OK;
         }
     }
 

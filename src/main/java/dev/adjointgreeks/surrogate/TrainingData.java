@@ -55,6 +55,7 @@ public record TrainingData(double[][] x, double[] y, double[][] dydx) {
             throw new IllegalArgumentException("labels: " + ClosedForms.unavailableReason(problem));
         }
         double[] values = base.clone();
+        Adj[] normals = new Adj[z.length];
         for (int s = 0; s < m; s++) {
             for (int j = 0; j < n; j++) {
                 x[s][j] = spec.vary().get(j).sample(states, stateNormal);
@@ -68,12 +69,12 @@ public record TrainingData(double[][] x, double[] y, double[][] dydx) {
             } else {
                 PricingProblem.PathFunction<Adj> f = problem.setup(in);
                 paths.next(z);
-                label = f.discountedPayoff(z);
+                label = f.discountedPayoff(PricingProblem.constants(in[0], z, normals));
                 if (spec.antithetic()) {
                     for (int k = 0; k < z.length; k++) {
                         zAnti[k] = -z[k];
                     }
-                    label = label.add(f.discountedPayoff(zAnti)).multiply(0.5);
+                    label = label.add(f.discountedPayoff(PricingProblem.constants(in[0], zAnti, normals))).multiply(0.5);
                 }
             }
             y[s] = label.getReal();
