@@ -157,25 +157,35 @@ final class SurrogateCommand implements Runnable {
             }
             boolean show = !quiet && (progress || System.console() != null);
             SurrogateTrainer.Settings settings = new SurrogateTrainer.Settings(epochs, !standard, method, seed, t);
+            long cpu0 = processCpuNanos();
+            long wall0 = System.nanoTime();
             Surrogate model;
             try {
                 model = Surrogates.train(doc, s, samples, settings, show ? e -> {
                     err.println("greeks: " + e.line());
                     err.flush();
                 } : null);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new UsageException(e.getMessage());   // nothing written: the model file is untouched
             }
             SurrogateFiles.save(model, out);
             if (!quiet) {
                 Surrogate.Training tr = model.training();
-                err.printf(Locale.ROOT, "greeks: surrogate %s, %s training on %d samples: data %.2f s, training %.2f s "
-                        + "(gradient by %s, %d threads); saved %s%n", s.name(), tr.mode(), samples, tr.dataSeconds(),
-                        tr.trainSeconds(), tr.gradient(), t, out);
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
+                err.printf(Locale.ROOT, "greeks: surrogate %s, %s training on %d samples: data %.2f s, training %.2f s, "
+                        + "%.2f s wall in all, %.2f s of CPU (gradient by %s, %d threads); saved %s%n", s.name(), tr.mode(),
+                        samples, tr.dataSeconds(), tr.trainSeconds(), (System.nanoTime() - wall0) / 1e9,
+                        cpu, tr.gradient(), t, out);
                 err.flush();
             }
             return GreeksCommand.EXIT_OK;
         }
+    }
+
+    /** CPU time of the whole process (all threads), or -1 where the platform does not say. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     @Command(name = "price", mixinStandardHelpOptions = true, sortOptions = false,

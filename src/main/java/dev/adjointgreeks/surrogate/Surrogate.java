@@ -2,9 +2,12 @@ package dev.adjointgreeks.surrogate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.adjointgreeks.ad.Adj;
+import dev.adjointgreeks.ad.Tape;
 import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.nn.Mlp;
 import dev.adjointgreeks.nn.Normalization;
+import dev.adjointgreeks.nn.TrainedModel;
 import dev.adjointgreeks.nn.TwinNetwork;
 
 /**
@@ -91,6 +94,29 @@ public record Surrogate(JsonNode specDocument, SurrogateSpec spec, Mlp network, 
             for (int j = 0; j < xn.length; j++) {
                 out[1 + j] = gn[j] * norm.outputStd() / norm.inputStd()[j];
             }
+        }
+
+        /**
+         * The same numbers by the engine: the normalised network recorded on {@code tape} with the
+         * inputs registered and the parameters passive, and one reverse sweep.
+         */
+        public void priceAndGreeksByTape(double[] x, double[] out, Tape tape) {
+            tape.reset();
+            Adj[] in = tape.inputs(x);
+            Adj[] p = new Adj[params.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = tape.constant(params[i]);
+            }
+            Adj y = new TrainedModel(names(x.length), "price", norm, net).predict(p, in);
+            double[] g = tape.gradient(y);
+            out[0] = y.getReal();
+            System.arraycopy(g, 0, out, 1, x.length);
+        }
+
+        private static String[] names(int n) {
+            String[] s = new String[n];
+            java.util.Arrays.fill(s, "x");
+            return s;
         }
     }
 }

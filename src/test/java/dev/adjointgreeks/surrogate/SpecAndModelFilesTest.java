@@ -95,6 +95,14 @@ class SpecAndModelFilesTest {
         back.evaluator().priceAndGreeks(new double[] {104}, b);
         assertArrayEquals(a, b, 0.0);
         assertEquals(SurrogateFiles.KIND, new ObjectMapper().readTree(f.toFile()).get("kind").asText());
+        // the hand-written reverse sweep through the network equals the tape's
+        double[] t = new double[2];
+        for (double spot : new double[] {35, 80, 104, 165, 250}) {
+            s.evaluator().priceAndGreeks(new double[] {spot}, a);
+            s.evaluator().priceAndGreeksByTape(new double[] {spot}, t, new dev.adjointgreeks.ad.Tape());
+            assertEquals(t[0], a[0], 1e-12 * Math.max(1, Math.abs(t[0])));
+            assertEquals(t[1], a[1], 1e-12);
+        }
     }
 
     @Test
