@@ -173,7 +173,7 @@ final class SurrogateCommand implements Runnable {
                 Surrogate.Training tr = model.training();
                 double cpu = (processCpuNanos() - cpu0) / 1e9;
                 err.printf(Locale.ROOT, "greeks: surrogate %s, %s training on %d samples: data %.2f s, training %.2f s, "
-                        + "%.2f s wall in all, %.2f s of CPU (gradient by %s, %d threads); saved %s%n", s.name(), tr.mode(),
+                        + "%.2f s wall in all, %.2f s of CPU (gradient by %s, threads %d); saved %s%n", s.name(), tr.mode(),
                         samples, tr.dataSeconds(), tr.trainSeconds(), (System.nanoTime() - wall0) / 1e9,
                         cpu, tr.gradient(), t, out);
                 err.flush();
