@@ -19,7 +19,7 @@ public final class Examples {
     }
 
     public static List<String> names() {
-        return List.of("bs-call");
+        return List.of("bs-call", "bachelier-basket-7");
     }
 
     public static SurrogateSpec byName(String name) throws IOException {

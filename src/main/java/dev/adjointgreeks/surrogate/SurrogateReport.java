@@ -23,7 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import dev.adjointgreeks.ad.Adj;
 import dev.adjointgreeks.ad.Tape;
-import dev.adjointgreeks.closedform.ClosedForms;
+import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.engine.GreekNames;
 import dev.adjointgreeks.io.AtomicFiles;
 import dev.adjointgreeks.mc.PricingProblem;
@@ -51,7 +51,7 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
     public static SurrogateReport of(Surrogate s) throws SpecException {
         SurrogateSpec spec = s.spec();
         PricingProblem problem = s.problem();
-        String why = ClosedForms.unavailableReason(problem);
+        String why = ModelTypes.analytic(problem.model()).unavailableReason(problem);
         if (why != null) {
             throw new SpecException("report: no exact price to test against: " + why);
         }
@@ -76,7 +76,7 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
             }
             tape.reset();
             Adj[] in = tape.inputs(values);
-            Adj price = ClosedForms.price(problem, in);
+            Adj price = ModelTypes.analytic(problem.model()).price(problem, in);
             double[] g = tape.gradient(price);
             exact[i][0] = price.getReal();
             for (int j = 0; j < n; j++) {

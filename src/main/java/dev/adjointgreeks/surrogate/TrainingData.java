@@ -6,7 +6,7 @@ import org.apache.commons.rng.simple.RandomSource;
 
 import dev.adjointgreeks.ad.Adj;
 import dev.adjointgreeks.ad.Tape;
-import dev.adjointgreeks.closedform.ClosedForms;
+import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.mc.NormalSource;
 import dev.adjointgreeks.mc.PricingProblem;
 
@@ -51,8 +51,8 @@ public record TrainingData(double[][] x, double[] y, double[][] dydx) {
         double[][] dydx = new double[m][n];
         Tape tape = new Tape();
         boolean closedForm = spec.labels() == SurrogateSpec.Labels.CLOSED_FORM;
-        if (closedForm && ClosedForms.unavailableReason(problem) != null) {
-            throw new IllegalArgumentException("labels: " + ClosedForms.unavailableReason(problem));
+        if (closedForm && ModelTypes.analytic(problem.model()).unavailableReason(problem) != null) {
+            throw new IllegalArgumentException("labels: " + ModelTypes.analytic(problem.model()).unavailableReason(problem));
         }
         double[] values = base.clone();
         Adj[] normals = new Adj[z.length];
@@ -65,7 +65,7 @@ public record TrainingData(double[][] x, double[] y, double[][] dydx) {
             Adj[] in = tape.inputs(values);
             Adj label;
             if (closedForm) {
-                label = ClosedForms.price(problem, in);
+                label = ModelTypes.analytic(problem.model()).price(problem, in);
             } else {
                 PricingProblem.PathFunction<Adj> f = problem.setup(in);
                 paths.next(z);
