@@ -75,7 +75,7 @@ final class SurrogateCommand implements Runnable {
     static final class Train implements Callable<Integer> {
 
         static final class Source {
-            @Option(names = "--example", paramLabel = "NAME", description = "A built-in example: bs-call.")
+            @Option(names = "--example", paramLabel = "NAME", description = "A built-in example: bs-call or bachelier-basket-7.")
             String example;
 
             @Option(names = "--spec", paramLabel = "FILE.json", description = "A spec file (see scenarios/surrogate/).")

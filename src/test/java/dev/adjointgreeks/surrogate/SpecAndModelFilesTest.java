@@ -37,6 +37,31 @@ class SpecAndModelFilesTest {
         assertEquals(-0.045, spot.mu());
         assertEquals(0.3, spot.sigma());
         assertEquals(new SurrogateSpec.TestSet(100, 35, 165, 0), bs.test());
+        // the basket: 7 spots uniform on [50, 150], strike 110, basket normal vol sqrt(w' Sigma w) = 20
+        SurrogateSpec basket = Examples.byName("bachelier-basket-7");
+        assertEquals(7, basket.inputs());
+        dev.adjointgreeks.mc.PricingProblem p = basket.trade().problem();
+        double[] x = p.inputValues();
+        double[] w = ((dev.adjointgreeks.product.Basket) p.product()).weights();
+        double var = 0;
+        for (int i = 0; i < 7; i++) {
+            assertEquals("spot_" + (i + 1), basket.vary().get(i).name());
+            assertEquals(InputRange.Draw.UNIFORM, basket.vary().get(i).draw());
+            for (int j = 0; j < 7; j++) {
+                double rho = corr(p, x, i, j);
+                var += w[i] * w[j] * x[p.indexOf("vol_" + (i + 1))] * x[p.indexOf("vol_" + (j + 1))] * rho;
+            }
+        }
+        assertEquals(20, Math.sqrt(var), 1e-3);
+        assertEquals(110, x[p.indexOf("strike")]);
+        assertEquals(4096, basket.test().points());
+    }
+
+    private static double corr(dev.adjointgreeks.mc.PricingProblem p, double[] x, int i, int j) {
+        if (i == j) {
+            return 1;
+        }
+        return x[p.indexOf("corr_" + (Math.min(i, j) + 1) + "_" + (Math.max(i, j) + 1))];
     }
 
     private Path spec(String surrogate, String trade) throws Exception {

@@ -86,4 +86,34 @@ class TrainingDataTest {
         }
         assertEquals(List.of("spot"), List.of(spec.varyingNames()));
     }
+
+    /**
+     * The Bachelier basket: {@code d payoff / d S_i = w_i 1{B_T > K}} on each path, so every
+     * sample's derivatives are the weights times the fraction of its antithetic pair in the money;
+     * and the payoffs average to the Bachelier formula.
+     */
+    @Test
+    void basketLabelsAreTheWeightsTimesTheFractionInTheMoneyAndAverageToTheFormula() throws Exception {
+        SurrogateSpec spec = Examples.byName("bachelier-basket-7");
+        dev.adjointgreeks.mc.PricingProblem problem = spec.trade().problem();
+        double[] w = ((dev.adjointgreeks.product.Basket) problem.product()).weights();
+        int m = 4000;
+        TrainingData d = TrainingData.generate(spec, m, 9);
+        double[] values = problem.inputValues();
+        double e = 0;
+        double s2 = 0;
+        for (int i = 0; i < m; i++) {
+            double f = d.dydx()[i][0] / w[0];
+            assertEquals(Math.round(2 * f) / 2.0, f, 1e-12);
+            for (int j = 0; j < 7; j++) {
+                assertEquals(f * w[j], d.dydx()[i][j], 1e-12, "sample " + i + " input " + j);
+                assertTrue(d.x()[i][j] >= 50 && d.x()[i][j] <= 150);
+                values[j] = d.x()[i][j];
+            }
+            double r = d.y()[i] - dev.adjointgreeks.engine.ModelTypes.analytic(problem.model()).price(problem, values);
+            e += r / m;
+            s2 += r * r / m;
+        }
+        assertEquals(0, e, 4 * Math.sqrt(s2 / m));
+    }
 }
