@@ -46,4 +46,11 @@ class SurrogateTargetsTest {
         double[] diff = mean("bs-call", 8192, true);
         assertTrue(diff[0] <= 0.12, "price RMSE " + diff[0]);
     }
+
+    @Test
+    void bachelierBasketDifferentialAt4096IsWithin15PercentOfStandardAt16384() throws Exception {
+        double[] diff = mean("bachelier-basket-7", 4096, true);
+        double[] std = mean("bachelier-basket-7", 16384, false);
+        assertTrue(diff[0] <= 1.15 * std[0], "differential at 4,096 " + diff[0] + " vs standard at 16,384 " + std[0]);
+    }
 }
