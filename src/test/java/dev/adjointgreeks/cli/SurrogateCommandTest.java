@@ -138,4 +138,38 @@ class SurrogateCommandTest {
         assertTrue(r.err().contains("malformed JSON"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void aBasketSurrogatePricesJsonTradesOfItsMarketAndRejectsOtherModelsAndTerms() throws Exception {
+        Path basket = dir.resolve("basket.json");
+        CliRunner.Run t = CliRunner.run("surrogate", "train", "--example", "bachelier-basket-7", "--samples", "512",
+                "--epochs", "10", "--gradient", "twin", "--out", basket.toString(), "--quiet");
+        assertEquals(0, t.exit(), t.err());
+        String trades = Files.readString(Path.of("scenarios/surrogate/bachelier-basket-7-trades.json"));
+        Path file = dir.resolve("trades.json");
+        // one more trade on the lognormal model and one with other weights
+        String other = trades.replace("\"trades\": [", "\"trades\": [\n    {\"id\": \"bs\", \"product\": \"basket\", "
+                + "\"type\": \"call\", \"market\": \"basket7\", \"strike\": 110, \"maturity\": 1, "
+                + "\"weights\": [0.1, 0.1, 0.1, 0.1, 0.2, 0.2, 0.2], \"model\": \"bachelier\"},\n"
+                + "    {\"id\": \"lognormal\", \"product\": \"basket\", \"type\": \"call\", \"strike\": 110, "
+                + "\"maturity\": 1, \"weights\": [0.5, 0.5], \"spots\": [100, 100], \"vols\": [0.2, 0.2], "
+                + "\"dividends\": [0, 0], \"rate\": 0, \"correlation\": [[1, 0], [0, 1]]},");
+        Files.writeString(file, other);
+        CliRunner.Run r = CliRunner.run("surrogate", "price", "--model", basket.toString(), file.toString(), "--format",
+                "jsonl");
+        assertEquals(3, r.exit(), r.err());
+        String[] rows = r.out().trim().split("\n");
+        assertEquals(3, rows.length, r.out());
+        for (String row : rows) {
+            JsonNode j = new ObjectMapper().readTree(row);
+            assertEquals("surrogate", j.get("method").asText());
+            for (int i = 1; i <= 7; i++) {
+                assertTrue(j.has("delta_" + i), row);
+            }
+            assertFalse(j.has("gamma_1_1"), row);
+        }
+        assertTrue(r.err().contains("weights: the surrogate was trained with weights"), r.err());
+        assertTrue(r.err().contains("model: the surrogate was trained on model 'bachelier'"), r.err());
+        assertTrue(r.err().contains("spot_4: outside the trained domain: spot_4 160.0 outside [50.0, 150.0]"), r.err());
+    }
 }
