@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.adjointgreeks.engine.GreekNames;
 import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.mc.PricingProblem;
 
@@ -48,7 +47,7 @@ public final class SurrogatePricer {
 
     /** Output names of the Greeks this surrogate gives, in order. */
     public List<String> greekNames() {
-        return Arrays.stream(surrogate.spec().varyingNames()).map(GreekNames::firstOrder).toList();
+        return List.of(GreekColumns.of(surrogate.spec()));
     }
 
     /** Null if the surrogate can price {@code trade}, else the first difference found. */
@@ -120,8 +119,7 @@ public final class SurrogatePricer {
         Map<String, Double> greeks = new LinkedHashMap<>();
         List<String> names = greekNames();
         for (int j = 0; j < varying.length; j++) {
-            String input = surrogate.spec().vary().get(j).name();
-            greeks.put(names.get(j), GreekNames.sign(input) * out[1 + j]);
+            greeks.put(names.get(j), GreekColumns.sign(names.get(j)) * out[1 + j]);
         }
         return new Priced(out[0], greeks, outside);
     }

@@ -24,7 +24,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 import dev.adjointgreeks.ad.Adj;
 import dev.adjointgreeks.ad.Tape;
 import dev.adjointgreeks.engine.ModelTypes;
-import dev.adjointgreeks.engine.GreekNames;
 import dev.adjointgreeks.io.AtomicFiles;
 import dev.adjointgreeks.mc.PricingProblem;
 
@@ -92,8 +91,9 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
             }
         }
         Map<String, Double> greeks = new LinkedHashMap<>();
+        String[] columns = GreekColumns.of(spec);
         for (int j = 0; j < n; j++) {
-            greeks.put(GreekNames.firstOrder(spec.vary().get(j).name()), Math.sqrt(ge[j] / states.length));
+            greeks.put(columns[j], Math.sqrt(ge[j] / states.length));
         }
         return new SurrogateReport(states.length, Math.sqrt(se / states.length), max, level, greeks, states, exact,
                 predicted);
@@ -154,8 +154,8 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
         JFreeChart chart;
         if (spec.inputs() == 1) {
             XYSeriesCollection top = new XYSeriesCollection();
-            top.addSeries(series("surrogate price", states, predicted, 0));
-            top.addSeries(series("exact price", states, exact, 0));
+            top.addSeries(series("surrogate price", states, predicted, 0, 1.0));
+            top.addSeries(series("exact price", states, exact, 0, 1.0));
             XYSeries samples = new XYSeries("training samples (payoffs)", false, true);
             SurrogateSpec.TestSet t = spec.test();
             for (double[] p : s.preview()) {
@@ -171,9 +171,9 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
             r1.setSeriesPaint(2, new Color(150, 150, 150, 90));
             XYPlot pricePlot = new XYPlot(top, null, new NumberAxis("price"), r1);
             XYSeriesCollection bottom = new XYSeriesCollection();
-            String greek = GreekNames.firstOrder(input);
-            bottom.addSeries(series("surrogate " + greek, states, predicted, 1));
-            bottom.addSeries(series("exact " + greek, states, exact, 1));
+            String greek = GreekColumns.of(spec)[0];
+            bottom.addSeries(series("surrogate " + greek, states, predicted, 1, GreekColumns.sign(greek)));
+            bottom.addSeries(series("exact " + greek, states, exact, 1, GreekColumns.sign(greek)));
             XYPlot greekPlot = new XYPlot(bottom, null, new NumberAxis(greek), renderer(2));
             NumberAxis axis = new NumberAxis(input);
             axis.setRange(t.lower(), t.upper());
@@ -214,10 +214,10 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
         AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, c, 900, 700));
     }
 
-    private static XYSeries series(String name, double[][] x, double[][] v, int k) {
+    private static XYSeries series(String name, double[][] x, double[][] v, int k, double sign) {
         XYSeries s = new XYSeries(name, false, true);
         for (int i = 0; i < x.length; i++) {
-            s.add(x[i][0], v[i][k]);
+            s.add(x[i][0], sign * v[i][k]);
         }
         return s;
     }
