@@ -2,6 +2,7 @@ package dev.adjointgreeks.batch;
 
 import java.util.Set;
 
+import dev.adjointgreeks.engine.GreekCatalogue;
 import dev.adjointgreeks.engine.Method;
 
 /**
@@ -76,7 +77,6 @@ public record BatchOptions(Method method, Long paths, Long seed, Boolean antithe
 
     /** Whether gammas, vanna and volga are computed. */
     public boolean secondOrder() {
-        return greeks == null
-                || greeks.stream().anyMatch(g -> g.startsWith("gamma") || g.equals("vanna") || g.equals("volga"));
+        return GreekCatalogue.wantsSecondOrder(greeks);
     }
 }

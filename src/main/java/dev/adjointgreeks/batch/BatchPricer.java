@@ -127,7 +127,7 @@ public final class BatchPricer implements AutoCloseable {
         boolean anti = first(options.antithetic(), f.antithetic(), false);
         boolean sobol = first(options.sobol(), f.sobol(), false);
         return RunSettings.defaults(paths, seed).withThreads(1).withVariance(anti, sobol)
-                .withSecondOrder(options.secondOrder());
+                .withSecondOrder(options.secondOrder()).withGreeks(options.greeks());
     }
 
     private static <T> T first(T a, T b, T c) {

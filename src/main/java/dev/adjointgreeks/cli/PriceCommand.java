@@ -40,12 +40,16 @@ import picocli.CommandLine.Spec;
             "Greeks are raw partial derivatives per 1.0 of each input (vega per 1.00 of vol, rho per 1.00 of rate); "
                     + "theta is -dV/dT per year."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every row priced", "1:internal error", "2:usage error, unknown column, or an empty, "
-                + "unreadable or malformed file", "3:the run finished but rows were rejected (or --fail-fast stopped it)"})
+        exitCodeList = {"0:every row priced", "1:internal error", "2:usage error, or a file the run cannot start on "
+                + "(unreadable, empty, malformed, unknown column or setting), or a bad output path; nothing is priced",
+            "3:the run finished but rows were rejected (or --fail-fast stopped it)"})
 public final class PriceCommand implements Callable<Integer> {
 
     /** Default paths per trade: scenarios/demo.csv prices in well under 30 seconds on 2 cores. */
     public static final long DEFAULT_PATHS = BatchOptions.DEFAULT_PATHS;
+
+    /** More threads than this is a typo, not a machine. */
+    static final int MAX_THREADS = 4096;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files, .csv (single-asset trades) or .json.")
     List<Path> files;
@@ -118,8 +122,8 @@ public final class PriceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BatchOptions options = options();
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new UsageException("--threads must be >= 1");
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw new UsageException("--threads must be between 1 and " + MAX_THREADS);
         }
         if (partitions != null && partitions < 1) {
             throw new UsageException("--partitions must be >= 1");

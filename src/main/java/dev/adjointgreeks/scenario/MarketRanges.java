@@ -54,7 +54,8 @@ public final class MarketRanges {
             "heston", List.of(closed("spot", 1e-6, 1e12), closed("heston_v0", 0, 4), closed("heston_theta", 0, 4),
                     closed("heston_kappa", 0, 100), closed("heston_xi", 0, 10),
                     new Range("heston_rho", -1, true, 1, true)),
-            "bachelier", List.of(closed("spot", -1e12, 1e12), closed("vol", 0, 1e12)));
+            "bachelier", List.of(closed("spot", -1e12, 1e12), closed("vol", 0, 1e12),
+                    closed("spots", -1e12, 1e12), closed("vols", 0, 1e12), closed("dividends", -1, 1)));
 
     /** Models whose trades list their assets in JSON lists. */
     private static final List<String> LISTS = List.of("spots", "vols", "dividends", "weights");
