@@ -51,6 +51,12 @@ public final class SpecFiles {
     private SpecFiles() {
     }
 
+    /** JSON with nothing after the root value and no duplicate keys. */
+    static ObjectMapper strictMapper() {
+        return new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
     /** Reads a spec file. */
     public static SurrogateSpec read(Path file) throws IOException {
         return parse(file.toString(), document(file));
@@ -62,7 +68,7 @@ public final class SpecFiles {
             throw new SpecException(file + ": cannot read the spec file");
         }
         try {
-            return new ObjectMapper().readTree(file.toFile());
+            return strictMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new SpecException(file + ": malformed JSON: " + e.getOriginalMessage());
         }
@@ -81,7 +87,7 @@ public final class SpecFiles {
                 throw new SpecException("--example: unknown example '" + name + "' (expected "
                         + String.join(", ", Examples.names()) + ")");
             }
-            return new ObjectMapper().readTree(in);
+            return strictMapper().readTree(in);
         }
     }
 

@@ -99,7 +99,7 @@ public final class SurrogateFiles {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = SpecFiles.strictMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new SpecException(src + ": malformed JSON: " + e.getOriginalMessage());
         }

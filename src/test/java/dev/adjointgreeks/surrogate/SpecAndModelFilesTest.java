@@ -165,6 +165,10 @@ class SpecAndModelFilesTest {
         Path bad = dir.resolve("missing.json");
         mapper.writeValue(bad.toFile(), root);
         assertTrue(assertThrows(SpecException.class, () -> SurrogateFiles.load(bad)).getMessage().contains("preview: missing"));
+        Path trailing = dir.resolve("trailing.json");
+        Files.writeString(trailing, Files.readString(good) + " {}");
+        assertTrue(assertThrows(SpecException.class, () -> SurrogateFiles.load(trailing)).getMessage()
+                .contains("malformed JSON"));
         Path truncated = dir.resolve("truncated.json");
         Files.writeString(truncated, Files.readString(good).substring(0, 200));
         assertTrue(assertThrows(SpecException.class, () -> SurrogateFiles.load(truncated)).getMessage()
