@@ -139,9 +139,7 @@ final class SurrogateCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--gradient: " + e.getMessage());
             }
-            if (Files.isDirectory(out)) {
-                throw new UsageException("--out: " + out + " is a directory");
-            }
+            OutputPaths.check(out, "--out");   // before any work: a bad path must not cost a training run
             JsonNode doc;
             SurrogateSpec s;
             try {
@@ -308,6 +306,8 @@ final class SurrogateCommand implements Runnable {
                 case "json" -> true;
                 default -> throw new UsageException("--format must be text or json, not '" + format + "'");
             };
+            Path chart = png != null ? png : defaultPng(model);
+            OutputPaths.check(chart, "--png");
             Surrogate s = load(model);
             SurrogateReport r;
             try {
@@ -315,7 +315,6 @@ final class SurrogateCommand implements Runnable {
             } catch (SpecException e) {
                 throw new UsageException(model + ": " + e.getMessage());
             }
-            Path chart = png != null ? png : defaultPng(model);
             r.writePng(s, chart);
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -118,6 +118,10 @@ class SurrogateCommandTest {
             {"labels: no closed form", "train", "--spec", closed.toString(), "--samples", "10"},
             {"--epochs", "train", "--example", "bs-call", "--samples", "10", "--epochs", "0"},
         };
+        CliRunner.Run dirOut = CliRunner.run("surrogate", "train", "--example", "bs-call", "--samples", "10", "--out",
+                dir.toString());
+        assertEquals(2, dirOut.exit(), dirOut.err());
+        assertTrue(dirOut.err().contains("--out: ") && dirOut.err().contains("is a directory"), dirOut.err());
         for (String[] c : cases) {
             String[] args = new String[c.length + 2];
             args[0] = "surrogate";
