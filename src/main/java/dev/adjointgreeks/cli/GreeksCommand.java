@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "greeks", mixinStandardHelpOptions = true, versionProvider = GreeksCommand.Version.class,
         description = "Option Greeks by adjoint (reverse-mode) automatic differentiation.",
-        subcommands = {PriceCommand.class, BenchCommand.class, BenchReportCommand.class, NnCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PriceCommand.class, BenchCommand.class, BenchReportCommand.class, NnCommand.class, SurrogateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GreeksCommand implements Runnable {
 
     public static final int EXIT_OK = 0;

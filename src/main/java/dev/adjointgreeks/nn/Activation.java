@@ -82,4 +82,28 @@ public enum Activation {
             default: throw new AssertionError(this);
         }
     }
+
+    /**
+     * f''(z) in doubles: the hand-written twin network needs it where the tape instead
+     * differentiates {@link #derivative(RealFieldElement)} once more.
+     */
+    public double secondDerivative(double z) {
+        switch (this) {
+            case IDENTITY: return 0.0;
+            case TANH: {
+                double t = Math.tanh(z);
+                return -2.0 * t * (1.0 - t * t);
+            }
+            case SIGMOID: {
+                double s = Fn.sigmoid(z);
+                return s * (1.0 - s) * (1.0 - 2.0 * s);
+            }
+            case SOFTPLUS: {
+                double s = Fn.sigmoid(z);
+                return s * (1.0 - s);
+            }
+            case RELU: return 0.0;
+            default: throw new AssertionError(this);
+        }
+    }
 }
