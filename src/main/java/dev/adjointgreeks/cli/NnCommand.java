@@ -104,7 +104,12 @@ final class NnCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            OutputPaths.check(model, "--model");   // before training, not after it
             String[] names = inputs.stream().map(String::trim).toArray(String[]::new);
+            if (names.length == 0 || java.util.Arrays.stream(names).anyMatch(String::isEmpty)) {
+                throw new UsageException("--inputs: name each input column, e.g. --inputs spot,vol (value '"
+                        + String.join(",", inputs) + "')");
+            }
             DataTable table;
             try {
                 table = DataTable.read(data, names, target);
@@ -205,6 +210,9 @@ final class NnCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (out != null) {
+                OutputPaths.check(out, "--out");
+            }
             TrainedModel m;
             DataTable table;
             try {

@@ -16,7 +16,7 @@ import dev.adjointgreeks.mc.AdjointEvaluator.GradientErrors;
  */
 public record RunSettings(long paths, long seed, int threads, boolean antithetic, boolean sobol, boolean secondOrder,
         double bumpSize, boolean bumpRelative, boolean central, double spotBump2, double volBump2,
-        GradientErrors gradientErrors) {
+        GradientErrors gradientErrors) implements java.io.Serializable {
 
     public static final double DEFAULT_BUMP = 1e-4;
     public static final double DEFAULT_SPOT_BUMP_2 = 0.01;

@@ -34,6 +34,8 @@ public final class TradeFactory {
     }
 
     public static Trade create(Fields f) {
+        Limits.check(f);          // sizes and field lengths (helper C)
+        MarketRanges.check(f);    // plausible inputs per model (helper C)
         String id = f.requiredText("id").trim();
         String productWord = f.word("product", null);
         if (productWord == null) {
