@@ -7,7 +7,7 @@ package dev.adjointgreeks.scenario.shock;
  * @param line the row's line in the shocks file, for messages that point back at it
  */
 public record Shock(String scenario, String underlying, String factor, double shift, ShiftType type, String file,
-        long line) {
+        long line) implements java.io.Serializable {
 
     public static final String ALL = "*";
 

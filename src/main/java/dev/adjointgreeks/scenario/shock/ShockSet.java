@@ -27,7 +27,9 @@ import org.apache.commons.csv.CSVRecord;
  * (scenario, factor) would both apply, so that is an error, as is a repeated
  * (scenario, underlying, factor).
  */
-public final class ShockSet {
+public final class ShockSet implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The factors a shock may move: market inputs by their scenario-column names. */
     public static final Set<String> FACTORS = Set.of("spot", "vol", "rate", "dividend", "heston_v0",
