@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -221,9 +221,7 @@ public final class BatchPricer implements AutoCloseable {
                         scenarioTotals.put(name, new PortfolioTotals(valueColumns));
                     }
                 }
-                for (Shock sh : set.unmatched(Set.of())) {
-                    named.add(sh.underlying());
-                }
+                named.addAll(set.underlyings());
             }
             this.chunkSize = Math.max(1, executor.chunkSize());
             this.maxChunks = Math.max(1, executor.chunksInFlight());

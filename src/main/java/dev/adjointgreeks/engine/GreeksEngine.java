@@ -1,6 +1,7 @@
 package dev.adjointgreeks.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,12 +103,12 @@ public final class GreeksEngine {
             Trade shocked = scenarios.get(k).shocked();
             if (shocked != null) {
                 PricingProblem sp = shocked.problem();
-                if (!java.util.Arrays.equals(sp.inputNames(), problem.inputNames())) {
+                if (!Arrays.equals(sp.inputNames(), problem.inputNames())) {
                     throw new IllegalArgumentException("scenario '" + scenarios.get(k).name()
                             + "' changes the trade's inputs: " + String.join(",", sp.inputNames()));
                 }
                 double[] x = sp.inputValues();
-                inputs[k] = java.util.Arrays.equals(x, base) ? null : x;
+                inputs[k] = Arrays.equals(x, base) ? null : x;
             }
         }
         return method == Method.ANALYTIC ? analyticScenarios(trade, settings, scenarios, inputs, scenarioGreeks)

@@ -91,6 +91,19 @@ public final class ShockSet implements java.io.Serializable {
         return out;
     }
 
+    /** The underlyings the file names (not {@code *}). */
+    public Set<String> underlyings() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (List<Shock> list : scenarios.values()) {
+            for (Shock s : list) {
+                if (!s.matchesAll()) {
+                    out.add(s.underlying());
+                }
+            }
+        }
+        return out;
+    }
+
     /** Named underlyings of the file that are not in {@code known}: each deserves a warning. */
     public List<Shock> unmatched(Set<String> known) {
         List<Shock> out = new ArrayList<>();
