@@ -2,6 +2,7 @@ package dev.adjointgreeks.batch;
 
 import java.util.Set;
 
+import dev.adjointgreeks.engine.GreekCatalogue;
 import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.scenario.shock.ShockPlan;
 
@@ -92,7 +93,6 @@ public record BatchOptions(Method method, Long paths, Long seed, Boolean antithe
 
     /** Whether gammas, vanna and volga are computed (always when they explain scenario P&amp;L). */
     public boolean secondOrder() {
-        return (shocks != null && shocks.explain()) || greeks == null
-                || greeks.stream().anyMatch(g -> g.startsWith("gamma") || g.equals("vanna") || g.equals("volga"));
+        return (shocks != null && shocks.explain()) || GreekCatalogue.wantsSecondOrder(greeks);
     }
 }

@@ -138,7 +138,12 @@ public final class BatchPricer implements AutoCloseable {
         boolean anti = first(options.antithetic(), f.antithetic(), false);
         boolean sobol = first(options.sobol(), f.sobol(), false);
         return RunSettings.defaults(paths, seed).withThreads(1).withVariance(anti, sobol)
-                .withSecondOrder(options.secondOrder());
+                .withSecondOrder(options.secondOrder()).withGreeks(explaining() ? null : options.greeks());
+    }
+
+    /** --explain needs every Greek of the base, whatever --greeks writes out. */
+    private boolean explaining() {
+        return options.shocks() != null && options.shocks().explain();
     }
 
     private static <T> T first(T a, T b, T c) {

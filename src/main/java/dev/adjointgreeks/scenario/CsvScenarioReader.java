@@ -23,7 +23,9 @@ import org.apache.commons.csv.CSVRecord;
  * Streams trades from a single-asset CSV scenario file: a header row naming the columns in any
  * order, one trade per line, blank lines and {@code #} comment lines skipped. Rows are parsed one
  * at a time, so memory does not grow with the file. A bad row becomes a {@link ScenarioRow.Rejected}
- * naming file, line, column and value; the rest of the file is still read.
+ * naming file, the first line of its record, column and value; the rest of the file is still read.
+ * If the file turns malformed partway (an unclosed quote), its remainder is one rejection at the
+ * line where it broke, and the reader ends. A UTF-8 byte-order mark is skipped.
  */
 public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable {
 

@@ -292,6 +292,21 @@ class BatchPricerTest {
     }
 
     @Test
+    void aProgramCanHandRowsItParsedItself() throws Exception {
+        Map<String, String> eu = Map.of("id", "mine", "product", "european", "type", "call", "spot", "100",
+                "strike", "100", "maturity", "1", "rate", "0.05", "dividend", "0", "vol", "0.2");
+        dev.adjointgreeks.scenario.RecordedFields fields = dev.adjointgreeks.scenario.RecordedFields.recording(eu::get);
+        ScenarioRow.Source at = new ScenarioRow.Source("my-book", 1);
+        List<ScenarioRow> rows = List.of(
+                new ScenarioRow.Parsed(at, dev.adjointgreeks.scenario.TradeFactory.create(fields), fields.freeze()),
+                new ScenarioRow.Rejected(new ScenarioRow.Source("my-book", 2), "other", "spot", "is stale", "99"));
+        Collect c = run(BatchPricer.of(List.of(BatchInput.of("my-book", rows, dev.adjointgreeks.scenario.FileSettings.NONE)),
+                BatchOptions.of(Method.ANALYTIC)), new LocalExecutor(1));
+        assertEquals("mine", ((TradeResult) c.rows.get(0)).id());
+        assertEquals("my-book:2: spot: is stale (value '99')", ((ScenarioRow.Rejected) c.rows.get(1)).message());
+    }
+
+    @Test
     void theReadmeBatchExampleWorks() throws Exception {
         List<TradeResult> priced = new ArrayList<>();
         List<ScenarioRow.Rejected> rejected = new ArrayList<>();
