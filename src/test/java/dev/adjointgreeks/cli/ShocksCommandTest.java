@@ -175,6 +175,21 @@ class ShocksCommandTest {
     }
 
     @Test
+    void theExplanationUsesEveryGreekWhateverGreeksWritesOut() throws IOException {
+        Path trades = write("t.csv", HEADER, "a,european,call,bs,100,100,1,0.05,0,0.2,,,,,,,,,,,,1,X");
+        Path shocks = write("s.csv", "scenario,underlying,factor,shift,type", "v,*,vol,0.01,absolute",
+                "r,*,rate,0.001,absolute");
+        CliRunner.Run run = CliRunner.run("price", trades.toString(), "--shocks", shocks.toString(), "--method",
+                "analytic", "--explain", "--greeks", "delta", "--quiet");
+        assertEquals(0, run.exit(), run.err());
+        assertFalse(run.out().contains("vega"));
+        for (String sc : new String[] {"v", "r"}) {
+            Map<String, String> row = find(rows(run), sc, "a");
+            assertTrue(Math.abs(d(row, "pnl_unexplained")) <= 0.01 * Math.abs(d(row, "pnl")), row.toString());
+        }
+    }
+
+    @Test
     void aShockOutsideTheInputRangesRejectsThatScenarioOnly() throws IOException {
         Path trades = write("t.csv", HEADER, "a,european,call,bs,100,100,1,0.05,0,0.3,,,,,,,,,,,,1,X",
                 "b,european,call,bs,100,100,1,0.05,0,0.25,,,,,,,,,,,,1,X",
