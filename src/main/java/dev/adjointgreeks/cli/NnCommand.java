@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import dev.adjointgreeks.ad.Tape;
 import dev.adjointgreeks.io.AtomicFiles;
+import dev.adjointgreeks.io.CsvText;
 import dev.adjointgreeks.nn.Activation;
 import dev.adjointgreeks.nn.DataTable;
 import dev.adjointgreeks.nn.Mlp;
@@ -221,10 +222,14 @@ final class NnCommand implements Runnable {
             } catch (ModelFiles.BadModelException | DataTable.BadDataException e) {
                 throw new UsageException(e.getMessage());
             }
-            StringBuilder sb = new StringBuilder(String.join(",", m.inputNames())).append(',').append(m.target()).append("_pred");
+            StringBuilder sb = new StringBuilder();
+            for (String n : m.inputNames()) {
+                sb.append(CsvText.field(n)).append(',');
+            }
+            sb.append(CsvText.field(m.target() + "_pred"));
             if (gradients) {
                 for (String n : m.inputNames()) {
-                    sb.append(",d_").append(n);
+                    sb.append(',').append(CsvText.field("d_" + n));
                 }
             }
             sb.append('\n');

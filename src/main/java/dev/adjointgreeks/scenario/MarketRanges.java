@@ -3,6 +3,7 @@ package dev.adjointgreeks.scenario;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plausible ranges of the market and contract inputs, per model: where a model's numerics stop
@@ -30,7 +31,7 @@ public final class MarketRanges {
         }
     }
 
-    static Range closed(String c, double lo, double hi) {
+    public static Range closed(String c, double lo, double hi) {
         return new Range(c, lo, false, hi, false);
     }
 
@@ -47,20 +48,33 @@ public final class MarketRanges {
             closed("weights", -1e6, 1e6),
             closed("correlation", -1, 1));
 
-    /** Inputs by model word. */
-    public static final Map<String, List<Range>> BY_MODEL = Map.of(
+    /** Inputs by model word: the built-in models; {@link #register} adds others. */
+    private static final Map<String, List<Range>> BY_MODEL = new ConcurrentHashMap<>(Map.of(
             "bs", List.of(closed("spot", 1e-6, 1e12), closed("vol", 0, 5),
                     closed("spots", 1e-6, 1e12), closed("vols", 0, 5), closed("dividends", -1, 1)),
             "heston", List.of(closed("spot", 1e-6, 1e12), closed("heston_v0", 0, 4), closed("heston_theta", 0, 4),
                     closed("heston_kappa", 0, 100), closed("heston_xi", 0, 10),
                     new Range("heston_rho", -1, true, 1, true)),
             "bachelier", List.of(closed("spot", -1e12, 1e12), closed("vol", 0, 1e12),
-                    closed("spots", -1e12, 1e12), closed("vols", 0, 1e12), closed("dividends", -1, 1)));
+                    closed("spots", -1e12, 1e12), closed("vols", 0, 1e12), closed("dividends", -1, 1))));
 
     /** Models whose trades list their assets in JSON lists. */
     private static final List<String> LISTS = List.of("spots", "vols", "dividends", "weights");
 
     private MarketRanges() {
+    }
+
+    /**
+     * Declares the plausible ranges of a model's inputs (a model registered at run time, such as
+     * the LIBOR market model), replacing any the model had; document them in the README's table.
+     */
+    public static void register(String modelWord, List<Range> ranges) {
+        BY_MODEL.put(modelWord.toLowerCase(Locale.ROOT), List.copyOf(ranges));
+    }
+
+    /** The ranges of a model's own inputs (the common ones apply too), or an empty list. */
+    public static List<Range> of(String modelWord) {
+        return BY_MODEL.getOrDefault(modelWord.toLowerCase(Locale.ROOT), List.of());
     }
 
     /** Refuses an input outside its model's range, naming the column, the range and the value. */
@@ -90,8 +104,8 @@ public final class MarketRanges {
                         }
                     }
                 }
-            } else if (LISTS.contains(c)) {
-                if (multi && f.has(c)) {
+            } else if (LISTS.contains(c) || isList(f, c)) {
+                if ((multi || !LISTS.contains(c)) && f.has(c)) {
                     double[] v = f.numbers(c);
                     if (v.length > Limits.MAX_ASSETS) {
                         throw new FieldException(c, "has more than " + Limits.MAX_ASSETS + " assets", null);
@@ -104,6 +118,12 @@ public final class MarketRanges {
                 test(r, c, f.number(c), model, f.text(c));
             }
         }
+    }
+
+    /** A JSON list (a registered model's vector input, e.g. forward rates). */
+    private static boolean isList(Fields f, String c) {
+        String t = f.text(c);
+        return t != null && t.startsWith("[") && !t.startsWith("[[");
     }
 
     private static void test(Range r, String column, double v, String model, String raw) {

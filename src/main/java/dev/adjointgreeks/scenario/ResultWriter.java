@@ -90,12 +90,8 @@ public abstract class ResultWriter implements AutoCloseable {
             w.write(sb.toString());
         }
 
-        /** RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its quotes doubled. */
-        static String quote(String s) {
-            if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-                return s;
-            }
-            return '"' + s.replace("\"", "\"\"") + '"';
+        private static String quote(String s) {
+            return dev.adjointgreeks.io.CsvText.field(s);
         }
 
         @Override
