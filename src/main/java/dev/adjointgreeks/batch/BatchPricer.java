@@ -15,12 +15,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.engine.RunSettings;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.mc.RandomStreams;
 import dev.adjointgreeks.scenario.CsvScenarioReader;
 import dev.adjointgreeks.scenario.FileSettings;
 import dev.adjointgreeks.scenario.JsonScenarioReader;
+import dev.adjointgreeks.scenario.Limits;
 import dev.adjointgreeks.scenario.OutputColumns;
 import dev.adjointgreeks.scenario.PortfolioTotals;
 import dev.adjointgreeks.scenario.ScenarioRow;
@@ -289,9 +291,12 @@ public final class BatchPricer implements AutoCloseable {
             } else {
                 ScenarioRow.Parsed p = (ScenarioRow.Parsed) row;
                 String id = p.trade().id();
+                ScenarioRow.Rejected tooLarge = tooMuchWork(p, settings);
                 if (!ids.add(id)) {
                     window.add(new Slot(p.source(), id, new ScenarioRow.Rejected(p.source(), id, "id",
                             "duplicate id in this run", id), null, -1));
+                } else if (tooLarge != null) {
+                    window.add(new Slot(p.source(), id, tooLarge, null, -1));
                 } else {
                     if (filling == null) {
                         filling = new InFlight(chunks++);
@@ -313,6 +318,21 @@ public final class BatchPricer implements AutoCloseable {
                 }
             }
             return true;
+        }
+
+        /** A Monte Carlo trade whose paths times normals per path pass {@link Limits#MAX_NORMALS}, or null. */
+        private ScenarioRow.Rejected tooMuchWork(ScenarioRow.Parsed p, RunSettings settings) {
+            if (options.method() == Method.ANALYTIC) {
+                return null;
+            }
+            long paths = p.trade().pathsFor(settings.paths());
+            long perPath = p.trade().problem().dimension();
+            if (perPath > 0 && paths > Limits.MAX_NORMALS / perPath) {
+                return new ScenarioRow.Rejected(p.source(), p.trade().id(), "paths", paths + " paths of " + perPath
+                        + " normals each pass the limit of " + Limits.MAX_NORMALS + " normals per trade (lower paths or steps)",
+                        Long.toString(paths));
+            }
+            return null;
         }
 
         private boolean ready(Slot s) {

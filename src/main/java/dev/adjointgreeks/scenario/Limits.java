@@ -11,6 +11,11 @@ public final class Limits {
 
     /** Paths per trade: 10^7, ten times the largest test (10^6 paths) and 1,000 times the benchmarks. */
     public static final long MAX_PATHS = 10_000_000L;
+    /**
+     * Normal draws per trade (paths times normals per path): 10^10, about an hour of one core; the
+     * benchmarks draw 10^8 at most. Caps a row that is within each bound but not within all at once.
+     */
+    public static final long MAX_NORMALS = 10_000_000_000L;
     /** Time steps per path: 10,000, daily steps over 40 years (the benchmarks use 100). */
     public static final int MAX_STEPS = 10_000;
     /** Asian fixings: 10,000, daily fixings over 40 years (the benchmarks use 52). */

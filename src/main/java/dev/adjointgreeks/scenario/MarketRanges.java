@@ -37,7 +37,6 @@ public final class MarketRanges {
 
     /** Inputs of every model and product. */
     public static final List<Range> COMMON = List.of(
-            closed("strike", 0, 1e12),
             closed("maturity", 1e-4, 100),
             closed("rate", -1, 1),
             closed("dividend", -1, 1),
@@ -48,14 +47,17 @@ public final class MarketRanges {
             closed("weights", -1e6, 1e6),
             closed("correlation", -1, 1));
 
+    /** Lognormal models: a strike above 0 (log-moneyness). */
+    private static final Range POSITIVE_STRIKE = new Range("strike", 0, true, 1e12, false);
+
     /** Inputs by model word: the built-in models; {@link #register} adds others. */
     private static final Map<String, List<Range>> BY_MODEL = new ConcurrentHashMap<>(Map.of(
-            "bs", List.of(closed("spot", 1e-6, 1e12), closed("vol", 0, 5),
+            "bs", List.of(closed("spot", 1e-6, 1e12), POSITIVE_STRIKE, closed("vol", 0, 5),
                     closed("spots", 1e-6, 1e12), closed("vols", 0, 5), closed("dividends", -1, 1)),
-            "heston", List.of(closed("spot", 1e-6, 1e12), closed("heston_v0", 0, 4), closed("heston_theta", 0, 4),
+            "heston", List.of(closed("spot", 1e-6, 1e12), POSITIVE_STRIKE, closed("heston_v0", 0, 4), closed("heston_theta", 0, 4),
                     closed("heston_kappa", 0, 100), closed("heston_xi", 0, 10),
                     new Range("heston_rho", -1, true, 1, true)),
-            "bachelier", List.of(closed("spot", -1e12, 1e12), closed("vol", 0, 1e12),
+            "bachelier", List.of(closed("spot", -1e12, 1e12), closed("strike", -1e12, 1e12), closed("vol", 0, 1e12),
                     closed("spots", -1e12, 1e12), closed("vols", 0, 1e12), closed("dividends", -1, 1))));
 
     /** Models whose trades list their assets in JSON lists. */

@@ -79,6 +79,7 @@ class BadInputRegressionTest {
                 + "p3,european,call,bs,100,100,1,0.05,0,0.2,,,,,,,,,,,,100000000,\n"
                 + "s2,european,call,bs,100,100,1,0.05,0,0.2,,,,,,,,,,,,,1000000\n"
                 + "a1,asian,call,bs,100,100,1,0.05,0,0.2,,,,100000000,,,,,,,,,\n"
+                + "w1,european,call,bs,100,100,1,0.05,0,0.2,,,,,,,,,,,,10000000,10000\n"
                 + GOOD + ",,\n");
         CliRunner.Run r = price(f);
         assertEquals(3, r.exit());
@@ -86,7 +87,8 @@ class BadInputRegressionTest {
                 ":3: paths: must be between 2 and 10000000 (value '9223372036854775807')",
                 ":4: paths: must be between 2 and 10000000 (value '4611686018427387904')",
                 ":5: paths: must be between 2 and 10000000 (value '100000000')",
-                ":6: steps: must be between 1 and 10000", ":7: fixings: must be between 1 and 10000")) {
+                ":6: steps: must be between 1 and 10000", ":7: fixings: must be between 1 and 10000",
+                ":8: paths: 10000000 paths of 10000 normals each pass the limit of 10000000000 normals per trade")) {
             assertTrue(r.err().contains(f + s), s + "\n" + r.err());
         }
         assertEquals(1, records(r.out()).size());
