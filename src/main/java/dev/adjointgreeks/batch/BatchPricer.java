@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -22,6 +26,8 @@ import dev.adjointgreeks.scenario.Limits;
 import dev.adjointgreeks.scenario.OutputColumns;
 import dev.adjointgreeks.scenario.PortfolioTotals;
 import dev.adjointgreeks.scenario.ScenarioRow;
+import dev.adjointgreeks.scenario.shock.Shock;
+import dev.adjointgreeks.scenario.shock.ShockSet;
 
 /**
  * The batch pipeline as a library class: prices every row of some scenario files (or of rows a
@@ -118,7 +124,12 @@ public final class BatchPricer implements AutoCloseable {
             }
         }
         List<String> chosen = OutputColumns.select(OutputColumns.canonical(union), o.greeks());
-        return OutputColumns.valueColumns(chosen, o.method());
+        List<String> cols = OutputColumns.valueColumns(chosen, o.method());
+        if (o.shocks() != null) {
+            cols = new ArrayList<>(cols);
+            cols.addAll(cols.indexOf("price_stderr") + 1, o.shocks().pnlColumns());
+        }
+        return List.copyOf(cols);
     }
 
     /** The settings for one input: the caller's, else the input's own, else the defaults. */
@@ -129,7 +140,12 @@ public final class BatchPricer implements AutoCloseable {
         boolean anti = first(options.antithetic(), f.antithetic(), false);
         boolean sobol = first(options.sobol(), f.sobol(), false);
         return RunSettings.defaults(paths, seed).withThreads(1).withVariance(anti, sobol)
-                .withSecondOrder(options.secondOrder()).withGreeks(options.greeks());
+                .withSecondOrder(options.secondOrder()).withGreeks(explaining() ? null : options.greeks());
+    }
+
+    /** --explain needs every Greek of the base, whatever --greeks writes out. */
+    private boolean explaining() {
+        return options.shocks() != null && options.shocks().explain();
     }
 
     private static <T> T first(T a, T b, T c) {
@@ -184,6 +200,10 @@ public final class BatchPricer implements AutoCloseable {
         private final ArrayDeque<Slot> window = new ArrayDeque<>();
         private final IdSet ids = new IdSet();
         private final PortfolioTotals totals;
+        /** Scenario runs: totals per scenario (base first), and the underlyings the shocks file names that were seen. */
+        private final Map<String, PortfolioTotals> scenarioTotals = new LinkedHashMap<>();
+        private final Set<String> named = new HashSet<>();
+        private final Set<String> matched = new HashSet<>();
         private final int chunkSize;
         private final int maxChunks;
         private final int maxWindow;
@@ -199,7 +219,17 @@ public final class BatchPricer implements AutoCloseable {
         Run(TradeExecutor executor, BatchSink sink) {
             this.executor = executor;
             this.sink = sink;
-            this.totals = options.totals() ? new PortfolioTotals(valueColumns) : null;
+            this.totals = options.totals() && options.shocks() == null ? new PortfolioTotals(valueColumns) : null;
+            if (options.shocks() != null) {
+                ShockSet set = options.shocks().shocks();
+                if (options.totals()) {
+                    scenarioTotals.put(TradeResult.BASE, new PortfolioTotals(valueColumns));
+                    for (String name : set.names()) {
+                        scenarioTotals.put(name, new PortfolioTotals(valueColumns));
+                    }
+                }
+                named.addAll(set.underlyings());
+            }
             this.chunkSize = Math.max(1, executor.chunkSize());
             this.maxChunks = Math.max(1, executor.chunksInFlight());
             this.maxWindow = chunkSize * (maxChunks + 1) + 64;
@@ -239,6 +269,17 @@ public final class BatchPricer implements AutoCloseable {
                     sink.total(t);
                 }
             }
+            for (Map.Entry<String, PortfolioTotals> e : scenarioTotals.entrySet()) {
+                for (TradeResult t : e.getValue().rows(options.method())) {
+                    sink.total(scenarioTotal(t, e.getKey()));
+                }
+            }
+            if (options.shocks() != null) {
+                for (Shock sh : options.shocks().shocks().unmatched(matched)) {
+                    sink.warning(sh.where() + ": underlying: matches no trade of the run (value '" + sh.underlying()
+                            + "')");
+                }
+            }
             return summary(false);
         }
 
@@ -260,7 +301,11 @@ public final class BatchPricer implements AutoCloseable {
                     if (filling == null) {
                         filling = new InFlight(chunks++);
                     }
-                    filling.tasks.add(new TradeTask(i, p.source(), id, p.fields(), settings));
+                    filling.tasks.add(new TradeTask(i, p.source(), id, p.fields(), settings, options.shocks()));
+                    String u = p.trade().underlying();
+                    if (u != null && named.contains(u)) {
+                        matched.add(u);
+                    }
                     window.add(new Slot(p.source(), id, null, filling, filling.tasks.size() - 1));
                     if (filling.tasks.size() >= chunkSize) {
                         submitFilling();
@@ -324,7 +369,8 @@ public final class BatchPricer implements AutoCloseable {
                 } else if (o instanceof TaskOutcome.Failed f) {
                     rejection = f.rejection();
                 } else {
-                    TradeResult r = ((TaskOutcome.Priced) o).result();
+                    TaskOutcome.Priced p = (TaskOutcome.Priced) o;
+                    TradeResult r = p.result();
                     rejection = BatchRule.violation(r, s.source());
                     if (rejection == null) {
                         r = BatchRule.emptyUndefined(r);
@@ -334,6 +380,16 @@ public final class BatchPricer implements AutoCloseable {
                         if (totals != null) {
                             totals.add(r);
                         }
+                        addScenarioTotal(r);
+                    }
+                    if (!p.scenarios().isEmpty()) {
+                        if (rejection != null && !reject(rejection)) {
+                            return false;
+                        }
+                        rejection = null;
+                        if (!emitScenarios(p, s)) {
+                            return false;
+                        }
                     }
                 }
                 if (s.pos() == c.tasks.size() - 1) {
@@ -341,15 +397,68 @@ public final class BatchPricer implements AutoCloseable {
                     c.outcomes = List.of();
                 }
             }
-            if (rejection != null) {
-                rejected++;
-                sink.rejected(rejection);
-                if (options.failFast()) {
-                    return false;
-                }
+            if (rejection != null && !reject(rejection)) {
+                return false;
             }
             sink.progress(summary(false));
             return true;
+        }
+
+        /** Reports a rejection; false when fail-fast must stop. */
+        private boolean reject(ScenarioRow.Rejected rejection) throws IOException {
+            rejected++;
+            sink.rejected(rejection);
+            return !options.failFast();
+        }
+
+        /** A trade's scenario rows after its base row, each checked by the batch rule on its own. */
+        private boolean emitScenarios(TaskOutcome.Priced p, Slot s) throws IOException {
+            for (TaskOutcome o : p.scenarios()) {
+                if (o instanceof TaskOutcome.Failed f) {
+                    if (!reject(f.rejection())) {
+                        return false;
+                    }
+                    continue;
+                }
+                TradeResult r = ((TaskOutcome.Priced) o).result();
+                ScenarioRow.Rejected bad = BatchRule.violation(r, s.source());
+                if (bad != null) {
+                    if (!reject(new ScenarioRow.Rejected(bad.source(), bad.id(), bad.column(),
+                            "scenario '" + r.scenario() + "': " + bad.reason(), bad.value()))) {
+                        return false;
+                    }
+                    continue;
+                }
+                r = BatchRule.emptyUndefined(r);
+                sink.priced(r);
+                addScenarioTotal(r);
+            }
+            return true;
+        }
+
+        private void addScenarioTotal(TradeResult r) {
+            PortfolioTotals t = r.scenario() == null ? null : scenarioTotals.get(r.scenario());
+            if (t != null) {
+                t.add(r);
+            }
+        }
+
+        /**
+         * A total row of one scenario. A scenario row has no Greeks without --scenario-greeks, so
+         * neither has its total: those cells stay empty rather than sum to 0.
+         */
+        private TradeResult scenarioTotal(TradeResult t, String scenario) {
+            TradeResult r = t.inScenario(scenario);
+            if (scenario.equals(TradeResult.BASE) || options.shocks().scenarioGreeks()) {
+                return r;
+            }
+            Map<String, Double> v = new LinkedHashMap<>();
+            for (String c : options.shocks().pnlColumns()) {
+                v.put(c, r.get(c));
+            }
+            v.put("price", r.get("price"));
+            v.put("price_stderr", r.get("price_stderr"));
+            return r.withValues(v);
         }
 
         /** The chunk's outcomes; a chunk whose executor failed rejects each of its trades. */

@@ -49,8 +49,7 @@ public final class BatchRule {
                 clean.put(e.getKey(), Double.NaN);
             }
         }
-        return clean == null ? r : new TradeResult(r.id(), r.product(), r.model(), r.method(), r.paths(), r.seed(),
-                clean, r.timeMs(), r.quantity(), r.underlying());
+        return clean == null ? r : r.withValues(clean);
     }
 
     /** Whether a non-finite value in column {@code c} is one of the documented empty cells. */

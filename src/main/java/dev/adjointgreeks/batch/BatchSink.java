@@ -20,6 +20,10 @@ public interface BatchSink {
         priced(total);
     }
 
+    /** A problem that changes no row (a shocks file's underlying that matches no trade). */
+    default void warning(String message) throws IOException {
+    }
+
     /** Called after each row with the counts so far (for progress reports). */
     default void progress(BatchSummary soFar) {
     }

@@ -1,13 +1,19 @@
 package dev.adjointgreeks.batch;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.adjointgreeks.engine.GreeksEngine;
 import dev.adjointgreeks.engine.Method;
+import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.scenario.FieldException;
 import dev.adjointgreeks.scenario.ScenarioRow;
+import dev.adjointgreeks.scenario.shock.Explanation;
+import dev.adjointgreeks.scenario.shock.ShockPlan;
+import dev.adjointgreeks.scenario.shock.ShockedTrades;
 
 /**
  * Prices tasks where an executor runs: rebuilds each trade, prices it, and turns a failure of
@@ -29,6 +35,9 @@ public final class TaskPricer {
 
     public static TaskOutcome price(TradeTask task, Method method) {
         try {
+            if (task.shocks() != null) {
+                return scenarios(task, method, task.shocks());
+            }
             TradeResult r = GreeksEngine.price(task.trade(), method, task.settings());
             return new TaskOutcome.Priced(task.index(), r);
         } catch (FieldException e) {
@@ -38,6 +47,58 @@ public final class TaskPricer {
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return failed(task, "row", "pricing failed: " + e, null);
         }
+    }
+
+    /**
+     * The unit of work of a scenario run: one trade with its base and every scenario, priced in one
+     * run on the same paths. A scenario whose shocked inputs the trade refuses is rejected alone,
+     * naming the scenario; the base and the other scenarios are still priced.
+     */
+    private static TaskOutcome scenarios(TradeTask task, Method method, ShockPlan plan) {
+        Trade trade = task.trade();
+        List<ShockedTrades.Outcome> shocked = ShockedTrades.of(task.fields(), trade, plan.shocks());
+        List<GreeksEngine.Scenario> priced = new ArrayList<>();
+        for (ShockedTrades.Outcome o : shocked) {
+            if (o.scenario() != null) {
+                priced.add(o.scenario());
+            }
+        }
+        List<TradeResult> rows = GreeksEngine.priceScenarios(trade, method, task.settings(), priced,
+                plan.scenarioGreeks());
+        TradeResult base = rows.get(0);
+        if (plan.explain()) {
+            base = explained(base, 0.0);
+        }
+        List<TaskOutcome> out = new ArrayList<>();
+        int next = 1;
+        for (ShockedTrades.Outcome o : shocked) {
+            if (o.rejection() != null) {
+                FieldException e = o.rejection();
+                out.add(new TaskOutcome.Failed(task.index(),
+                        new ScenarioRow.Rejected(task.source(), task.id(), e.column(), e.getMessage(), e.value())));
+                continue;
+            }
+            TradeResult r = rows.get(next++);
+            if (plan.explain()) {
+                Trade s = o.scenario().shocked();
+                r = explained(r, s == null ? 0.0 : Explanation.explained(base, trade.problem(), s.problem()));
+            }
+            out.add(new TaskOutcome.Priced(task.index(), r));
+        }
+        return new TaskOutcome.Priced(task.index(), base, out);
+    }
+
+    /** The row with {@code pnl_explained} and {@code pnl_unexplained} after {@code pnl_stderr}. */
+    private static TradeResult explained(TradeResult r, double explained) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : r.values().entrySet()) {
+            v.put(e.getKey(), e.getValue());
+            if (e.getKey().equals("pnl_stderr")) {
+                v.put("pnl_explained", explained);
+                v.put("pnl_unexplained", r.get("pnl") - explained);
+            }
+        }
+        return r.withValues(v);
     }
 
     private static TaskOutcome failed(TradeTask task, String column, String reason, String value) {

@@ -7,6 +7,7 @@ import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.scenario.RecordedFields;
 import dev.adjointgreeks.scenario.ScenarioRow;
 import dev.adjointgreeks.scenario.TradeFactory;
+import dev.adjointgreeks.scenario.shock.ShockPlan;
 
 /**
  * One validated trade on its way to an executor: its place in the input, where it came from, the
@@ -18,9 +19,15 @@ import dev.adjointgreeks.scenario.TradeFactory;
  * @param id       the trade id
  * @param fields   the recorded fields the trade is rebuilt from
  * @param settings paths, seed and variance reduction for this trade (its own columns take precedence)
+ * @param shocks   the market scenarios to price the trade in besides its base ({@code --shocks}), or null
  */
-public record TradeTask(long index, ScenarioRow.Source source, String id, RecordedFields fields, RunSettings settings)
-        implements Serializable {
+public record TradeTask(long index, ScenarioRow.Source source, String id, RecordedFields fields, RunSettings settings,
+        ShockPlan shocks) implements Serializable {
+
+    /** A trade priced at its own market only. */
+    public TradeTask(long index, ScenarioRow.Source source, String id, RecordedFields fields, RunSettings settings) {
+        this(index, source, id, fields, settings, null);
+    }
 
     /** Rebuilds the trade. */
     public Trade trade() {

@@ -22,6 +22,10 @@ import dev.adjointgreeks.batch.TradeExecutors;
 import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.io.AtomicFiles;
+import dev.adjointgreeks.report.PnlChart;
+import dev.adjointgreeks.scenario.shock.PortfolioPnl;
+import dev.adjointgreeks.scenario.shock.ShockPlan;
+import dev.adjointgreeks.scenario.shock.ShockSet;
 import dev.adjointgreeks.scenario.OutputColumns;
 import dev.adjointgreeks.scenario.ResultWriter;
 import dev.adjointgreeks.scenario.ScenarioRow;
@@ -111,6 +115,24 @@ public final class PriceCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress and no summary on stderr (rejections are still reported).")
     boolean quiet;
 
+    @Option(names = "--shocks", paramLabel = "SHOCKS.csv",
+            description = "Market scenarios (columns scenario, underlying, factor, shift, type): every trade is priced "
+                    + "at its base and in each scenario on the same paths; rows gain a first column 'scenario' and pnl, "
+                    + "pnl_stderr.")
+    Path shocks;
+
+    @Option(names = "--explain", description = "With --shocks: second-order Greeks at the base explain each scenario's "
+            + "P&L (pnl_explained, pnl_unexplained).")
+    boolean explain;
+
+    @Option(names = "--scenario-greeks", description = "With --shocks: full Greeks on scenario rows too (default: price "
+            + "and P&L only).")
+    boolean scenarioGreeks;
+
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "With --shocks: portfolio P&L against the shift for "
+            + "each single-factor family of scenarios, full revaluation beside the Greeks' explanation (implies --explain).")
+    Path chart;
+
     @Option(names = "--ignore-unknown-columns", description = "Skip columns (JSON keys) the reader does not know.")
     boolean ignoreUnknownColumns;
 
@@ -133,6 +155,9 @@ public final class PriceCommand implements Callable<Integer> {
         }
         if (out != null) {
             OutputPaths.check(out, "--out");   // before any work: a directory or an unwritable place is exit 2
+        }
+        if (chart != null) {
+            OutputPaths.check(chart, "--chart");
         }
         try (BatchPricer batch = BatchPricer.open(files, options)) {
             try (TradeExecutor ex = TradeExecutors.create(executor, new ExecutorOptions(workers, sparkMaster,
@@ -175,7 +200,25 @@ public final class PriceCommand implements Callable<Integer> {
             }
         }
         return new BatchOptions(m, paths, seed, antithetic, sobol, filter, totals, failFast, ignoreUnknownColumns,
-                DEFAULT_PATHS);
+                DEFAULT_PATHS, shockPlan(m));
+    }
+
+    /** The shocks file, read and validated whole before anything is priced (any problem: exit 2). */
+    private ShockPlan shockPlan(Method m) {
+        if (shocks == null) {
+            if (explain || scenarioGreeks || chart != null) {
+                throw new UsageException("--explain, --scenario-greeks and --chart need --shocks");
+            }
+            return null;
+        }
+        if (m == Method.COMPARE) {
+            throw new UsageException("--shocks needs --method adjoint, bump or analytic, not compare");
+        }
+        try {
+            return new ShockPlan(ShockSet.read(shocks), explain || chart != null, scenarioGreeks);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** Runs the batch into stdout or a temporary file renamed onto --out when the run completes. */
@@ -186,15 +229,25 @@ public final class PriceCommand implements Callable<Integer> {
         try (AtomicFiles.Pending pending = out != null ? AtomicFiles.open(out) : null) {
             OutputStream stream = pending != null ? pending.stream() : new NonClosingStdout();
             BatchSummary s;
-            try (ResultWriter writer = jsonl ? ResultWriter.jsonLines(stream, columns)
-                    : ResultWriter.csv(stream, columns)) {
-                s = batch.run(ex, new Sink(writer, err, showProgress));
+            ShockPlan plan = batch.options().shocks();
+            PortfolioPnl pnl = chart != null ? new PortfolioPnl() : null;
+            try (ResultWriter writer = jsonl ? ResultWriter.jsonLines(stream, columns, plan != null)
+                    : ResultWriter.csv(stream, columns, plan != null)) {
+                s = batch.run(ex, new Sink(writer, err, showProgress, pnl));
             }   // the writer flushes here, before the file is renamed into place
             if (s.stopped()) {
                 return GreeksCommand.EXIT_REJECTED;   // --fail-fast: no output file
             }
             if (pending != null) {
                 pending.commit();
+            }
+            if (pnl != null) {
+                List<PnlChart.Family> families = pnl.families(plan.shocks());
+                if (families.isEmpty()) {
+                    err.println("greeks: warning: --chart: the shocks file has no single-factor scenario to chart");
+                } else {
+                    PnlChart.write(chart, "portfolio P&L", families);
+                }
             }
             if (!quiet) {
                 err.printf(Locale.ROOT, "greeks: %d trades priced, %d rejected, %.2f s wall, %.0f paths/s (method %s)%n",
@@ -211,17 +264,33 @@ public final class PriceCommand implements Callable<Integer> {
         private final ResultWriter writer;
         private final PrintWriter err;
         private final boolean showProgress;
+        private final PortfolioPnl pnl;
         private long lastProgress = System.nanoTime();
 
-        Sink(ResultWriter writer, PrintWriter err, boolean showProgress) {
+        Sink(ResultWriter writer, PrintWriter err, boolean showProgress, PortfolioPnl pnl) {
             this.writer = writer;
             this.err = err;
             this.showProgress = showProgress;
+            this.pnl = pnl;
         }
 
         @Override
         public void priced(TradeResult r) throws IOException {
             writer.write(r);
+            if (pnl != null) {
+                pnl.add(r);
+            }
+        }
+
+        @Override
+        public void total(TradeResult t) throws IOException {
+            writer.write(t);
+        }
+
+        @Override
+        public void warning(String message) {
+            err.println("greeks: warning: " + message);
+            err.flush();
         }
 
         @Override

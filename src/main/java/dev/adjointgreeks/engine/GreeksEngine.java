@@ -1,6 +1,7 @@
 package dev.adjointgreeks.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,164 @@ public final class GreeksEngine {
         double ms = (System.nanoTime() - start) / 1e6;
         return new TradeResult(trade.id(), trade.product().kind(), trade.modelName(), method.word(), pathsUsed,
                 method == Method.ANALYTIC ? 0 : seed, values, ms, trade.quantity(), trade.underlying());
+    }
+
+    // ------------------------------------------------------------------ market scenarios
+
+    /**
+     * A market scenario of one trade: the same trade with shocked inputs, or null when no input of
+     * the trade moves (its row is the base price with a P&amp;L of 0).
+     */
+    public record Scenario(String name, Trade shocked) {
+    }
+
+    /**
+     * Prices a trade at its base market and in each scenario, base row first. Monte Carlo methods
+     * price every scenario in the base's run, on the same paths (common random numbers; the seed is
+     * the base's): each scenario adds its evaluators to the plan, and {@code pnl} is an output of
+     * the per-path differences, so its standard error is that of the difference. Scenario rows
+     * carry {@code price} and {@code pnl} only, unless {@code scenarioGreeks}. A row's
+     * {@code time_ms} is its share of the run (the evaluators' times), so the rows add up to it.
+     */
+    public static List<TradeResult> priceScenarios(Trade trade, Method method, RunSettings settings,
+            List<Scenario> scenarios, boolean scenarioGreeks) {
+        if (method == Method.COMPARE) {
+            throw new IllegalArgumentException("market scenarios need a single method, not compare");
+        }
+        PricingProblem problem = trade.problem();
+        double[] base = problem.inputValues();
+        double[][] inputs = new double[scenarios.size()][];
+        for (int k = 0; k < inputs.length; k++) {
+            Trade shocked = scenarios.get(k).shocked();
+            if (shocked != null) {
+                PricingProblem sp = shocked.problem();
+                if (!Arrays.equals(sp.inputNames(), problem.inputNames())) {
+                    throw new IllegalArgumentException("scenario '" + scenarios.get(k).name()
+                            + "' changes the trade's inputs: " + String.join(",", sp.inputNames()));
+                }
+                double[] x = sp.inputValues();
+                inputs[k] = Arrays.equals(x, base) ? null : x;
+            }
+        }
+        return method == Method.ANALYTIC ? analyticScenarios(trade, settings, scenarios, inputs, scenarioGreeks)
+                : monteCarloScenarios(trade, method, settings, scenarios, inputs, scenarioGreeks);
+    }
+
+    private static List<TradeResult> monteCarloScenarios(Trade trade, Method method, RunSettings settings,
+            List<Scenario> scenarios, double[][] inputs, boolean scenarioGreeks) {
+        long start = System.nanoTime();
+        long paths = trade.pathsFor(settings.paths());
+        long seed = trade.seedFor(settings.seed());
+        Plan plan = new Plan(trade.problem(), settings);
+        List<String> names = method == Method.ADJOINT ? adjointGreeks(plan, 0, "") : bumpGreeks(plan, 0, "");
+        Output basePrice = plan.outputs.get(0);
+        List<List<String>> scenarioNames = new ArrayList<>();
+        for (int k = 0; k < inputs.length; k++) {
+            if (inputs[k] == null) {
+                scenarioNames.add(null);
+                continue;
+            }
+            String suffix = "@" + k;
+            int group = k + 1;
+            List<String> own;
+            int first = plan.outputs.size();
+            if (scenarioGreeks) {
+                Plan at = plan.at(inputs[k]);
+                own = method == Method.ADJOINT ? adjointGreeks(at, group, suffix) : bumpGreeks(at, group, suffix);
+            } else {
+                int e = plan.passiveAt(group, inputs[k]);
+                plan.output("price" + suffix, new int[] {e}, new int[] {0}, new double[] {1.0});
+                own = List.of("price" + suffix);
+            }
+            plan.outputs.add(difference("pnl" + suffix, plan.outputs.get(first), basePrice));
+            scenarioNames.add(own);
+        }
+        MonteCarlo.Result r = plan.run(paths, seed);
+        double wallMs = (System.nanoTime() - start) / 1e6;
+        long[] nanos = r.groupNanos();
+        double totalNanos = 0;
+        for (long n : nanos) {
+            totalNanos += n;
+        }
+        Map<String, Double> baseValues = new LinkedHashMap<>();
+        for (String n : names) {
+            int i = r.indexOf(n);
+            baseValues.put(n, r.mean()[i]);
+            baseValues.put(n + "_stderr", r.stderr()[i]);
+        }
+        List<TradeResult> out = new ArrayList<>();
+        double baseShare = totalNanos > 0 ? nanos[0] / totalNanos : 1.0;
+        out.add(row(trade, method, r.paths(), seed, scenarioValues(baseValues, 0, 0, true), wallMs * baseShare,
+                TradeResult.BASE));
+        for (int k = 0; k < inputs.length; k++) {
+            String scenario = scenarios.get(k).name();
+            if (inputs[k] == null) {
+                out.add(row(trade, method, r.paths(), seed, scenarioValues(baseValues, 0, 0, scenarioGreeks), 0.0,
+                        scenario));
+                continue;
+            }
+            String suffix = "@" + k;
+            Map<String, Double> v = new LinkedHashMap<>();
+            for (String n : scenarioNames.get(k)) {
+                int i = r.indexOf(n);
+                String plain = n.substring(0, n.length() - suffix.length());
+                v.put(plain, r.mean()[i]);
+                v.put(plain + "_stderr", r.stderr()[i]);
+            }
+            int p = r.indexOf("pnl" + suffix);
+            double share = totalNanos > 0 && k + 1 < nanos.length ? nanos[k + 1] / totalNanos : 0.0;
+            out.add(row(trade, method, r.paths(), seed, scenarioValues(v, r.mean()[p], r.stderr()[p], true),
+                    wallMs * share, scenario));
+        }
+        return out;
+    }
+
+    private static List<TradeResult> analyticScenarios(Trade trade, RunSettings settings, List<Scenario> scenarios,
+            double[][] inputs, boolean scenarioGreeks) {
+        long t0 = System.nanoTime();
+        Map<String, Double> baseValues = analytic(trade.problem(), settings);
+        List<TradeResult> out = new ArrayList<>();
+        out.add(row(trade, Method.ANALYTIC, 0, 0, scenarioValues(baseValues, 0, 0, true), (System.nanoTime() - t0) / 1e6,
+                TradeResult.BASE));
+        double basePrice = baseValues.get("price");
+        RunSettings own = scenarioGreeks ? settings : settings.withSecondOrder(false);
+        for (int k = 0; k < inputs.length; k++) {
+            String scenario = scenarios.get(k).name();
+            if (inputs[k] == null) {
+                out.add(row(trade, Method.ANALYTIC, 0, 0, scenarioValues(baseValues, 0, 0, scenarioGreeks), 0.0,
+                        scenario));
+                continue;
+            }
+            long t = System.nanoTime();
+            // the shocked trade's own closed form: the same number as pricing its shocked row
+            Map<String, Double> v = analytic(scenarios.get(k).shocked().problem(), own);
+            if (!scenarioGreeks) {
+                v = Map.of("price", v.get("price"), "price_stderr", 0.0);
+            }
+            out.add(row(trade, Method.ANALYTIC, 0, 0, scenarioValues(v, v.get("price") - basePrice, 0.0, true),
+                    (System.nanoTime() - t) / 1e6, scenario));
+        }
+        return out;
+    }
+
+    /** price, price_stderr, pnl, pnl_stderr, then the Greeks of {@code v} when {@code greeks}. */
+    private static Map<String, Double> scenarioValues(Map<String, Double> v, double pnl, double pnlStderr,
+            boolean greeks) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("price", v.get("price"));
+        out.put("price_stderr", v.get("price_stderr"));
+        out.put("pnl", pnl);
+        out.put("pnl_stderr", pnlStderr);
+        if (greeks) {
+            v.forEach(out::putIfAbsent);
+        }
+        return out;
+    }
+
+    private static TradeResult row(Trade trade, Method method, long paths, long seed, Map<String, Double> values,
+            double ms, String scenario) {
+        return new TradeResult(trade.id(), trade.product().kind(), trade.modelName(), method.word(), paths, seed,
+                values, ms, trade.quantity(), trade.underlying(), scenario);
     }
 
     // ------------------------------------------------------------------ adjoint

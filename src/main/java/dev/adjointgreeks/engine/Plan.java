@@ -21,14 +21,37 @@ final class Plan {
     final PricingProblem problem;
     final RunSettings settings;
     final double[] base;
-    private final List<Supplier<Evaluator>> makers = new ArrayList<>();
-    private final List<Integer> groups = new ArrayList<>();
-    final List<Output> outputs = new ArrayList<>();
+    private final List<Supplier<Evaluator>> makers;
+    private final List<Integer> groups;
+    final List<Output> outputs;
 
     Plan(PricingProblem problem, RunSettings settings) {
         this.problem = problem;
         this.settings = settings;
         this.base = problem.inputValues();
+        this.makers = new ArrayList<>();
+        this.groups = new ArrayList<>();
+        this.outputs = new ArrayList<>();
+    }
+
+    private Plan(Plan shared, double[] base) {
+        this.problem = shared.problem;
+        this.settings = shared.settings;
+        this.base = base.clone();
+        this.makers = shared.makers;
+        this.groups = shared.groups;
+        this.outputs = shared.outputs;
+    }
+
+    /**
+     * The same plan (same evaluators, outputs and paths) seen from other base inputs: what is added
+     * through the view is evaluated around {@code inputs} (a market scenario's Greeks).
+     */
+    Plan at(double[] inputs) {
+        if (inputs.length != base.length) {
+            throw new IllegalArgumentException(inputs.length + " inputs, expected " + base.length);
+        }
+        return new Plan(this, inputs);
     }
 
     /** An adjoint evaluator at the base inputs with {@code bumps} added; returns its index. */
@@ -59,6 +82,14 @@ final class Plan {
     /** A passive (price-only) evaluator at the base inputs with {@code bumps} added. */
     int passive(int group, double[] bumps) {
         double[] x = shifted(bumps);
+        makers.add(() -> new PassiveEvaluator(problem, x));
+        groups.add(group);
+        return makers.size() - 1;
+    }
+
+    /** A passive evaluator at {@code inputs} (a market scenario's). */
+    int passiveAt(int group, double[] inputs) {
+        double[] x = inputs.clone();
         makers.add(() -> new PassiveEvaluator(problem, x));
         groups.add(group);
         return makers.size() - 1;

@@ -23,9 +23,12 @@ public abstract class ResultWriter implements AutoCloseable {
     public static final List<String> KEY_COLUMNS = List.of("id", "product", "model", "method", "paths", "seed");
 
     protected final List<String> valueColumns;
+    /** A scenario run ({@code --shocks}): a first column {@code scenario}. */
+    protected final boolean scenarios;
 
-    protected ResultWriter(List<String> valueColumns) {
+    protected ResultWriter(List<String> valueColumns, boolean scenarios) {
         this.valueColumns = valueColumns;
+        this.scenarios = scenarios;
     }
 
     public abstract void write(TradeResult r) throws IOException;
@@ -34,11 +37,20 @@ public abstract class ResultWriter implements AutoCloseable {
     public abstract void close() throws IOException;
 
     public static ResultWriter csv(OutputStream out, List<String> valueColumns) throws IOException {
-        return new Csv(out, valueColumns);
+        return new Csv(out, valueColumns, false);
     }
 
     public static ResultWriter jsonLines(OutputStream out, List<String> valueColumns) throws IOException {
-        return new JsonLines(out, valueColumns);
+        return new JsonLines(out, valueColumns, false);
+    }
+
+    /** With {@code scenarios}, rows of a scenario run: the first column (key) is {@code scenario}. */
+    public static ResultWriter csv(OutputStream out, List<String> valueColumns, boolean scenarios) throws IOException {
+        return new Csv(out, valueColumns, scenarios);
+    }
+
+    public static ResultWriter jsonLines(OutputStream out, List<String> valueColumns, boolean scenarios) {
+        return new JsonLines(out, valueColumns, scenarios);
     }
 
     static String number(double v) {
@@ -48,10 +60,10 @@ public abstract class ResultWriter implements AutoCloseable {
     private static final class Csv extends ResultWriter {
         private final Writer w;
 
-        Csv(OutputStream out, List<String> valueColumns) throws IOException {
-            super(valueColumns);
+        Csv(OutputStream out, List<String> valueColumns, boolean scenarios) throws IOException {
+            super(valueColumns, scenarios);
             this.w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            StringBuilder sb = new StringBuilder(String.join(",", KEY_COLUMNS));
+            StringBuilder sb = new StringBuilder(scenarios ? "scenario," : "").append(String.join(",", KEY_COLUMNS));
             for (String c : valueColumns) {
                 sb.append(',').append(c);
             }
@@ -62,6 +74,9 @@ public abstract class ResultWriter implements AutoCloseable {
         @Override
         public void write(TradeResult r) throws IOException {
             StringBuilder sb = new StringBuilder(256);
+            if (scenarios) {
+                sb.append(quote(r.scenario() == null ? "" : r.scenario())).append(',');
+            }
             sb.append(quote(r.id())).append(',').append(r.product()).append(',').append(r.model()).append(',')
                     .append(r.method()).append(',').append(r.paths()).append(',').append(r.seed());
             for (String c : valueColumns) {
@@ -89,8 +104,8 @@ public abstract class ResultWriter implements AutoCloseable {
         private final Writer w;
         private final JsonFactory factory = new JsonFactory();
 
-        JsonLines(OutputStream out, List<String> valueColumns) {
-            super(valueColumns);
+        JsonLines(OutputStream out, List<String> valueColumns, boolean scenarios) {
+            super(valueColumns, scenarios);
             this.w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         }
 
@@ -99,6 +114,9 @@ public abstract class ResultWriter implements AutoCloseable {
             java.io.StringWriter line = new java.io.StringWriter();
             try (JsonGenerator g = factory.createGenerator(line)) {
                 g.writeStartObject();
+                if (scenarios) {
+                    g.writeStringField("scenario", r.scenario());
+                }
                 g.writeStringField("id", r.id());
                 g.writeStringField("product", r.product());
                 g.writeStringField("model", r.model());

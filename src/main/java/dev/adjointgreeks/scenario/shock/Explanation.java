@@ -1,0 +1,48 @@
+package dev.adjointgreeks.scenario.shock;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.adjointgreeks.engine.Greek;
+import dev.adjointgreeks.engine.GreekCatalogue;
+import dev.adjointgreeks.engine.TradeResult;
+import dev.adjointgreeks.mc.PricingProblem;
+import dev.adjointgreeks.scenario.shock.PnlExplain.Hessian;
+
+/**
+ * A scenario's P&amp;L as the base row's Greeks predict it ({@link PnlExplain}): the first-order
+ * sensitivity to every input that moved, and the second-order terms the trade has (gamma or the
+ * cross gammas {@code gamma_i_j}, vanna, volga), each read back from the base row through the
+ * trade's {@link GreekCatalogue}, with its reporting sign undone (theta is {@code -dV/dT}).
+ */
+public final class Explanation {
+
+    private Explanation() {
+    }
+
+    /** The explained P&amp;L of moving the trade's inputs from {@code base} to {@code shocked}. */
+    public static double explained(TradeResult baseRow, PricingProblem base, PricingProblem shocked) {
+        double[] x0 = base.inputValues();
+        double[] x1 = shocked.inputValues();
+        double[] dx = new double[x0.length];
+        for (int i = 0; i < dx.length; i++) {
+            dx[i] = x1[i] - x0[i];
+        }
+        GreekCatalogue catalogue = GreekCatalogue.of(base, true);
+        double[] g = new double[x0.length];
+        for (Greek.FirstOrder f : catalogue.firstOrder()) {
+            g[f.input()] = known(baseRow, f.column()) ? f.sign() * baseRow.get(f.column()) : 0.0;
+        }
+        List<Hessian> second = new ArrayList<>();
+        for (Greek.SecondOrder s : catalogue.secondOrder()) {
+            if (known(baseRow, s.column())) {
+                second.add(new Hessian(s.inputA(), s.inputB(), s.sign() * baseRow.get(s.column())));
+            }
+        }
+        return PnlExplain.explained(dx, g, second);
+    }
+
+    private static boolean known(TradeResult row, String column) {
+        return row.has(column) && Double.isFinite(row.get(column));
+    }
+}

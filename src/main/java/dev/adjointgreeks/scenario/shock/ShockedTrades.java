@@ -1,0 +1,153 @@
+package dev.adjointgreeks.scenario.shock;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.adjointgreeks.engine.GreeksEngine;
+import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.InputLayout;
+import dev.adjointgreeks.scenario.FieldException;
+import dev.adjointgreeks.scenario.Fields;
+import dev.adjointgreeks.scenario.TradeFactory;
+
+/**
+ * A trade in each scenario of a shocks file: its row's fields with the shocked inputs written in,
+ * rebuilt by {@link TradeFactory}, so a shocked trade is exactly the trade of the shocked row and
+ * passes the same input checks (a shock that makes a vol negative is refused like a row with a
+ * negative vol).
+ *
+ * <p>A factor is an input block of the trade's model: {@code spot}, {@code vol}, {@code dividend}
+ * (one value, or one per asset of a multi-asset trade: every asset moves), {@code rate},
+ * {@code heston_*}. A factor the model lacks leaves the trade unshocked by that row.
+ */
+public final class ShockedTrades {
+
+    /** One scenario of one trade: the shocked trade (null: nothing moved), or why it cannot be priced. */
+    public record Outcome(GreeksEngine.Scenario scenario, FieldException rejection) {
+    }
+
+    private ShockedTrades() {
+    }
+
+    /** The trade of {@code fields} in every scenario of {@code set}, in the file's order. */
+    public static List<Outcome> of(Fields fields, Trade base, ShockSet set) {
+        InputLayout layout = base.problem().layout();
+        List<Outcome> out = new ArrayList<>();
+        for (String name : set.names()) {
+            out.add(one(fields, base, layout, name, set.shocksFor(name, base.underlying())));
+        }
+        return out;
+    }
+
+    private static Outcome one(Fields fields, Trade base, InputLayout layout, String name, List<Shock> shocks) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, double[]> lists = new LinkedHashMap<>();
+        Map<String, Shock> by = new LinkedHashMap<>();   // shocked column -> the row that moved it
+        Map<String, double[]> before = new LinkedHashMap<>();
+        for (Shock s : shocks) {
+            Block block = layout.block(s.factor());
+            if (block == null) {
+                continue;   // the model has no such input: this row leaves the trade alone
+            }
+            if (block.shape() == Block.Shape.SCALAR) {
+                String c = s.factor();
+                double x = fields.number(c);
+                texts.put(c, Double.toString(s.apply(x)));
+                before.put(c, new double[] {x});
+                by.put(c, s);
+            } else {
+                String c = s.factor() + "s";   // spots, vols, dividends: JSON lists
+                double[] x = fields.has(c) ? fields.numbers(c) : new double[block.size()];
+                double[] y = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    y[i] = s.apply(x[i]);
+                }
+                lists.put(c, y);
+                texts.put(c, Arrays.toString(y));
+                before.put(c, x);
+                by.put(c, s);
+            }
+        }
+        if (by.isEmpty()) {
+            return new Outcome(new GreeksEngine.Scenario(name, null), null);
+        }
+        Fields shocked = new Shocked(fields, texts, lists);
+        try {
+            return new Outcome(new GreeksEngine.Scenario(name, TradeFactory.create(shocked)), null);
+        } catch (FieldException e) {
+            return new Outcome(null, reason(e, name, by, before, lists, texts, fields));
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, new FieldException("row", "scenario '" + Escape.oneLine(name) + "': "
+                    + e.getMessage(), null));
+        }
+    }
+
+    /**
+     * {@code vol: scenario 'crash' (s.csv:6) makes vol -0.05 (value '0.25')}: the column, the
+     * scenario and the shock's line, the shocked value and the row's own value.
+     */
+    private static FieldException reason(FieldException e, String name, Map<String, Shock> by,
+            Map<String, double[]> before, Map<String, double[]> lists, Map<String, String> texts, Fields fields) {
+        String column = e.column() == null ? "row" : e.column();
+        String plain = column.replaceAll("\\[.*", "");
+        Shock s = by.get(plain);
+        String scenario = "scenario '" + Escape.oneLine(name) + "'";
+        if (s == null) {
+            return new FieldException(column, scenario + ": " + e.getMessage(), e.value());
+        }
+        String now;
+        String was;
+        // messages show the shocked value rounded to 12 digits: 0.25 - 0.30 is -0.05, not -0.04999999999999999
+        int bracket = column.indexOf('[');
+        if (bracket >= 0 && lists.containsKey(plain)) {
+            int i = Integer.parseInt(column.substring(bracket + 1, column.indexOf(']'))) - 1;
+            now = shown(lists.get(plain)[i]);
+            was = Double.toString(before.get(plain)[i]);
+        } else if (lists.containsKey(plain)) {
+            now = Arrays.toString(Arrays.stream(lists.get(plain)).mapToObj(ShockedTrades::shown).toArray());
+            was = Arrays.toString(before.get(plain));
+        } else {
+            now = shown(Double.parseDouble(texts.get(plain)));
+            was = fields.text(plain);
+        }
+        return new FieldException(column, scenario + " (" + s.where() + ") makes " + column + " " + now, was);
+    }
+
+    static String shown(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros().toString();
+    }
+
+    /** A row's fields with some inputs replaced. */
+    private static final class Shocked implements Fields {
+        private final Fields row;
+        private final Map<String, String> texts;
+        private final Map<String, double[]> lists;
+
+        Shocked(Fields row, Map<String, String> texts, Map<String, double[]> lists) {
+            this.row = row;
+            this.texts = texts;
+            this.lists = lists;
+        }
+
+        @Override
+        public String text(String column) {
+            String t = texts.get(column);
+            return t != null ? t : row.text(column);
+        }
+
+        @Override
+        public double[] numbers(String column) {
+            double[] v = lists.get(column);
+            return v != null ? v.clone() : row.numbers(column);
+        }
+
+        @Override
+        public double[][] matrix(String column) {
+            return row.matrix(column);
+        }
+    }
+}
