@@ -1,0 +1,100 @@
+package dev.adjointgreeks.libor;
+
+import java.util.Arrays;
+
+import dev.adjointgreeks.model.Validation;
+
+/**
+ * A book of payer swaptions that all expire at step {@code expiry} (Nmat) of the LIBOR market
+ * model. Swaption {@code k} enters a swap of {@code lengths[k]} periods from expiry at fixed rate
+ * {@code strikes[k]} and pays {@code notional * max(0, 1 - B_j - K S_j)} with
+ * {@code j = expiry + length - 1}, where at expiry {@code B_j = prod_{n=expiry}^{j} 1/(1 + delta L_n)}
+ * and {@code S_j = sum_{n=expiry}^{j} delta B_n}. The total is discounted to today by
+ * {@code prod_{n<expiry} 1/(1 + delta L_n)}, each rate at its own fixing.
+ */
+public record SwaptionPortfolio(int expiry, int[] lengths, double[] strikes, double notional) {
+
+    public SwaptionPortfolio {
+        lengths = lengths.clone();
+        strikes = strikes.clone();
+        if (expiry < 1) {
+            throw new IllegalArgumentException("expiry must be >= 1 step (value " + expiry + ")");
+        }
+        if (lengths.length == 0) {
+            throw new IllegalArgumentException("swaptions must not be empty");
+        }
+        if (strikes.length != lengths.length) {
+            throw new IllegalArgumentException("swaptions: " + lengths.length + " lengths but " + strikes.length + " strikes");
+        }
+        for (int k = 0; k < lengths.length; k++) {
+            if (lengths[k] < 1) {
+                throw new IllegalArgumentException("swaptions[" + k + "].length must be >= 1 (value " + lengths[k] + ")");
+            }
+            Validation.finite("swaptions[" + k + "].strike", strikes[k]);
+        }
+        Validation.positive("notional", notional);
+    }
+
+    /** The published book: expiry Nmat = 40; lengths 4, 8, 20, 28, 40 each at strikes 4.5%, 5%, 5.5%; notional 100. */
+    public static SwaptionPortfolio published() {
+        int[] l = {4, 4, 4, 8, 8, 8, 20, 20, 20, 28, 28, 28, 40, 40, 40};
+        double[] k = new double[15];
+        for (int i = 0; i < 15; i++) {
+            k[i] = new double[] {0.045, 0.05, 0.055}[i % 3];
+        }
+        return new SwaptionPortfolio(40, l, k, 100.0);
+    }
+
+    /** Refuses a market whose curve does not reach the end of every swap, naming the swaption. */
+    public void checkMarket(LiborMarket market) {
+        int n = market.size();
+        if (expiry >= n) {
+            throw new IllegalArgumentException("expiry (" + expiry + ") must be before the last forward rate (N = " + n + ")");
+        }
+        for (int k = 0; k < lengths.length; k++) {
+            if (expiry + lengths[k] > n) {
+                throw new IllegalArgumentException("swaptions[" + k + "].length " + lengths[k] + " runs past the curve: expiry "
+                        + expiry + " + length must be <= " + n + " forward rates");
+            }
+        }
+    }
+
+    public int count() {
+        return lengths.length;
+    }
+
+    /** Index of the last rate of swaption {@code k}'s swap: {@code expiry + length - 1}. */
+    public int lastRate(int k) {
+        return expiry + lengths[k] - 1;
+    }
+
+    public double strike(int k) {
+        return strikes[k];
+    }
+
+    @Override
+    public int[] lengths() {
+        return lengths.clone();
+    }
+
+    @Override
+    public double[] strikes() {
+        return strikes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SwaptionPortfolio p && p.expiry == expiry && Arrays.equals(lengths, p.lengths)
+                && Arrays.equals(strikes, p.strikes) && Double.compare(notional, p.notional) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * expiry + Arrays.hashCode(lengths)) + Arrays.hashCode(strikes)) + Double.hashCode(notional);
+    }
+
+    @Override
+    public String toString() {
+        return "SwaptionPortfolio[expiry=" + expiry + ", " + lengths.length + " swaptions]";
+    }
+}
