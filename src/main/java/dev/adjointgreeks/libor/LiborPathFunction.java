@@ -33,6 +33,7 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
     private final T[] l;
     private final T[] b;
     private final T[] s;
+    private final T[] normals;
 
     /**
      * The per-trade setup.
@@ -69,10 +70,22 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
         this.l = MathArrays.buildArray(field, n);
         this.b = MathArrays.buildArray(field, n);
         this.s = MathArrays.buildArray(field, n);
+        this.normals = MathArrays.buildArray(field, expiry);
     }
 
-    /** The discounted portfolio payoff of the path with normals {@code z[0 .. expiry-1]}. */
+    /** As {@link #discountedPayoff(RealFieldElement[])} with one path's normals as passive constants. */
     public T discountedPayoff(double[] z) {
+        for (int step = 0; step < expiry; step++) {
+            normals[step] = Fn.constant(zero, z[step]);
+        }
+        return discountedPayoff(normals);
+    }
+
+    /**
+     * The discounted portfolio payoff of the path with normals {@code z[0 .. expiry-1]}: field
+     * values, passive constants for one path or a block of paths on a block scalar.
+     */
+    public T discountedPayoff(T[] z) {
         System.arraycopy(l0, 0, l, 0, n);
         for (int step = 0; step < expiry; step++) {
             T sqez = sqrtDelta.multiply(z[step]);
