@@ -34,6 +34,8 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
     private final T[] b;
     private final T[] s;
     private final T[] normals;
+    private final T[] factors;
+    private final T[] terms;
 
     /**
      * The per-trade setup.
@@ -71,6 +73,9 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
         this.b = MathArrays.buildArray(field, n);
         this.s = MathArrays.buildArray(field, n);
         this.normals = MathArrays.buildArray(field, expiry);
+        this.factors = MathArrays.buildArray(field, 3);
+        this.terms = MathArrays.buildArray(field, 3);
+        terms[2] = Fn.constant(delta, 1.0);
     }
 
     /** As {@link #discountedPayoff(RealFieldElement[])} with one path's normals as passive constants. */
@@ -89,12 +94,18 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
         System.arraycopy(l0, 0, l, 0, n);
         for (int step = 0; step < expiry; step++) {
             T sqez = sqrtDelta.multiply(z[step]);
+            terms[1] = sqez;
             T v = zero;
             for (int i = step + 1; i < n; i++) {
                 int k = i - step - 1;
                 T li = l[i];
                 v = v.add(c[k].multiply(li).divide(delta.multiply(li).add(1.0)));
-                T e = c[k].multiply(v).add(lam[k].multiply(sqez)).add(g[k]);
+                // e = c_k v + lam_k sqez + g_k: one node on the tape
+                factors[0] = c[k];
+                factors[1] = lam[k];
+                factors[2] = g[k];
+                terms[0] = v;
+                T e = Fn.sumOfProducts(factors, terms, 3);
                 l[i] = li.multiply(e.exp());
             }
         }
