@@ -225,19 +225,19 @@ public final class Fn {
     }
 
     /**
-     * {@code x0 + x1 + sum_j coefficients[offset + j] * terms[j]} for j &lt; n ({@code x1} may be
-     * null): a log-spot step, {@code previous + drift + sum_j A_ij z_j}. One node on the tape, reading
-     * the normals and the factor row in place.
+     * {@code x0 + x1 + sum_j factors[j] * z[offset + j]} over j &lt; n ({@code x1} may be null): a
+     * log-spot step, {@code previous + drift + sum_j A_ij z_j}, with the normals {@code z} as field
+     * values (constants for one path, or a block of paths). One node on the tape, reading the
+     * normals and the factor row in place.
      */
-    public static <T extends RealFieldElement<T>> T affine(T x0, T x1, T[] terms, double[] coefficients, int offset,
-            int n) {
+    public static <T extends RealFieldElement<T>> T affine(T x0, T x1, T[] factors, T[] z, int offset, int n) {
         if (x0 instanceof Adj) {
             Adj a = (Adj) x0;
-            return cast(a.tape.affine(a, (Adj) x1, (Adj[]) terms, coefficients, offset, n));
+            return cast(a.tape.affine(a, (Adj) x1, (Adj[]) factors, (Adj[]) z, offset, n));
         }
         T sum = x1 == null ? x0 : x0.add(x1);
         for (int j = 0; j < n; j++) {
-            sum = sum.add(terms[j].multiply(coefficients[offset + j]));
+            sum = sum.add(factors[j].multiply(z[offset + j]));
         }
         return sum;
     }

@@ -227,11 +227,13 @@ public final class Tape implements Field<Adj> {
     }
 
     /**
-     * {@code x0 + x1 + sum_j coefficients[offset + j] terms[j]}, j &lt; n, in one pass, reading the
-     * terms and coefficients where they lie (no copying into scratch arrays); {@code x1} may be null.
+     * {@code x0 + x1 + sum_j factors[j] z[offset + j]}, j &lt; n, in one pass, reading the factors and
+     * the normals where they lie (no copying into scratch arrays); {@code x1} may be null. Either
+     * factor of a product may be active; a passive normal gives exactly the node of a constant
+     * coefficient.
      */
-    Adj affine(Adj x0, Adj x1, Adj[] terms, double[] coefficients, int offset, int n) {
-        int node = newNode(n + 2);
+    Adj affine(Adj x0, Adj x1, Adj[] factors, Adj[] z, int offset, int n) {
+        int node = newNode(2 * n + 2);
         int first = start[node];
         int e = first;
         double v = x0.value;
@@ -249,13 +251,18 @@ public final class Tape implements Field<Adj> {
             }
         }
         for (int j = 0; j < n; j++) {
-            Adj t = terms[j];
-            double w = coefficients[offset + j];
-            v += w * t.value;
+            Adj t = factors[j];
+            Adj w = z[offset + j];
+            v += w.value * t.value;
             if (t.index >= 0) {
                 checkOwn(t);
                 arg[e] = t.index;
-                partial[e++] = w;
+                partial[e++] = w.value;
+            }
+            if (w.index >= 0) {
+                checkOwn(w);
+                arg[e] = w.index;
+                partial[e++] = t.value;
             }
         }
         return finish(node, first, e, v);

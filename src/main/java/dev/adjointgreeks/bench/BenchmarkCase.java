@@ -158,10 +158,11 @@ public final class BenchmarkCase {
         PricingProblem.PathFunction<Decimal64> f = problem.setup(x);
         NormalSource source = normals();
         double[] z = new double[problem.dimension()];
+        Decimal64[] zx = problem.normalsArray(x[0]);
         double sum = 0.0;
         for (long p = 0; p < paths; p++) {
             source.next(z);
-            sum += f.discountedPayoff(z).getReal();
+            sum += f.discountedPayoff(PricingProblem.constants(x[0], z, zx)).getReal();
         }
         return sum / paths;
     }
@@ -185,10 +186,11 @@ public final class BenchmarkCase {
         int mark = tape.mark();
         NormalSource source = normals();
         double[] z = new double[problem.dimension()];
+        Adj[] zx = problem.normalsArray(x[0]);
         double sum = 0.0;
         for (long p = 0; p < paths; p++) {
             source.next(z);
-            Adj y = f.discountedPayoff(z);
+            Adj y = f.discountedPayoff(PricingProblem.constants(x[0], z, zx));
             sum += y.getReal();
             tape.sweepPath(y, 1.0, mark);
         }
@@ -250,10 +252,11 @@ public final class BenchmarkCase {
         PricingProblem.PathFunction<DerivativeStructure> f = problem.setup(x);
         NormalSource source = normals();
         double[] z = new double[problem.dimension()];
+        DerivativeStructure[] zx = problem.normalsArray(x[0]);
         double[] out = new double[1 + m];
         for (long p = 0; p < paths; p++) {
             source.next(z);
-            double[] all = f.discountedPayoff(z).getAllDerivatives();
+            double[] all = f.discountedPayoff(PricingProblem.constants(x[0], z, zx)).getAllDerivatives();
             for (int k = 0; k <= m; k++) {
                 out[k] += all[k];
             }

@@ -24,6 +24,7 @@ public final class AdjointEvaluator implements Evaluator {
 
     private final Tape tape = new Tape();
     private final PricingProblem.PathFunction<Adj> function;
+    private final Adj[] normals;      // one path's normals as passive constants, refilled per path
     private final int mark;
     private final int inputs;
     private final boolean perSampleGradient;
@@ -31,6 +32,7 @@ public final class AdjointEvaluator implements Evaluator {
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors) {
         Adj[] x = tape.inputs(inputValues);
         this.function = problem.setup(x);
+        this.normals = new Adj[problem.dimension()];
         this.mark = tape.mark();
         this.inputs = inputValues.length;
         boolean perSample;
@@ -45,7 +47,7 @@ public final class AdjointEvaluator implements Evaluator {
                 // Measure one path: sweeping a setup much larger than a path after every path
                 // would dominate the cost.
                 int before = tape.size();
-                function.discountedPayoff(new double[problem.dimension()]);
+                function.discountedPayoff(PricingProblem.constants(tape.getZero(), new double[problem.dimension()], normals));
                 int pathNodes = tape.size() - before;
                 tape.rewind(mark);
                 perSample = (mark - inputs) <= 2 * pathNodes + 32;
@@ -76,7 +78,7 @@ public final class AdjointEvaluator implements Evaluator {
         double weight = 1.0 / paths.length;
         double price = 0.0;
         for (double[] z : paths) {
-            Adj y = function.discountedPayoff(z);
+            Adj y = function.discountedPayoff(PricingProblem.constants(tape.getZero(), z, normals));
             price += y.getReal();
             tape.sweepPath(y, weight, mark);
         }

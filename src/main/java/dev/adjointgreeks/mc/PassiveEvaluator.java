@@ -6,6 +6,7 @@ import org.apache.commons.math3.util.Decimal64;
 public final class PassiveEvaluator implements Evaluator {
 
     private final PricingProblem.PathFunction<Decimal64> function;
+    private final Decimal64[] normals;
 
     public PassiveEvaluator(PricingProblem problem, double[] inputs) {
         Decimal64[] x = new Decimal64[inputs.length];
@@ -13,6 +14,7 @@ public final class PassiveEvaluator implements Evaluator {
             x[i] = new Decimal64(inputs[i]);
         }
         this.function = problem.setup(x);
+        this.normals = new Decimal64[problem.dimension()];
     }
 
     @Override
@@ -29,7 +31,7 @@ public final class PassiveEvaluator implements Evaluator {
     public void sample(double[][] paths, double[] out) {
         double sum = 0.0;
         for (double[] z : paths) {
-            sum += function.discountedPayoff(z).getReal();
+            sum += function.discountedPayoff(PricingProblem.constants(Decimal64.ZERO, z, normals)).getReal();
         }
         out[0] = sum / paths.length;
     }

@@ -3,6 +3,7 @@ package dev.adjointgreeks.mc;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
+import dev.adjointgreeks.ad.Fn;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.product.Product;
 
@@ -76,9 +77,30 @@ public final class PricingProblem {
         return steps * model.normalsPerStep();
     }
 
-    /** The discounted payoff of one path, as a function of that path's normals. */
+    /**
+     * The discounted payoff of one path, as a function of that path's normals ({@link #dimension()}
+     * of them, step-major). The normals are field values: passive constants for one path (see
+     * {@link #constants}), or a block of paths on a block scalar.
+     */
     public interface PathFunction<T extends RealFieldElement<T>> {
-        T discountedPayoff(double[] normals);
+        T discountedPayoff(T[] normals);
+    }
+
+    /**
+     * Writes {@code z} as passive constants of the field of {@code like} into {@code into} (which
+     * must hold {@code z.length} elements) and returns it: how a one-path evaluator hands its
+     * normals to a {@link PathFunction}.
+     */
+    public static <T extends RealFieldElement<T>> T[] constants(T like, double[] z, T[] into) {
+        for (int i = 0; i < z.length; i++) {
+            into[i] = Fn.constant(like, z[i]);
+        }
+        return into;
+    }
+
+    /** A fresh array of {@link #dimension()} elements of the field of {@code like}, for {@link #constants}. */
+    public <T extends RealFieldElement<T>> T[] normalsArray(T like) {
+        return MathArrays.buildArray(like.getField(), dimension());
     }
 
     /** Records the setup on {@code inputs} (values in the order of {@link #inputNames()}). */

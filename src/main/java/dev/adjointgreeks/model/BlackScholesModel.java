@@ -76,7 +76,7 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
         }
 
         @Override
-        public void simulate(double[] z, T[][] logSpots) {
+        public void simulate(T[] z, T[][] logSpots) {
             T[] path = logSpots[0];
             path[0] = logSpot0;
             // ln S_k = ln S_{k-1} + drift + vol sqrt(dt) z_k, one node per step (the first folds ln S0 + drift)

@@ -73,7 +73,6 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
         private final T xiRhoBarSqrtDt;    // xi sqrt(1 - rho^2) sqrt(dt)
         private final T[] discount;
         private final T one;
-        private final double[] c4 = new double[4];
         private final T[] t4;
         private final T[] a4;
         private final T[] b4;
@@ -106,20 +105,22 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
             this.t4 = MathArrays.buildArray(p[0].getField(), 4);
             this.a4 = MathArrays.buildArray(p[0].getField(), 4);
             this.b4 = MathArrays.buildArray(p[0].getField(), 4);
+            this.c4 = MathArrays.buildArray(p[0].getField(), 2);
         }
 
         private final T minusHalfDt;
         private final T sqrtDtNode;
         private final T zero;
+        private final T[] c4;     // the step's two normals
 
         @Override
-        public void simulate(double[] z, T[][] logSpots) {
+        public void simulate(T[] z, T[][] logSpots) {
             T[] path = logSpots[0];
             path[0] = logSpot0;
             T v = v0;
             for (int k = 1; k <= steps; k++) {
-                double z1 = z[2 * (k - 1)];
-                double z2 = z[2 * (k - 1) + 1];
+                T z1 = z[2 * (k - 1)];
+                T z2 = z[2 * (k - 1) + 1];
                 // Full truncation. At v <= 0 the truncated variance is a passive zero, so neither
                 // sqrt's infinite slope at 0 nor the (constant) truncated branch touch the adjoints.
                 T vPlus = Fn.select(v, v, zero);
@@ -135,11 +136,11 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
                 b4[3] = sqrtDtNode.multiply(z1);
                 path[k] = Fn.sumOfProducts(a4, b4, 4);
                 // v_k = v + kappa theta dt - kappa dt v+ + sqrt(v+) (xi rho sqrt(dt) z1 + xi rhobar sqrt(dt) z2)
-                c4[0] = z1;
-                c4[1] = z2;
                 t4[0] = xiRhoSqrtDt;
                 t4[1] = xiRhoBarSqrtDt;
-                T shock = Fn.weightedSum(0.0, c4, t4, 2);
+                c4[0] = z1;
+                c4[1] = z2;
+                T shock = Fn.sumOfProducts(t4, c4, 2);
                 a4[0] = one;
                 b4[0] = v;
                 a4[1] = one;

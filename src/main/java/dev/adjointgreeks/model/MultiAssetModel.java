@@ -263,7 +263,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         }
 
         @Override
-        public void simulate(double[] z, T[][] logSpots) {
+        public void simulate(T[] z, T[][] logSpots) {
             for (int i = 0; i < n; i++) {
                 logSpots[i][0] = logSpot0[i];
             }

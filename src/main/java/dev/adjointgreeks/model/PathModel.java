@@ -39,10 +39,11 @@ public interface PathModel {
 
         /**
          * Fills {@code logSpots[asset][k]} for {@code k = 1..steps} from {@code z}, the normals of
-         * one path ({@code steps * normalsPerStep()} of them, step-major).
+         * one path ({@code steps * normalsPerStep()} of them, step-major), as field values: constants
+         * for one path, or a block of paths on a block scalar.
          * {@code logSpots[asset][0]} is today's log-spot.
          */
-        void simulate(double[] z, T[][] logSpots);
+        void simulate(T[] z, T[][] logSpots);
 
         /** {@code exp(-r t)} at the end of step {@code k} (k = 0..steps). */
         T discountFactor(int k);

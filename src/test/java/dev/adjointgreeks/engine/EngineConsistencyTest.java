@@ -50,7 +50,7 @@ class EngineConsistencyTest {
                     z[i] = rnd.nextGaussian();
                 }
                 Tape tape = new Tape();
-                Adj y = p.setup(tape.inputs(x)).discountedPayoff(z);
+                Adj y = p.setup(tape.inputs(x)).discountedPayoff(PricingProblem.constants(tape.getZero(), z, p.normalsArray(tape.getZero())));
                 double[] g = tape.gradient(y);
                 double scale = 1e-300;
                 for (double v : g) {
@@ -62,12 +62,12 @@ class EngineConsistencyTest {
                     for (int i = 0; i < x.length; i++) {
                         d[i] = i == k ? Dual.variable(x[i]) : Dual.constant(x[i]);
                     }
-                    Dual f = p.setup(d).discountedPayoff(z);
+                    Dual f = p.setup(d).discountedPayoff(PricingProblem.constants(d[0], z, p.normalsArray(d[0])));
                     assertEquals(y.getReal(), f.getReal(), 1e-12 * Math.max(1, Math.abs(y.getReal())));
                     assertEquals(f.tangent(), g[k], 1e-12 * scale, t.id() + " " + p.inputNames()[k]);
                     ds[k] = new DerivativeStructure(x.length, 1, k, x[k]);
                 }
-                DerivativeStructure fd = p.setup(ds).discountedPayoff(z);
+                DerivativeStructure fd = p.setup(ds).discountedPayoff(PricingProblem.constants(ds[0], z, p.normalsArray(ds[0])));
                 Decimal64[] dec = new Decimal64[x.length];
                 for (int k = 0; k < x.length; k++) {
                     dec[k] = new Decimal64(x[k]);
@@ -75,7 +75,7 @@ class EngineConsistencyTest {
                     o[k] = 1;
                     assertEquals(fd.getPartialDerivative(o), g[k], 1e-12 * scale, t.id() + " DerivativeStructure");
                 }
-                assertEquals(y.getReal(), p.setup(dec).discountedPayoff(z).getReal(), 1e-12 * Math.max(1, Math.abs(y.getReal())));
+                assertEquals(y.getReal(), p.setup(dec).discountedPayoff(PricingProblem.constants(dec[0], z, p.normalsArray(dec[0]))).getReal(), 1e-12 * Math.max(1, Math.abs(y.getReal())));
             }
         }
     }
