@@ -29,24 +29,39 @@ public final class Fn {
         if (like instanceof Adj) {
             return cast(((Adj) like).tape.constant(c));
         }
+        if (like instanceof Block) {
+            return cast(((Block) like).tape.constant(c));
+        }
         return like.getField().getZero().add(c);
     }
 
     // ------------------------------------------------------------------ kinks and selection
 
     public static <T extends RealFieldElement<T>> T max(T x, double c) {
+        if (x instanceof Block) {
+            return cast(BlockOps.max((Block) x, c));
+        }
         return x.getReal() >= c ? x : constant(x, c);
     }
 
     public static <T extends RealFieldElement<T>> T max(T x, T y) {
+        if (x instanceof Block) {
+            return cast(BlockOps.max((Block) x, (Block) y));
+        }
         return x.getReal() >= y.getReal() ? x : y;
     }
 
     public static <T extends RealFieldElement<T>> T min(T x, double c) {
+        if (x instanceof Block) {
+            return cast(BlockOps.min((Block) x, c));
+        }
         return x.getReal() <= c ? x : constant(x, c);
     }
 
     public static <T extends RealFieldElement<T>> T min(T x, T y) {
+        if (x instanceof Block) {
+            return cast(BlockOps.min((Block) x, (Block) y));
+        }
         return x.getReal() <= y.getReal() ? x : y;
     }
 
@@ -55,6 +70,9 @@ public final class Fn {
      * square root, which must not hand sqrt's infinite slope at 0 to any field.
      */
     public static <T extends RealFieldElement<T>> T sqrtOfPositivePart(T x) {
+        if (x instanceof Block) {
+            return cast(BlockOps.sqrtOfPositivePart((Block) x));
+        }
         return x.getReal() > 0.0 ? x.sqrt() : constant(x, 0.0);
     }
 
@@ -68,6 +86,9 @@ public final class Fn {
      * active values, so that a scalar carrying a block of paths could select lane by lane.
      */
     public static <T extends RealFieldElement<T>> T select(T condition, T ifPositive, T otherwise) {
+        if (condition instanceof Block) {
+            return cast(BlockOps.select((Block) condition, (Block) ifPositive, (Block) otherwise));
+        }
         return condition.getReal() > 0.0 ? ifPositive : otherwise;
     }
 
@@ -84,6 +105,9 @@ public final class Fn {
     }
 
     public static <T extends RealFieldElement<T>> T normCdf(T x) {
+        if (x instanceof Block) {
+            return cast(BlockOps.normCdf((Block) x));
+        }
         double v = x.getReal();
         if (x instanceof Adj) {
             return cast(((Adj) x).unary(normCdf(v), normPdf(v)));
@@ -116,6 +140,9 @@ public final class Fn {
     }
 
     public static <T extends RealFieldElement<T>> T normPdf(T x) {
+        if (x instanceof Block) {
+            return cast(BlockOps.normPdf((Block) x));
+        }
         double v = x.getReal();
         if (x instanceof Adj) {
             double p = normPdf(v);
@@ -133,6 +160,9 @@ public final class Fn {
     }
 
     public static <T extends RealFieldElement<T>> T erf(T x) {
+        if (x instanceof Block) {
+            return cast(BlockOps.erf((Block) x));
+        }
         double v = x.getReal();
         if (x instanceof Adj) {
             return cast(((Adj) x).unary(Erf.erf(v), TWO_OVER_SQRT_PI * Math.exp(-v * v)));
@@ -166,6 +196,9 @@ public final class Fn {
     // ------------------------------------------------------------------ activations
 
     public static <T extends RealFieldElement<T>> T sigmoid(T x) {
+        if (x instanceof Block) {
+            return cast(BlockOps.sigmoid((Block) x));
+        }
         double v = x.getReal();
         if (x instanceof Adj) {
             double s = sigmoid(v);
@@ -184,6 +217,9 @@ public final class Fn {
 
     /** {@code log(1 + e^x)}, computed without overflow. */
     public static <T extends RealFieldElement<T>> T softplus(T x) {
+        if (x instanceof Block) {
+            return cast(BlockOps.softplus((Block) x));
+        }
         double v = x.getReal();
         if (x instanceof Adj) {
             return cast(((Adj) x).unary(softplus(v), sigmoid(v)));
@@ -217,6 +253,9 @@ public final class Fn {
         if (first instanceof Adj) {
             return cast(Adj.weightedSum(((Adj) first).tape, c, coefficients, (Adj[]) terms, n));
         }
+        if (first instanceof Block) {
+            return cast(BlockOps.weighted(((Block) first).tape, c, coefficients, (Block[]) terms, n, false));
+        }
         T sum = constant(first, c);
         for (int k = 0; k < n; k++) {
             sum = sum.add(terms[k].multiply(coefficients[k]));
@@ -235,6 +274,9 @@ public final class Fn {
             Adj a = (Adj) x0;
             return cast(a.tape.affine(a, (Adj) x1, (Adj[]) factors, (Adj[]) z, offset, n));
         }
+        if (x0 instanceof Block) {
+            return cast(BlockOps.affine((Block) x0, (Block) x1, (Block[]) factors, (Block[]) z, offset, n));
+        }
         T sum = x1 == null ? x0 : x0.add(x1);
         for (int j = 0; j < n; j++) {
             sum = sum.add(factors[j].multiply(z[offset + j]));
@@ -250,6 +292,9 @@ public final class Fn {
         if (a[0] instanceof Adj) {
             Adj[] aa = (Adj[]) a;
             return cast(Adj.productSum(aa[0].tape, aa, (Adj[]) b, n));
+        }
+        if (a[0] instanceof Block) {
+            return cast(BlockOps.products(((Block) a[0]).tape, (Block[]) a, (Block[]) b, n, false));
         }
         T sum = a[0].multiply(b[0]);
         for (int k = 1; k < n; k++) {

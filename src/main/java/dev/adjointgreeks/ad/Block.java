@@ -1,0 +1,1183 @@
+package dev.adjointgreeks.ad;
+
+import org.apache.commons.math3.Field;
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.FastMath;
+import org.apache.commons.math3.util.MathArrays;
+
+/**
+ * The block scalar: one quantity on {@code width} paths (lanes) at once, recorded on a
+ * {@link BlockTape} with one node per operation per block.
+ *
+ * <p>A value is either <em>uniform</em>, held once for every lane (model parameters, everything the
+ * per-trade setup computes, constants: an operation between two uniform values is one scalar
+ * operation), or <em>per lane</em>, {@code width} doubles. Each operation states its value and its
+ * local derivatives side by side, lane by lane, exactly as {@link Adj} does for one path; the
+ * tape applies the chain rule. Comparisons ({@link Fn#max}, {@link Fn#select}, ...) decide lane by
+ * lane, so lanes never mix: a NaN stays in its lane.
+ *
+ * <p>{@link #getReal()} exists only for a uniform value: a block of different values has no single
+ * real number, and code that branches on one would branch for all lanes at once.
+ */
+public final class Block implements RealFieldElement<Block> {
+
+    final BlockTape tape;
+    /** The value when uniform. */
+    final double u;
+    /** Per-lane values {@code lanes[off .. off+width-1]}, or null when uniform. */
+    final double[] lanes;
+    final int off;
+    final int index;
+    final int gen;
+
+    Block(BlockTape tape, double u, double[] lanes, int off, int index, int gen) {
+        this.tape = tape;
+        this.u = u;
+        this.lanes = lanes;
+        this.off = off;
+        this.index = index;
+        this.gen = gen;
+    }
+
+    /** A passive uniform value. */
+    Block(BlockTape tape, double u) {
+        this(tape, u, null, 0, -1, 0);
+    }
+
+    public BlockTape tape() {
+        return tape;
+    }
+
+    public int width() {
+        return tape.width;
+    }
+
+    /** True if this value depends on a registered input. */
+    public boolean isActive() {
+        return index >= 0;
+    }
+
+    /** True if every lane holds the same value, stored once. */
+    public boolean isUniform() {
+        return lanes == null;
+    }
+
+    /** Lane {@code l}'s value. */
+    public double lane(int l) {
+        return lanes == null ? u : lanes[off + l];
+    }
+
+    /** Every lane's value (a copy). */
+    public double[] laneValues() {
+        double[] r = new double[tape.width];
+        if (lanes == null) {
+            java.util.Arrays.fill(r, u);
+        } else {
+            System.arraycopy(lanes, off, r, 0, r.length);
+        }
+        return r;
+    }
+
+    /** Adds every lane's value into {@code sum[l]}. */
+    public void addLanesTo(double[] sum) {
+        int w = tape.width;
+        if (lanes == null) {
+            for (int l = 0; l < w; l++) {
+                sum[l] += u;
+            }
+        } else {
+            for (int l = 0; l < w; l++) {
+                sum[l] += lanes[off + l];
+            }
+        }
+    }
+
+    /** The lane sum of the adjoint accumulated in this value's node. */
+    public double adjoint() {
+        return tape.adjoint(this);
+    }
+
+    @Override
+    public double getReal() {
+        if (lanes != null) {
+            throw new IllegalStateException("a block of " + tape.width + " lanes has no single real value; "
+                    + "read lane(l), or decide lane by lane with Fn.select/max/min");
+        }
+        return u;
+    }
+
+    @Override
+    public Field<Block> getField() {
+        return tape;
+    }
+
+    @Override
+    public String toString() {
+        String v = lanes == null ? Double.toString(u) : java.util.Arrays.toString(laneValues());
+        return index < 0 ? v : v + "@" + index;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    // ------------------------------------------------------------------ recording helpers
+
+    private BlockTape with(Block b) {
+        if (b.tape != tape) {
+            tape.checkOwn(b);   // throws with the message
+        }
+        return tape;
+    }
+
+    /** Uniform result of a unary operation on a uniform value, local derivative {@code d}. */
+    private Block unaryU(double v, double d) {
+        if (index < 0) {
+            return new Block(tape, v);
+        }
+        tape.checkOwn(this);
+        int node = tape.begin(1, true);
+        tape.entry(tape.first(node), index, d);
+        return tape.activeUniform(node, v);
+    }
+
+    /** Uniform result of a binary operation on uniform values. */
+    private Block binaryU(double v, double da, Block b, double db) {
+        if (b.index < 0) {
+            return unaryU(v, da);
+        }
+        if (index < 0) {
+            return b.unaryU(v, db);
+        }
+        tape.checkOwn(this);
+        tape.checkOwn(b);
+        int node = tape.begin(2, true);
+        int e = tape.entry(tape.first(node), index, da);
+        tape.entry(e, b.index, db);
+        return tape.activeUniform(node, v);
+    }
+
+    /** Per-lane result with a uniform local derivative {@code d} (e.g. {@code x + c}). */
+    private Block unaryLinear(double[] r, int ro, int node, double d) {
+        if (node < 0) {
+            return tape.passive(r);
+        }
+        tape.entry(tape.first(node), index, d);
+        return tape.active(node, r, ro);
+    }
+
+    private int beginUnary() {
+        if (index < 0) {
+            return -1;
+        }
+        tape.checkOwn(this);
+        return tape.begin(1, false);
+    }
+
+    /** A rule for the operations written once per lane (not on the pricers' hot path). */
+    interface Rule {
+        double value(double x);
+
+        double slope(double x, double v);
+    }
+
+    /** Applies {@code f} lane by lane (or once, if uniform), recording its slope. */
+    Block map(Rule f) {
+        if (lanes == null) {
+            double v = f.value(u);
+            return unaryU(v, index < 0 ? 0.0 : f.slope(u, v));
+        }
+        int w = tape.width;
+        int node = beginUnary();
+        double[] r = tape.buffer(node >= 0);
+        int ro = tape.bufferOffset;
+        if (node < 0) {
+            for (int l = 0; l < w; l++) {
+                r[ro + l] = f.value(lanes[off + l]);
+            }
+            return tape.passive(r);
+        }
+        int po = tape.alloc();
+        double[] p = tape.slab;
+        for (int l = 0; l < w; l++) {
+            double x = lanes[off + l];
+            double v = f.value(x);
+            r[ro + l] = v;
+            p[po + l] = f.slope(x, v);
+        }
+        tape.entry(tape.first(node), index, p, po);
+        return tape.active(node, r, ro);
+    }
+
+    /** A binary rule, per lane. */
+    interface Rule2 {
+        double value(double x, double y);
+
+        double dx(double x, double y, double v);
+
+        double dy(double x, double y, double v);
+    }
+
+    /** Applies {@code f} lane by lane, or once if both operands are uniform. */
+    Block map2(Block b, Rule2 f) {
+        BlockTape t = with(b);
+        if (lanes == null && b.lanes == null) {
+            double v = f.value(u, b.u);
+            return binaryU(v, f.dx(u, b.u, v), b, f.dy(u, b.u, v));
+        }
+        int w = t.width;
+        boolean ax = index >= 0;
+        boolean ay = b.index >= 0;
+        if (ax) {
+            t.checkOwn(this);
+        }
+        if (ay) {
+            t.checkOwn(b);
+        }
+        int node = ax || ay ? t.begin((ax ? 1 : 0) + (ay ? 1 : 0), false) : -1;
+        double[] r = t.buffer(node >= 0);
+        int ro = t.bufferOffset;
+        double[] px = null;
+        double[] py = null;
+        int pxo = 0;
+        int pyo = 0;
+        if (ax) {
+            pxo = t.alloc();
+            px = t.slab;
+        }
+        if (ay) {
+            pyo = t.alloc();
+            py = t.slab;
+        }
+        for (int l = 0; l < w; l++) {
+            double x = lane(l);
+            double y = b.lane(l);
+            double v = f.value(x, y);
+            r[ro + l] = v;
+            if (ax) {
+                px[pxo + l] = f.dx(x, y, v);
+            }
+            if (ay) {
+                py[pyo + l] = f.dy(x, y, v);
+            }
+        }
+        if (node < 0) {
+            return t.passive(r);
+        }
+        int e = t.first(node);
+        if (ax) {
+            e = t.entry(e, index, px, pxo);
+        }
+        if (ay) {
+            t.entry(e, b.index, py, pyo);
+        }
+        return t.active(node, r, ro);
+    }
+
+    // ------------------------------------------------------------------ arithmetic (hot, written out)
+
+    @Override
+    public Block add(Block b) {
+        BlockTape t = with(b);
+        if (lanes == null && b.lanes == null) {
+            return binaryU(u + b.u, 1.0, b, 1.0);
+        }
+        return sum(t, b, 1.0);
+    }
+
+    @Override
+    public Block subtract(Block b) {
+        BlockTape t = with(b);
+        if (lanes == null && b.lanes == null) {
+            return binaryU(u - b.u, 1.0, b, -1.0);
+        }
+        return sum(t, b, -1.0);
+    }
+
+    /** {@code this + sign * b}, at least one per lane. */
+    private Block sum(BlockTape t, Block b, double sign) {
+        int w = t.width;
+        boolean ax = index >= 0;
+        boolean ay = b.index >= 0;
+        if (ax) {
+            t.checkOwn(this);
+        }
+        if (ay) {
+            t.checkOwn(b);
+        }
+        int node = ax || ay ? t.begin((ax ? 1 : 0) + (ay ? 1 : 0), false) : -1;
+        double[] r = t.buffer(node >= 0);
+        int ro = t.bufferOffset;
+        if (lanes == null) {
+            double x = u;
+            double[] y = b.lanes;
+            int yo = b.off;
+            if (sign > 0) {
+                for (int l = 0; l < w; l++) {
+                    r[ro + l] = x + y[yo + l];
+                }
+            } else {
+                for (int l = 0; l < w; l++) {
+                    r[ro + l] = x - y[yo + l];
+                }
+            }
+        } else if (b.lanes == null) {
+            double[] x = lanes;
+            int xo = off;
+            double y = b.u;
+            if (sign > 0) {
+                for (int l = 0; l < w; l++) {
+                    r[ro + l] = x[xo + l] + y;
+                }
+            } else {
+                for (int l = 0; l < w; l++) {
+                    r[ro + l] = x[xo + l] - y;
+                }
+            }
+        } else {
+            double[] x = lanes;
+            int xo = off;
+            double[] y = b.lanes;
+            int yo = b.off;
+            if (sign > 0) {
+                for (int l = 0; l < w; l++) {
+                    r[ro + l] = x[xo + l] + y[yo + l];
+                }
+            } else {
+                for (int l = 0; l < w; l++) {
+                    r[ro + l] = x[xo + l] - y[yo + l];
+                }
+            }
+        }
+        if (node < 0) {
+            return t.passive(r);
+        }
+        int e = t.first(node);
+        if (ax) {
+            e = t.entry(e, index, 1.0);
+        }
+        if (ay) {
+            t.entry(e, b.index, sign);
+        }
+        return t.active(node, r, ro);
+    }
+
+    @Override
+    public Block multiply(Block b) {
+        BlockTape t = with(b);
+        // A product with a passive uniform zero does not depend on the other factor.
+        if ((index < 0 && lanes == null && u == 0.0) || (b.index < 0 && b.lanes == null && b.u == 0.0)) {
+            return passiveProduct(t, b);
+        }
+        if (lanes == null && b.lanes == null) {
+            return binaryU(u * b.u, b.u, b, u);
+        }
+        int w = t.width;
+        boolean ax = index >= 0;
+        boolean ay = b.index >= 0;
+        if (ax) {
+            t.checkOwn(this);
+        }
+        if (ay) {
+            t.checkOwn(b);
+        }
+        int node = ax || ay ? t.begin((ax ? 1 : 0) + (ay ? 1 : 0), false) : -1;
+        double[] r = t.buffer(node >= 0);
+        int ro = t.bufferOffset;
+        product(r, ro, this, b, w);
+        if (node < 0) {
+            return t.passive(r);
+        }
+        int e = t.first(node);
+        if (ax) {
+            e = t.entry(e, index, b);
+        }
+        if (ay) {
+            t.entry(e, b.index, this);
+        }
+        return t.active(node, r, ro);
+    }
+
+    private static void product(double[] r, int ro, Block a, Block b, int w) {
+        if (a.lanes == null) {
+            double x = a.u;
+            double[] y = b.lanes;
+            int yo = b.off;
+            for (int l = 0; l < w; l++) {
+                r[ro + l] = x * y[yo + l];
+            }
+        } else if (b.lanes == null) {
+            double[] x = a.lanes;
+            int xo = a.off;
+            double y = b.u;
+            for (int l = 0; l < w; l++) {
+                r[ro + l] = x[xo + l] * y;
+            }
+        } else {
+            double[] x = a.lanes;
+            int xo = a.off;
+            double[] y = b.lanes;
+            int yo = b.off;
+            for (int l = 0; l < w; l++) {
+                r[ro + l] = x[xo + l] * y[yo + l];
+            }
+        }
+    }
+
+    private Block passiveProduct(BlockTape t, Block b) {
+        if (lanes == null && b.lanes == null) {
+            return new Block(t, u * b.u);
+        }
+        double[] r = new double[t.width];
+        product(r, 0, this, b, t.width);
+        return t.passive(r);
+    }
+
+    @Override
+    public Block divide(Block b) {
+        BlockTape t = with(b);
+        if (lanes == null && b.lanes == null) {
+            double inv = 1.0 / b.u;
+            double q = u / b.u;
+            return binaryU(q, inv, b, -q * inv);
+        }
+        if (b.lanes == null && b.index < 0) {
+            return divide(b.u);
+        }
+        return map2(b, DIVIDE);
+    }
+
+    private static final Rule2 DIVIDE = new Rule2() {
+        @Override
+        public double value(double x, double y) {
+            return x / y;
+        }
+
+        @Override
+        public double dx(double x, double y, double v) {
+            return 1.0 / y;
+        }
+
+        @Override
+        public double dy(double x, double y, double v) {
+            return -v * (1.0 / y);
+        }
+    };
+
+    @Override
+    public Block negate() {
+        return multiply(-1.0);
+    }
+
+    @Override
+    public Block multiply(int n) {
+        if (lanes == null) {
+            return unaryU(u * n, n);
+        }
+        return scaled((double) n, true);
+    }
+
+    @Override
+    public Block multiply(double c) {
+        if (lanes == null) {
+            if (c == 0.0) {
+                return new Block(tape, u * c);
+            }
+            return unaryU(u * c, c);
+        }
+        return scaled(c, c != 0.0);
+    }
+
+    /** {@code c * this}, per lane, recorded with slope c when {@code record}. */
+    private Block scaled(double c, boolean record) {
+        int w = tape.width;
+        int node = record ? beginUnary() : -1;
+        double[] r = tape.buffer(node >= 0);
+        int ro = tape.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            r[ro + l] = lanes[off + l] * c;
+        }
+        return unaryLinear(r, ro, node, c);
+    }
+
+    @Override
+    public Block add(double c) {
+        if (lanes == null) {
+            return unaryU(u + c, 1.0);
+        }
+        int w = tape.width;
+        int node = beginUnary();
+        double[] r = tape.buffer(node >= 0);
+        int ro = tape.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            r[ro + l] = lanes[off + l] + c;
+        }
+        return unaryLinear(r, ro, node, 1.0);
+    }
+
+    @Override
+    public Block subtract(double c) {
+        if (lanes == null) {
+            return unaryU(u - c, 1.0);
+        }
+        int w = tape.width;
+        int node = beginUnary();
+        double[] r = tape.buffer(node >= 0);
+        int ro = tape.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            r[ro + l] = lanes[off + l] - c;
+        }
+        return unaryLinear(r, ro, node, 1.0);
+    }
+
+    @Override
+    public Block divide(double c) {
+        if (lanes == null) {
+            return unaryU(u / c, 1.0 / c);
+        }
+        int w = tape.width;
+        int node = beginUnary();
+        double[] r = tape.buffer(node >= 0);
+        int ro = tape.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            r[ro + l] = lanes[off + l] / c;
+        }
+        return unaryLinear(r, ro, node, 1.0 / c);
+    }
+
+    @Override
+    public Block reciprocal() {
+        return map(RECIPROCAL);
+    }
+
+    private static final Rule RECIPROCAL = new Rule() {
+        @Override
+        public double value(double x) {
+            return 1.0 / x;
+        }
+
+        @Override
+        public double slope(double x, double v) {
+            return -v * v;
+        }
+    };
+
+    @Override
+    public Block remainder(double c) {
+        if (lanes == null) {
+            return unaryU(FastMath.IEEEremainder(u, c), 1.0);
+        }
+        int w = tape.width;
+        int node = beginUnary();
+        double[] r = tape.buffer(node >= 0);
+        int ro = tape.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            r[ro + l] = FastMath.IEEEremainder(lanes[off + l], c);
+        }
+        return unaryLinear(r, ro, node, 1.0);
+    }
+
+    @Override
+    public Block remainder(Block b) {
+        return map2(b, new Rule2() {
+            @Override
+            public double value(double x, double y) {
+                return FastMath.IEEEremainder(x, y);
+            }
+
+            @Override
+            public double dx(double x, double y, double v) {
+                return 1.0;
+            }
+
+            @Override
+            public double dy(double x, double y, double v) {
+                return -FastMath.rint((x - v) / y);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ piecewise
+
+    @Override
+    public Block abs() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.abs(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return Math.signum(x);   // abs'(0) = 0
+            }
+        });
+    }
+
+    /** A passive result computed lane by lane. */
+    private Block passiveMap(java.util.function.DoubleUnaryOperator f) {
+        if (lanes == null) {
+            return new Block(tape, f.applyAsDouble(u));
+        }
+        double[] r = new double[tape.width];
+        for (int l = 0; l < r.length; l++) {
+            r[l] = f.applyAsDouble(lanes[off + l]);
+        }
+        return tape.passive(r);
+    }
+
+    @Override
+    public Block ceil() {
+        return passiveMap(Math::ceil);
+    }
+
+    @Override
+    public Block floor() {
+        return passiveMap(Math::floor);
+    }
+
+    @Override
+    public Block rint() {
+        return passiveMap(Math::rint);
+    }
+
+    /** Rounds a uniform value; a block of different values has no single rounding. */
+    @Override
+    public long round() {
+        return FastMath.round(getReal());
+    }
+
+    @Override
+    public Block signum() {
+        return passiveMap(Math::signum);
+    }
+
+    @Override
+    public Block copySign(Block sign) {
+        return map2(sign, new Rule2() {
+            @Override
+            public double value(double x, double y) {
+                return Math.copySign(x, y);
+            }
+
+            @Override
+            public double dx(double x, double y, double v) {
+                return v == x ? 1.0 : -1.0;
+            }
+
+            @Override
+            public double dy(double x, double y, double v) {
+                return 0.0;
+            }
+        });
+    }
+
+    @Override
+    public Block copySign(double sign) {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.copySign(x, sign);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return v == x ? 1.0 : -1.0;
+            }
+        });
+    }
+
+    @Override
+    public Block scalb(int n) {
+        double s = Math.scalb(1.0, n);
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.scalb(x, n);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return s;
+            }
+        });
+    }
+
+    @Override
+    public Block hypot(Block b) {
+        return map2(b, new Rule2() {
+            @Override
+            public double value(double x, double y) {
+                return Math.hypot(x, y);
+            }
+
+            @Override
+            public double dx(double x, double y, double v) {
+                return v == 0.0 ? 0.0 : x / v;
+            }
+
+            @Override
+            public double dy(double x, double y, double v) {
+                return v == 0.0 ? 0.0 : y / v;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ powers and roots
+
+    @Override
+    public Block sqrt() {
+        if (lanes == null) {
+            double s = Math.sqrt(u);
+            return unaryU(s, 0.5 / s);
+        }
+        int w = tape.width;
+        int node = beginUnary();
+        double[] r = tape.buffer(node >= 0);
+        int ro = tape.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            r[ro + l] = Math.sqrt(lanes[off + l]);
+        }
+        if (node < 0) {
+            return tape.passive(r);
+        }
+        int po = tape.alloc();
+        double[] p = tape.slab;
+        for (int l = 0; l < w; l++) {
+            p[po + l] = 0.5 / r[ro + l];   // sqrt'(0) = +inf
+        }
+        tape.entry(tape.first(node), index, p, po);
+        return tape.active(node, r, ro);
+    }
+
+    @Override
+    public Block cbrt() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.cbrt(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return 1.0 / (3.0 * v * v);
+            }
+        });
+    }
+
+    @Override
+    public Block rootN(int n) {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                if (n == 2) {
+                    return Math.sqrt(x);
+                }
+                if (n == 3) {
+                    return Math.cbrt(x);
+                }
+                return x < 0 ? -Math.pow(-x, 1.0 / n) : Math.pow(x, 1.0 / n);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return x == 0.0 ? Double.POSITIVE_INFINITY : v / (n * x);
+            }
+        });
+    }
+
+    @Override
+    public Block pow(double p) {
+        if (p == 0.0) {
+            return new Block(tape, 1.0);
+        }
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.pow(x, p);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return p * Math.pow(x, p - 1.0);
+            }
+        });
+    }
+
+    @Override
+    public Block pow(int n) {
+        if (n == 0) {
+            return new Block(tape, 1.0);
+        }
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return FastMath.pow(x, n);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return n * FastMath.pow(x, n - 1);
+            }
+        });
+    }
+
+    @Override
+    public Block pow(Block e) {
+        return map2(e, new Rule2() {
+            @Override
+            public double value(double x, double y) {
+                return Math.pow(x, y);
+            }
+
+            @Override
+            public double dx(double x, double y, double v) {
+                return y == 0.0 ? 0.0 : y * Math.pow(x, y - 1.0);
+            }
+
+            @Override
+            public double dy(double x, double y, double v) {
+                return x == 0.0 ? 0.0 : v * Math.log(x);   // d/dy 0^y = 0
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ exponentials
+
+    @Override
+    public Block exp() {
+        if (lanes == null) {
+            double v = Math.exp(u);
+            return unaryU(v, v);
+        }
+        int w = tape.width;
+        int node = beginUnary();
+        double[] r = tape.buffer(node >= 0);
+        int ro = tape.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            r[ro + l] = Math.exp(lanes[off + l]);
+        }
+        if (node < 0) {
+            return tape.passive(r);
+        }
+        tape.entry(tape.first(node), index, r, ro);   // exp' = exp: the value is the partial
+        return tape.active(node, r, ro);
+    }
+
+    @Override
+    public Block expm1() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.expm1(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return Math.exp(x);
+            }
+        });
+    }
+
+    @Override
+    public Block log() {
+        if (lanes == null) {
+            return unaryU(Math.log(u), 1.0 / u);
+        }
+        int w = tape.width;
+        int node = beginUnary();
+        double[] r = tape.buffer(node >= 0);
+        int ro = tape.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            r[ro + l] = Math.log(lanes[off + l]);
+        }
+        if (node < 0) {
+            return tape.passive(r);
+        }
+        int po = tape.alloc();
+        double[] p = tape.slab;
+        for (int l = 0; l < w; l++) {
+            p[po + l] = 1.0 / lanes[off + l];   // log'(0) = +inf
+        }
+        tape.entry(tape.first(node), index, p, po);
+        return tape.active(node, r, ro);
+    }
+
+    @Override
+    public Block log1p() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.log1p(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return 1.0 / (1.0 + x);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ trigonometric
+
+    @Override
+    public Block cos() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.cos(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return -Math.sin(x);
+            }
+        });
+    }
+
+    @Override
+    public Block sin() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.sin(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return Math.cos(x);
+            }
+        });
+    }
+
+    @Override
+    public Block tan() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.tan(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return 1.0 + v * v;
+            }
+        });
+    }
+
+    @Override
+    public Block acos() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.acos(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return -1.0 / Math.sqrt(1.0 - x * x);
+            }
+        });
+    }
+
+    @Override
+    public Block asin() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.asin(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return 1.0 / Math.sqrt(1.0 - x * x);
+            }
+        });
+    }
+
+    @Override
+    public Block atan() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.atan(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return 1.0 / (1.0 + x * x);
+            }
+        });
+    }
+
+    /** {@code atan2(this, x)}: this is the ordinate y. */
+    @Override
+    public Block atan2(Block x) {
+        return map2(x, new Rule2() {
+            @Override
+            public double value(double y, double xx) {
+                return Math.atan2(y, xx);
+            }
+
+            @Override
+            public double dx(double y, double xx, double v) {
+                return xx / (y * y + xx * xx);
+            }
+
+            @Override
+            public double dy(double y, double xx, double v) {
+                return -y / (y * y + xx * xx);
+            }
+        });
+    }
+
+    @Override
+    public Block cosh() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.cosh(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return Math.sinh(x);
+            }
+        });
+    }
+
+    @Override
+    public Block sinh() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.sinh(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return Math.cosh(x);
+            }
+        });
+    }
+
+    @Override
+    public Block tanh() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return Math.tanh(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return 1.0 - v * v;
+            }
+        });
+    }
+
+    @Override
+    public Block acosh() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return FastMath.acosh(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return 1.0 / Math.sqrt(x * x - 1.0);
+            }
+        });
+    }
+
+    @Override
+    public Block asinh() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return FastMath.asinh(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return 1.0 / Math.sqrt(x * x + 1.0);
+            }
+        });
+    }
+
+    @Override
+    public Block atanh() {
+        return map(new Rule() {
+            @Override
+            public double value(double x) {
+                return FastMath.atanh(x);
+            }
+
+            @Override
+            public double slope(double x, double v) {
+                return 1.0 / (1.0 - x * x);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ linear combinations (n-ary nodes)
+
+    @Override
+    public Block linearCombination(Block[] a, Block[] b) {
+        if (a.length != b.length) {
+            throw new org.apache.commons.math3.exception.DimensionMismatchException(a.length, b.length);
+        }
+        return BlockOps.products(tape, a, b, a.length, true);
+    }
+
+    @Override
+    public Block linearCombination(double[] a, Block[] b) {
+        if (a.length != b.length) {
+            throw new org.apache.commons.math3.exception.DimensionMismatchException(a.length, b.length);
+        }
+        return BlockOps.weighted(tape, 0.0, a, b, b.length, true);
+    }
+
+    @Override
+    public Block linearCombination(Block a1, Block b1, Block a2, Block b2) {
+        return linearCombination(new Block[] {a1, a2}, new Block[] {b1, b2});
+    }
+
+    @Override
+    public Block linearCombination(double a1, Block b1, double a2, Block b2) {
+        return linearCombination(new double[] {a1, a2}, new Block[] {b1, b2});
+    }
+
+    @Override
+    public Block linearCombination(Block a1, Block b1, Block a2, Block b2, Block a3, Block b3) {
+        return linearCombination(new Block[] {a1, a2, a3}, new Block[] {b1, b2, b3});
+    }
+
+    @Override
+    public Block linearCombination(double a1, Block b1, double a2, Block b2, double a3, Block b3) {
+        return linearCombination(new double[] {a1, a2, a3}, new Block[] {b1, b2, b3});
+    }
+
+    @Override
+    public Block linearCombination(Block a1, Block b1, Block a2, Block b2, Block a3, Block b3, Block a4, Block b4) {
+        return linearCombination(new Block[] {a1, a2, a3, a4}, new Block[] {b1, b2, b3, b4});
+    }
+
+    @Override
+    public Block linearCombination(double a1, Block b1, double a2, Block b2, double a3, Block b3, double a4,
+            Block b4) {
+        return linearCombination(new double[] {a1, a2, a3, a4}, new Block[] {b1, b2, b3, b4});
+    }
+
+    /** Compensated dot product of one lane, as {@link Adj}'s linear combinations compute it. */
+    static double exactDot(double[] a, double[] b) {
+        return MathArrays.linearCombination(a, b);
+    }
+}

@@ -1,0 +1,496 @@
+package dev.adjointgreeks.ad;
+
+import org.apache.commons.math3.special.Erf;
+import org.apache.commons.math3.util.MathArrays;
+
+/**
+ * The {@link Fn} operations on {@link Block}: n-ary sums in one node, and the lane-by-lane
+ * decisions ({@code max}, {@code min}, {@code select}) whose partial is 1 on the lanes that take an
+ * operand and 0 on the others. Values are computed in the same order as {@link Adj}'s, so a lane
+ * equals the per-path tape to the last bit wherever {@code Adj} sums plainly.
+ */
+final class BlockOps {
+
+    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
+    private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
+
+    private BlockOps() {
+    }
+
+    private static int active(BlockTape t, Block x) {
+        t.checkOwn(x);
+        return x.index >= 0 ? 1 : 0;
+    }
+
+    // ------------------------------------------------------------------ weighted sums
+
+    /**
+     * {@code c + sum_k coefficients[k] terms[k]}, one node with a uniform partial per active term.
+     * {@code compensated}: the value as {@code MathArrays.linearCombination} computes it (the
+     * field's linear combinations); otherwise plain summation in term order (the pricers' form).
+     */
+    static Block weighted(BlockTape t, double c, double[] coefficients, Block[] terms, int n, boolean compensated) {
+        int act = 0;
+        boolean uni = true;
+        for (int k = 0; k < n; k++) {
+            act += active(t, terms[k]);
+            uni &= terms[k].lanes == null;
+        }
+        int w = t.width;
+        int node = act > 0 ? t.begin(act, uni) : -1;
+        Block result;
+        if (uni) {
+            double v;
+            if (compensated) {
+                double[] tv = new double[n];
+                for (int k = 0; k < n; k++) {
+                    tv[k] = terms[k].u;
+                }
+                v = c + MathArrays.linearCombination(coefficients, tv);
+            } else {
+                v = c;
+                for (int k = 0; k < n; k++) {
+                    v += coefficients[k] * terms[k].u;
+                }
+            }
+            result = node < 0 ? new Block(t, v) : t.activeUniform(node, v);
+        } else {
+            double[] r = t.buffer(node >= 0);
+            int ro = t.bufferOffset;
+            if (compensated) {
+                double[] tv = new double[n];
+                for (int l = 0; l < w; l++) {
+                    for (int k = 0; k < n; k++) {
+                        tv[k] = terms[k].lane(l);
+                    }
+                    r[ro + l] = c + MathArrays.linearCombination(coefficients, tv);
+                }
+            } else {
+                for (int l = 0; l < w; l++) {
+                    r[ro + l] = c;
+                }
+                for (int k = 0; k < n; k++) {
+                    addScaled(r, ro, coefficients[k], terms[k], w);
+                }
+            }
+            result = node < 0 ? t.passive(r) : t.active(node, r, ro);
+        }
+        if (node >= 0) {
+            int e = t.first(node);
+            for (int k = 0; k < n; k++) {
+                if (terms[k].index >= 0) {
+                    e = t.entry(e, terms[k].index, coefficients[k]);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** {@code r[l] += c * x[l]}. */
+    private static void addScaled(double[] r, int ro, double c, Block x, int w) {
+        if (x.lanes == null) {
+            double v = c * x.u;
+            for (int l = 0; l < w; l++) {
+                r[ro + l] += v;
+            }
+        } else {
+            double[] a = x.lanes;
+            int o = x.off;
+            for (int l = 0; l < w; l++) {
+                r[ro + l] += c * a[o + l];
+            }
+        }
+    }
+
+    /** {@code r[l] += x[l] * y[l]}. */
+    private static void addProduct(double[] r, int ro, Block x, Block y, int w) {
+        if (x.lanes == null && y.lanes == null) {
+            double v = x.u * y.u;
+            for (int l = 0; l < w; l++) {
+                r[ro + l] += v;
+            }
+        } else if (x.lanes == null) {
+            double a = x.u;
+            double[] b = y.lanes;
+            int bo = y.off;
+            for (int l = 0; l < w; l++) {
+                r[ro + l] += a * b[bo + l];
+            }
+        } else if (y.lanes == null) {
+            double[] a = x.lanes;
+            int ao = x.off;
+            double b = y.u;
+            for (int l = 0; l < w; l++) {
+                r[ro + l] += a[ao + l] * b;
+            }
+        } else {
+            double[] a = x.lanes;
+            int ao = x.off;
+            double[] b = y.lanes;
+            int bo = y.off;
+            for (int l = 0; l < w; l++) {
+                r[ro + l] += a[ao + l] * b[bo + l];
+            }
+        }
+    }
+
+    /** {@code sum_k a[k] b[k]}, one node; the partial of each factor is the other factor's value. */
+    static Block products(BlockTape t, Block[] a, Block[] b, int n, boolean compensated) {
+        int act = 0;
+        boolean uni = true;
+        for (int k = 0; k < n; k++) {
+            act += active(t, a[k]) + active(t, b[k]);
+            uni &= a[k].lanes == null && b[k].lanes == null;
+        }
+        int w = t.width;
+        int node = act > 0 ? t.begin(act, uni) : -1;
+        Block result;
+        if (uni) {
+            double v;
+            if (compensated) {
+                double[] av = new double[n];
+                double[] bv = new double[n];
+                for (int k = 0; k < n; k++) {
+                    av[k] = a[k].u;
+                    bv[k] = b[k].u;
+                }
+                v = MathArrays.linearCombination(av, bv);
+            } else {
+                v = 0.0;
+                for (int k = 0; k < n; k++) {
+                    v += a[k].u * b[k].u;
+                }
+            }
+            result = node < 0 ? new Block(t, v) : t.activeUniform(node, v);
+        } else {
+            double[] r = t.buffer(node >= 0);
+            int ro = t.bufferOffset;
+            if (compensated) {
+                double[] av = new double[n];
+                double[] bv = new double[n];
+                for (int l = 0; l < w; l++) {
+                    for (int k = 0; k < n; k++) {
+                        av[k] = a[k].lane(l);
+                        bv[k] = b[k].lane(l);
+                    }
+                    r[ro + l] = MathArrays.linearCombination(av, bv);
+                }
+            } else {
+                for (int l = 0; l < w; l++) {
+                    r[ro + l] = 0.0;
+                }
+                for (int k = 0; k < n; k++) {
+                    addProduct(r, ro, a[k], b[k], w);
+                }
+            }
+            result = node < 0 ? t.passive(r) : t.active(node, r, ro);
+        }
+        if (node >= 0) {
+            int e = t.first(node);
+            for (int k = 0; k < n; k++) {
+                if (a[k].index >= 0) {
+                    e = t.entry(e, a[k].index, b[k]);
+                }
+                if (b[k].index >= 0) {
+                    e = t.entry(e, b[k].index, a[k]);
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * {@code x0 + x1 + sum_j factors[j] z[offset + j]} ({@code x1} may be null): a step driven by
+     * per-lane normals, one node, plain summation in that order.
+     */
+    static Block affine(Block x0, Block x1, Block[] factors, Block[] z, int offset, int n) {
+        BlockTape t = x0.tape;
+        int act = active(t, x0) + (x1 == null ? 0 : active(t, x1));
+        boolean uni = x0.lanes == null && (x1 == null || x1.lanes == null);
+        for (int j = 0; j < n; j++) {
+            act += active(t, factors[j]) + active(t, z[offset + j]);
+            uni &= factors[j].lanes == null && z[offset + j].lanes == null;
+        }
+        int w = t.width;
+        int node = act > 0 ? t.begin(act, uni) : -1;
+        Block result;
+        if (uni) {
+            double v = x0.u;
+            if (x1 != null) {
+                v += x1.u;
+            }
+            for (int j = 0; j < n; j++) {
+                v += factors[j].u * z[offset + j].u;
+            }
+            result = node < 0 ? new Block(t, v) : t.activeUniform(node, v);
+        } else {
+            double[] r = t.buffer(node >= 0);
+            int ro = t.bufferOffset;
+            copy(r, ro, x0, w);
+            if (x1 != null) {
+                addScaled(r, ro, 1.0, x1, w);
+            }
+            for (int j = 0; j < n; j++) {
+                addProduct(r, ro, factors[j], z[offset + j], w);
+            }
+            result = node < 0 ? t.passive(r) : t.active(node, r, ro);
+        }
+        if (node >= 0) {
+            int e = t.first(node);
+            if (x0.index >= 0) {
+                e = t.entry(e, x0.index, 1.0);
+            }
+            if (x1 != null && x1.index >= 0) {
+                e = t.entry(e, x1.index, 1.0);
+            }
+            for (int j = 0; j < n; j++) {
+                Block f = factors[j];
+                Block zj = z[offset + j];
+                if (f.index >= 0) {
+                    e = t.entry(e, f.index, zj);
+                }
+                if (zj.index >= 0) {
+                    e = t.entry(e, zj.index, f);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static void copy(double[] r, int ro, Block x, int w) {
+        if (x.lanes == null) {
+            for (int l = 0; l < w; l++) {
+                r[ro + l] = x.u;
+            }
+        } else {
+            System.arraycopy(x.lanes, x.off, r, ro, w);
+        }
+    }
+
+    // ------------------------------------------------------------------ lane-by-lane decisions
+
+    /**
+     * Lane l takes {@code a} where {@code take[l]} is true, else {@code b}; {@code b} may be null
+     * for a passive constant {@code c}. Partials: 1 on the lanes an operand is taken, 0 elsewhere.
+     */
+    private static Block blend(BlockTape t, boolean[] take, Block a, Block b, double c) {
+        int w = t.width;
+        int act = active(t, a) + (b == null ? 0 : active(t, b));
+        int node = act > 0 ? t.begin(act, false) : -1;
+        double[] r = t.buffer(node >= 0);
+        int ro = t.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            r[ro + l] = take[l] ? a.lane(l) : (b == null ? c : b.lane(l));
+        }
+        if (node < 0) {
+            return t.passive(r);
+        }
+        int e = t.first(node);
+        if (a.index >= 0) {
+            int po = t.alloc();
+            double[] p = t.slab;
+            for (int l = 0; l < w; l++) {
+                p[po + l] = take[l] ? 1.0 : 0.0;
+            }
+            e = t.entry(e, a.index, p, po);
+        }
+        if (b != null && b.index >= 0) {
+            int po = t.alloc();
+            double[] p = t.slab;
+            for (int l = 0; l < w; l++) {
+                p[po + l] = take[l] ? 0.0 : 1.0;
+            }
+            t.entry(e, b.index, p, po);
+        }
+        return t.active(node, r, ro);
+    }
+
+    private static boolean[] mask(BlockTape t) {
+        return new boolean[t.width];
+    }
+
+    static Block max(Block x, Block y) {
+        BlockTape t = x.tape;
+        t.checkOwn(y);
+        if (x.lanes == null && y.lanes == null) {
+            return x.u >= y.u ? x : y;
+        }
+        boolean[] m = mask(t);
+        for (int l = 0; l < m.length; l++) {
+            m[l] = x.lane(l) >= y.lane(l);
+        }
+        return blend(t, m, x, y, 0.0);
+    }
+
+    static Block min(Block x, Block y) {
+        BlockTape t = x.tape;
+        t.checkOwn(y);
+        if (x.lanes == null && y.lanes == null) {
+            return x.u <= y.u ? x : y;
+        }
+        boolean[] m = mask(t);
+        for (int l = 0; l < m.length; l++) {
+            m[l] = x.lane(l) <= y.lane(l);
+        }
+        return blend(t, m, x, y, 0.0);
+    }
+
+    static Block max(Block x, double c) {
+        BlockTape t = x.tape;
+        if (x.lanes == null) {
+            return x.u >= c ? x : t.constant(c);
+        }
+        return positivePartOrMax(t, x, c);
+    }
+
+    /** {@code max(x, c)} per lane: the payoff kink, in two simple loops. */
+    private static Block positivePartOrMax(BlockTape t, Block x, double c) {
+        t.checkOwn(x);
+        int w = t.width;
+        double[] xs = x.lanes;
+        int xo = x.off;
+        int node = x.index >= 0 ? t.begin(1, false) : -1;
+        double[] r = t.buffer(node >= 0);
+        int ro = t.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            double v = xs[xo + l];
+            r[ro + l] = v >= c ? v : c;
+        }
+        if (node < 0) {
+            return t.passive(r);
+        }
+        int po = t.alloc();
+        double[] p = t.slab;
+        for (int l = 0; l < w; l++) {
+            p[po + l] = xs[xo + l] >= c ? 1.0 : 0.0;
+        }
+        t.entry(t.first(node), x.index, p, po);
+        return t.active(node, r, ro);
+    }
+
+    static Block min(Block x, double c) {
+        BlockTape t = x.tape;
+        if (x.lanes == null) {
+            return x.u <= c ? x : t.constant(c);
+        }
+        boolean[] m = mask(t);
+        for (int l = 0; l < m.length; l++) {
+            m[l] = x.lane(l) <= c;
+        }
+        return blend(t, m, x, null, c);
+    }
+
+    static Block select(Block condition, Block ifPositive, Block otherwise) {
+        BlockTape t = condition.tape;
+        t.checkOwn(ifPositive);
+        t.checkOwn(otherwise);
+        if (condition.lanes == null) {
+            return condition.u > 0.0 ? ifPositive : otherwise;
+        }
+        boolean[] m = mask(t);
+        for (int l = 0; l < m.length; l++) {
+            m[l] = condition.lane(l) > 0.0;
+        }
+        return blend(t, m, ifPositive, otherwise, 0.0);
+    }
+
+    /** {@code x > 0 ? sqrt(x) : 0} per lane, the zero lanes with slope 0 (never sqrt's infinite one). */
+    static Block sqrtOfPositivePart(Block x) {
+        BlockTape t = x.tape;
+        if (x.lanes == null) {
+            return x.u > 0.0 ? x.sqrt() : t.constant(0.0);
+        }
+        t.checkOwn(x);
+        int w = t.width;
+        int node = x.index >= 0 ? t.begin(1, false) : -1;
+        double[] r = t.buffer(node >= 0);
+        int ro = t.bufferOffset;
+        for (int l = 0; l < w; l++) {
+            double v = x.lanes[x.off + l];
+            r[ro + l] = v > 0.0 ? Math.sqrt(v) : 0.0;
+        }
+        if (node < 0) {
+            return t.passive(r);
+        }
+        int po = t.alloc();
+        double[] p = t.slab;
+        for (int l = 0; l < w; l++) {
+            double s = r[ro + l];
+            p[po + l] = x.lanes[x.off + l] > 0.0 ? 0.5 / s : 0.0;
+        }
+        t.entry(t.first(node), x.index, p, po);
+        return t.active(node, r, ro);
+    }
+
+    // ------------------------------------------------------------------ smooth functions
+
+    static Block normCdf(Block x) {
+        return x.map(new Block.Rule() {
+            @Override
+            public double value(double v) {
+                return Fn.normCdf(v);
+            }
+
+            @Override
+            public double slope(double v, double phi) {
+                return Fn.normPdf(v);
+            }
+        });
+    }
+
+    static Block normPdf(Block x) {
+        return x.map(new Block.Rule() {
+            @Override
+            public double value(double v) {
+                return INV_SQRT_2PI * Math.exp(-0.5 * v * v);
+            }
+
+            @Override
+            public double slope(double v, double p) {
+                return -v * p;
+            }
+        });
+    }
+
+    static Block erf(Block x) {
+        return x.map(new Block.Rule() {
+            @Override
+            public double value(double v) {
+                return Erf.erf(v);
+            }
+
+            @Override
+            public double slope(double v, double e) {
+                return TWO_OVER_SQRT_PI * Math.exp(-v * v);
+            }
+        });
+    }
+
+    static Block sigmoid(Block x) {
+        return x.map(new Block.Rule() {
+            @Override
+            public double value(double v) {
+                return Fn.sigmoid(v);
+            }
+
+            @Override
+            public double slope(double v, double s) {
+                return s * (1.0 - s);
+            }
+        });
+    }
+
+    static Block softplus(Block x) {
+        return x.map(new Block.Rule() {
+            @Override
+            public double value(double v) {
+                return Fn.softplus(v);
+            }
+
+            @Override
+            public double slope(double v, double s) {
+                return Fn.sigmoid(v);
+            }
+        });
+    }
+}

@@ -1,0 +1,595 @@
+package dev.adjointgreeks.ad;
+
+import java.util.Arrays;
+
+import org.apache.commons.math3.Field;
+import org.apache.commons.math3.FieldElement;
+
+/**
+ * The tape of the {@link Block} scalar: reverse mode over a block of {@code width} paths (lanes) at
+ * once. The same chain rule as {@link Tape}, one node per operation per block instead of per path.
+ *
+ * <p>Node {@code i} owns the entries {@code start[i] .. start[i+1]-1}: an operand node and its
+ * local partial, either one number for every lane ({@code partialUniform}) or {@code width}
+ * numbers ({@code partialLanes[e]} from {@code partialOffset[e]}). A per-lane partial is usually a
+ * reference to a value already computed (the other factor of a product, the result of
+ * {@code exp}), so recording copies nothing. Every node has {@code width} adjoints
+ * ({@code adjoint[i*width .. i*width+width-1]}): the backward sweep is, per node and entry, the
+ * loop {@code adjoint[arg][l] += partial[l] * adjoint[node][l]}, simple enough for the JIT to
+ * vectorise.
+ *
+ * <p>Per-lane values of active results and computed per-lane partials live in slices of
+ * {@code width} doubles taken from chunks the tape owns and rewinds with its nodes: a path block
+ * allocates nothing once the tape has reached its high-water mark. Passive per-lane values (the
+ * normals, values computed from them alone) are ordinary arrays.
+ *
+ * <p>Sweeps: {@link #backward(int)} is lane by lane, so every lane's (path's) gradient stays
+ * available ({@link #laneAdjoints}). {@link #backwardSummed(int)} serves a section whose values are
+ * uniform (the per-trade setup) when only the sum over lanes is wanted: a uniform node's lane
+ * adjoints are summed and pushed on as one number, since its whole history is uniform and linear.
+ * A lane whose adjoint is 0 contributes nothing (so {@code 0 * inf} never makes a NaN), as on the
+ * per-path tape.
+ *
+ * <p>Monte Carlo reuse, as with {@link Tape}: register inputs, record the setup, {@link #mark()};
+ * per block of paths record, {@link #sweepPath sweep} back to the mark and rewind. The arrays stay
+ * at the high-water mark of one block, whatever the number of paths. A tape and its scalars belong
+ * to one thread.
+ */
+public final class BlockTape implements Field<Block> {
+
+    private static final int INITIAL_NODES = 256;
+    private static final int SLICES_PER_CHUNK = 256;
+
+    final int width;
+
+    private int size;
+    private int entries;
+    private int[] start = new int[INITIAL_NODES + 1];
+    private int[] gen = new int[INITIAL_NODES];
+    private int[] slabAt = new int[INITIAL_NODES + 1];
+    private boolean[] uniform = new boolean[INITIAL_NODES];
+    private double[] adjoint;
+
+    private int[] arg = new int[2 * INITIAL_NODES];
+    private double[] partialUniform = new double[2 * INITIAL_NODES];
+    private double[][] partialLanes = new double[2 * INITIAL_NODES][];
+    private int[] partialOffset = new int[2 * INITIAL_NODES];
+
+    /** Slices of {@code width} doubles: per-lane values and partials of the nodes. */
+    private double[][] chunks = new double[4][];
+    private int slices;
+    /** The chunk of the last {@link #alloc()}: read right after the call. */
+    double[] slab;
+
+    private int generation;
+    private int[] inputs = new int[16];
+    private int inputCount;
+
+    private int highWaterNodes;
+    private int highWaterEntries;
+    private int highWaterSlices;
+
+    private final double[] scratch;
+    private final Block zero;
+    private final Block one;
+
+    /** A tape for blocks of {@code width} lanes. */
+    public BlockTape(int width) {
+        if (width < 1) {
+            throw new IllegalArgumentException("block width must be >= 1 (value " + width + ")");
+        }
+        this.width = width;
+        this.adjoint = new double[INITIAL_NODES * width];
+        this.scratch = new double[width];
+        this.zero = new Block(this, 0.0);
+        this.one = new Block(this, 1.0);
+    }
+
+    /** Lanes per block. */
+    public int width() {
+        return width;
+    }
+
+    // ------------------------------------------------------------------ inputs and constants
+
+    /** An independent variable with the same value on every lane. */
+    public Block input(double value) {
+        int node = begin(0, true);
+        register(node);
+        return new Block(this, value, null, 0, node, generation);
+    }
+
+    /** An independent variable with one value per lane (copied). */
+    public Block input(double[] laneValues) {
+        checkWidth(laneValues);
+        int node = begin(0, false);
+        register(node);
+        int o = alloc();
+        System.arraycopy(laneValues, 0, slab, o, width);
+        return new Block(this, 0.0, slab, o, node, generation);
+    }
+
+    /** Registers each value as a uniform input, in order. */
+    public Block[] inputs(double... values) {
+        Block[] r = new Block[values.length];
+        for (int i = 0; i < values.length; i++) {
+            r[i] = input(values[i]);
+        }
+        return r;
+    }
+
+    private void register(int node) {
+        if (inputCount == inputs.length) {
+            inputs = Arrays.copyOf(inputs, 2 * inputCount);
+        }
+        inputs[inputCount++] = node;
+    }
+
+    public int inputCount() {
+        return inputCount;
+    }
+
+    /** A passive constant, the same on every lane. */
+    public Block constant(double value) {
+        return new Block(this, value);
+    }
+
+    /** A passive value per lane (copied). */
+    public Block constant(double[] laneValues) {
+        checkWidth(laneValues);
+        return new Block(this, 0.0, laneValues.clone(), 0, -1, 0);
+    }
+
+    /**
+     * A passive value per lane backed by {@code lanes} itself, not copied: the caller may refill the
+     * array for the next block once the previous one has been swept (the normals of a block).
+     */
+    public Block view(double[] lanes) {
+        checkWidth(lanes);
+        return new Block(this, 0.0, lanes, 0, -1, 0);
+    }
+
+    private void checkWidth(double[] lanes) {
+        if (lanes.length != width) {
+            throw new IllegalArgumentException(lanes.length + " lane values for a block of " + width + " lanes");
+        }
+    }
+
+    // ------------------------------------------------------------------ recording (for Block and Fn)
+
+    /** Appends a node with room for {@code n} entries. */
+    int begin(int n, boolean uniformValue) {
+        if (size == gen.length || entries + n > arg.length) {
+            grow(n);
+        }
+        int node = size++;
+        gen[node] = generation;
+        uniform[node] = uniformValue;
+        slabAt[node] = slices;
+        start[node] = entries;
+        entries += n;
+        start[size] = entries;
+        return node;
+    }
+
+    /** First entry of {@code node}. */
+    int first(int node) {
+        return start[node];
+    }
+
+    /** Gives back the unused tail of the last node's entries ({@code end} is one past the last used). */
+    void trim(int end) {
+        entries = end;
+        start[size] = end;
+    }
+
+    /** Writes entry {@code e}: operand {@code a}, one partial for every lane; returns {@code e + 1}. */
+    int entry(int e, int a, double partial) {
+        arg[e] = a;
+        partialLanes[e] = null;
+        partialUniform[e] = partial;
+        return e + 1;
+    }
+
+    /** Writes entry {@code e}: operand {@code a}, per-lane partials {@code lanes[off ..]}. */
+    int entry(int e, int a, double[] lanes, int off) {
+        arg[e] = a;
+        partialLanes[e] = lanes;
+        partialOffset[e] = off;
+        return e + 1;
+    }
+
+    /** Writes entry {@code e}: operand {@code a}, with {@code v}'s value (uniform or per lane) as the partial. */
+    int entry(int e, int a, Block v) {
+        if (v.lanes == null) {
+            return entry(e, a, v.u);
+        }
+        return entry(e, a, v.lanes, v.off);
+    }
+
+    /** A slice of {@code width} doubles; the chunk holding it is {@link #slab}. */
+    int alloc() {
+        int s = slices++;
+        int c = s / SLICES_PER_CHUNK;
+        if (c == chunks.length) {
+            chunks = Arrays.copyOf(chunks, 2 * c);
+        }
+        double[] chunk = chunks[c];
+        if (chunk == null) {
+            chunk = new double[SLICES_PER_CHUNK * width];
+            chunks[c] = chunk;
+        }
+        slab = chunk;
+        return (s % SLICES_PER_CHUNK) * width;
+    }
+
+    /** Result buffer of a per-lane operation: a slice of the tape if active, a fresh array if passive. */
+    double[] buffer(boolean active) {
+        if (active) {
+            bufferOffset = alloc();
+            return slab;
+        }
+        bufferOffset = 0;
+        return new double[width];
+    }
+
+    /** Offset of the last {@link #buffer(boolean)}. */
+    int bufferOffset;
+
+    Block active(int node, double[] lanes, int off) {
+        return new Block(this, 0.0, lanes, off, node, generation);
+    }
+
+    Block activeUniform(int node, double value) {
+        return new Block(this, value, null, 0, node, generation);
+    }
+
+    Block passive(double[] lanes) {
+        return new Block(this, 0.0, lanes, 0, -1, 0);
+    }
+
+    private void grow(int n) {
+        if (size == gen.length) {
+            int cap = 2 * gen.length;
+            start = Arrays.copyOf(start, cap + 1);
+            slabAt = Arrays.copyOf(slabAt, cap + 1);
+            gen = Arrays.copyOf(gen, cap);
+            uniform = Arrays.copyOf(uniform, cap);
+            adjoint = Arrays.copyOf(adjoint, cap * width);
+        }
+        if (entries + n > arg.length) {
+            int cap = Math.max(2 * arg.length, entries + n);
+            arg = Arrays.copyOf(arg, cap);
+            partialUniform = Arrays.copyOf(partialUniform, cap);
+            partialLanes = Arrays.copyOf(partialLanes, cap);
+            partialOffset = Arrays.copyOf(partialOffset, cap);
+        }
+    }
+
+    /** Refuses scalars of another tape and active scalars whose node was rewound away. */
+    void checkOwn(Block x) {
+        if (x.tape != this) {
+            throw new IllegalArgumentException(
+                    "block scalars of two different tapes were mixed in one operation; "
+                            + "give each thread or computation its own tape and keep its scalars on it");
+        }
+        int i = x.index;
+        if (i >= 0 && (i >= size || gen[i] != x.gen)) {
+            throw new IllegalStateException(
+                    "block scalar used after its tape was rewound past it (node " + i + ", tape size " + size + ")");
+        }
+    }
+
+    // ------------------------------------------------------------------ the backward sweep
+
+    /** Adds {@code weight} to every lane's adjoint of {@code output}. */
+    public void seed(Block output, double weight) {
+        if (output.index < 0) {
+            return;
+        }
+        checkOwn(output);
+        int o = output.index * width;
+        for (int l = 0; l < width; l++) {
+            adjoint[o + l] += weight;
+        }
+    }
+
+    /** Adds {@code weights[l]} to lane l's adjoint of {@code output}. */
+    public void seed(Block output, double[] weights) {
+        checkWidth(weights);
+        if (output.index < 0) {
+            return;
+        }
+        checkOwn(output);
+        int o = output.index * width;
+        for (int l = 0; l < width; l++) {
+            adjoint[o + l] += weights[l];
+        }
+    }
+
+    /** The lane-by-lane backward sweep over nodes {@code size-1 .. stop}; inputs keep their adjoints. */
+    public void backward(int stop) {
+        propagate(stop, false);
+    }
+
+    /**
+     * The backward sweep with uniform nodes collapsed: their lane adjoints are summed and pushed on
+     * as one number (into lane 0 of their operands). Input adjoints then hold correct lane sums, not
+     * per-lane values. The cheap sweep of a uniform setup section once per Monte Carlo block.
+     */
+    public void backwardSummed(int stop) {
+        propagate(stop, true);
+    }
+
+    private boolean propagate(int stop, boolean summed) {
+        final int w = width;
+        final int[] start = this.start;
+        final int[] arg = this.arg;
+        final double[] adj = this.adjoint;
+        final double[] pu = this.partialUniform;
+        final double[][] pl = this.partialLanes;
+        final int[] po = this.partialOffset;
+        final double[] a = scratch;
+        boolean inputAdjoints = false;
+        for (int i = size - 1; i >= stop; i--) {
+            final int ai = i * w;
+            int e = start[i];
+            final int end = start[i + 1];
+            if (summed && uniform[i]) {
+                double s = 0.0;
+                for (int l = 0; l < w; l++) {
+                    s += adj[ai + l];
+                }
+                Arrays.fill(adj, ai, ai + w, 0.0);
+                if (e == end) {
+                    adj[ai] = s;
+                    inputAdjoints |= s != 0.0;
+                    continue;
+                }
+                if (s == 0.0) {
+                    continue;
+                }
+                for (; e < end; e++) {
+                    adj[arg[e] * w] += pu[e] * s;   // a uniform node has uniform partials
+                }
+                continue;
+            }
+            boolean any = false;
+            boolean all = true;
+            for (int l = 0; l < w; l++) {
+                if (adj[ai + l] != 0.0) {
+                    any = true;
+                } else {
+                    all = false;
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            if (e == end) {
+                inputAdjoints = true;   // an input keeps what it accumulated
+                continue;
+            }
+            System.arraycopy(adj, ai, a, 0, w);
+            Arrays.fill(adj, ai, ai + w, 0.0);
+            for (; e < end; e++) {
+                final int t = arg[e] * w;
+                final double[] p = pl[e];
+                if (p == null) {
+                    final double c = pu[e];
+                    if (all || Double.isFinite(c)) {
+                        for (int l = 0; l < w; l++) {
+                            adj[t + l] += c * a[l];
+                        }
+                    } else {
+                        for (int l = 0; l < w; l++) {
+                            if (a[l] != 0.0) {
+                                adj[t + l] += c * a[l];
+                            }
+                        }
+                    }
+                } else {
+                    final int o = po[e];
+                    if (all) {
+                        for (int l = 0; l < w; l++) {
+                            adj[t + l] += p[o + l] * a[l];
+                        }
+                    } else {
+                        for (int l = 0; l < w; l++) {
+                            if (a[l] != 0.0) {
+                                adj[t + l] += p[o + l] * a[l];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return inputAdjoints;
+    }
+
+    /** Position to return to with {@link #rewind(int)}. */
+    public int mark() {
+        return size;
+    }
+
+    /** Forgets every node recorded since {@code mark}, and their lane slices. */
+    public void rewind(int mark) {
+        if (mark < 0 || mark > size) {
+            throw new IllegalArgumentException("rewind to " + mark + " but the tape holds " + size + " nodes");
+        }
+        noteHighWater();
+        Arrays.fill(adjoint, mark * width, size * width, 0.0);
+        if (mark < size) {
+            slices = slabAt[mark];
+        }
+        entries = start[mark];
+        size = mark;
+        generation++;
+    }
+
+    /**
+     * The Monte Carlo inner step for one block: seeds lane l of {@code output} with
+     * {@code weights[l]}, sweeps lane by lane back to {@code mark} (the adjoints land in the setup
+     * section, per lane) and rewinds to {@code mark}.
+     */
+    public void sweepPath(Block output, double[] weights, int mark) {
+        seed(output, weights);
+        propagate(mark, false);
+        rewind(mark);
+    }
+
+    private void noteHighWater() {
+        highWaterNodes = Math.max(highWaterNodes, size);
+        highWaterEntries = Math.max(highWaterEntries, entries);
+        highWaterSlices = Math.max(highWaterSlices, slices);
+    }
+
+    /** Forgets everything, inputs included. */
+    public void reset() {
+        rewind(0);
+        slices = 0;
+        inputCount = 0;
+    }
+
+    // ------------------------------------------------------------------ reading adjoints
+
+    /** The lane sum of the adjoint accumulated in {@code x}'s node (0 for a passive value). */
+    public double adjoint(Block x) {
+        if (x.index < 0) {
+            return 0.0;
+        }
+        checkOwn(x);
+        return laneSum(x.index);
+    }
+
+    /** The per-lane adjoints of {@code x}'s node (zeros for a passive value). */
+    public double[] laneAdjoints(Block x) {
+        double[] r = new double[width];
+        if (x.index >= 0) {
+            checkOwn(x);
+            System.arraycopy(adjoint, x.index * width, r, 0, width);
+        }
+        return r;
+    }
+
+    private double laneSum(int node) {
+        double s = 0.0;
+        int o = node * width;
+        for (int l = 0; l < width; l++) {
+            s += adjoint[o + l];
+        }
+        return s;
+    }
+
+    /** Lane sums of the adjoints of all registered inputs, in registration order. */
+    public double[] inputAdjoints() {
+        requireInputs();
+        double[] g = new double[inputCount];
+        for (int k = 0; k < inputCount; k++) {
+            g[k] = laneSum(inputs[k]);
+        }
+        return g;
+    }
+
+    /** Adds the lane sums of the input adjoints into {@code sum[offset + k]} and clears them. */
+    public void drainInputAdjoints(double[] sum, int offset) {
+        for (int k = 0; k < inputCount; k++) {
+            int o = inputs[k] * width;
+            sum[offset + k] += laneSum(inputs[k]);
+            Arrays.fill(adjoint, o, o + width, 0.0);
+        }
+    }
+
+    /**
+     * Writes lane l's adjoint of input k into {@code perLane[l][offset + k]} (lanes below
+     * {@code lanes}) and clears every input adjoint: the per-path gradients after a lane-wise sweep.
+     */
+    public void drainLaneAdjoints(double[][] perLane, int offset, int lanes) {
+        for (int k = 0; k < inputCount; k++) {
+            int o = inputs[k] * width;
+            for (int l = 0; l < lanes; l++) {
+                perLane[l][offset + k] = adjoint[o + l];
+            }
+            Arrays.fill(adjoint, o, o + width, 0.0);
+        }
+    }
+
+    /** Clears every adjoint on the tape. */
+    public void clearAdjoints() {
+        Arrays.fill(adjoint, 0, size * width, 0.0);
+    }
+
+    /** {@code sum over lanes} of the gradient of {@code output} with respect to every input. */
+    public double[] gradient(Block output) {
+        requireInputs();
+        clearAdjoints();
+        seed(output, 1.0);
+        backward(0);
+        double[] g = inputAdjoints();
+        clearAdjoints();
+        return g;
+    }
+
+    /** Per-lane gradients of {@code output}: {@code [lane][input]}, one lane-wise sweep. */
+    public double[][] laneGradients(Block output) {
+        requireInputs();
+        clearAdjoints();
+        seed(output, 1.0);
+        backward(0);
+        double[][] g = new double[width][inputCount];
+        drainLaneAdjoints(g, 0, width);
+        clearAdjoints();
+        return g;
+    }
+
+    private void requireInputs() {
+        if (inputCount == 0) {
+            throw new IllegalStateException("nothing to differentiate with respect to: no input was registered on this tape");
+        }
+    }
+
+    // ------------------------------------------------------------------ sizes
+
+    public int size() {
+        return size;
+    }
+
+    public int highWaterNodes() {
+        noteHighWater();
+        return highWaterNodes;
+    }
+
+    public int highWaterEntries() {
+        noteHighWater();
+        return highWaterEntries;
+    }
+
+    /**
+     * Bytes the tape needs at its high-water mark: per node its entry start, generation, slice mark
+     * and flag plus {@code width} adjoints; per entry operand, offset, uniform partial and a
+     * reference; per lane slice {@code width} doubles (chunks allocated whole).
+     */
+    public long highWaterBytes() {
+        noteHighWater();
+        long chunkSlices = (long) ((highWaterSlices + SLICES_PER_CHUNK - 1) / SLICES_PER_CHUNK) * SLICES_PER_CHUNK;
+        return (long) highWaterNodes * (4 + 4 + 4 + 1 + 8L * width) + (long) highWaterEntries * (4 + 4 + 8 + 8)
+                + chunkSlices * 8L * width;
+    }
+
+    // ------------------------------------------------------------------ Field<Block>
+
+    @Override
+    public Block getZero() {
+        return zero;
+    }
+
+    @Override
+    public Block getOne() {
+        return one;
+    }
+
+    @Override
+    public Class<? extends FieldElement<Block>> getRuntimeClass() {
+        return Block.class;
+    }
+}
