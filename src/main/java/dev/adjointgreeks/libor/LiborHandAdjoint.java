@@ -15,7 +15,7 @@ import java.util.Arrays;
  * {@code g_k = -lam_k c_k/2}. Reverse, {@code i} from N-1 down, {@code vbar} the adjoint of
  * {@code v_i} (it collects every later exponent):
  * <pre>
- *   ebar   = Lbar_i L_i'                      abar = Lbar_i exp(e_i)
+ *   ebar   = Lbar_i L_i'                      abar = Lbar_i exp(e_i)   (exp(e_i) kept from the forward pass)
  *   vbar  += ebar c_k
  *   lambar_k += ebar (delta v_i + sqrt(delta) z_n - delta lam_k) + vbar delta a/d
  *   deltabar += ebar (lam_k v_i + lam_k z_n / (2 sqrt(delta)) - lam_k^2/2) + vbar (lam_k a/d - c_k a^2/d^2)
@@ -40,6 +40,7 @@ public final class LiborHandAdjoint {
     // step; v after rate i's update at step n in vHistory[n][i]
     private final double[][] history;
     private final double[][] vHistory;
+    private final double[][] expHistory;   // exp(e_i) of rate i's update at step n
     private final double[] b;
     private final double[] s;
     private final double[] lBar;
@@ -71,6 +72,7 @@ public final class LiborHandAdjoint {
         this.notional = portfolio.notional();
         this.history = new double[expiry + 1][n];
         this.vHistory = new double[expiry][n];
+        this.expHistory = new double[expiry][n];
         this.b = new double[n];
         this.s = new double[n];
         this.lBar = new double[n];
@@ -95,6 +97,7 @@ public final class LiborHandAdjoint {
         for (int step = 0; step < expiry; step++) {
             double[] next = history[step + 1];
             double[] vs = vHistory[step];
+            double[] es = expHistory[step];
             System.arraycopy(prev, 0, next, 0, step + 1);
             double sqez = sqrtDelta * z[step];
             double v = 0.0;
@@ -103,7 +106,9 @@ public final class LiborHandAdjoint {
                 double li = prev[i];
                 v += c[k] * li / (1.0 + delta * li);
                 vs[i] = v;
-                next[i] = li * Math.exp(c[k] * v + lam[k] * sqez + g[k]);
+                double e = Math.exp(c[k] * v + lam[k] * sqez + g[k]);
+                es[i] = e;
+                next[i] = li * e;
             }
             prev = next;
         }
@@ -169,23 +174,25 @@ public final class LiborHandAdjoint {
             double[] before = history[step];
             double[] after = history[step + 1];
             double[] vs = vHistory[step];
+            double[] es = expHistory[step];
             double zn = z[step];
             double sqez = sqrtDelta * zn;
+            double halfZOverSqrtDelta = 0.5 * zn / sqrtDelta;
             double vBar = 0.0;
             for (int i = n - 1; i > step; i--) {
                 double lb = lBar[i];
                 int k = i - step - 1;
                 double a = before[i];
                 double li = after[i];
-                double d = 1.0 + delta * a;
-                double f = a / d;
+                double inv = 1.0 / (1.0 + delta * a);
+                double f = a * inv;
                 double vi = vs[i];
                 double lk = lam[k];
                 double eBar = lb * li;
                 vBar += eBar * c[k];
                 lamBar[k] += eBar * (delta * vi + sqez - delta * lk) + vBar * delta * f;
-                deltaBar += eBar * (lk * vi + 0.5 * lk * zn / sqrtDelta - 0.5 * lk * lk) + vBar * (lk * f - c[k] * f * f);
-                lBar[i] = lb * (li / a) + vBar * c[k] / (d * d);
+                deltaBar += eBar * (lk * vi + halfZOverSqrtDelta * lk - 0.5 * lk * lk) + vBar * (lk * f - c[k] * f * f);
+                lBar[i] = lb * es[i] + vBar * c[k] * inv * inv;
             }
         }
         for (int i = 0; i < n; i++) {
