@@ -4,24 +4,26 @@ import java.util.Arrays;
 
 /**
  * The hand-written adjoint of {@link LiborPrimal}: the path recursion run forward once, keeping
- * every intermediate rate, then reversed in plain doubles, as Giles wrote it for "Smoking
+ * every intermediate value it needs, then reversed in plain doubles, as Giles wrote it for "Smoking
  * Adjoints" (his {@code path_calc_b1/b2} and {@code portfolio_b}), extended from the deltas to the
- * volatilities and the accrual. All {@code 2N + 1} sensitivities of one path cost about three times
- * its price: the speed-of-light reference for the engine's adjoint.
+ * volatilities and the accrual. The speed-of-light reference for the engine's adjoint.
  *
- * <p>Forward, step {@code n}, {@code i = n+1 .. N-1}, {@code k = i-n-1}, {@code a = L_i} before the
- * step, {@code d = 1 + delta a}: {@code v_i = v_{i-1} + c_k a/d}, {@code e_i = c_k v_i + lam_k
- * sqrt(delta) z_n + g_k}, {@code L_i' = a exp(e_i)} with {@code c_k = delta lam_k},
- * {@code g_k = -lam_k c_k/2}. Reverse, {@code i} from N-1 down, {@code vbar} the adjoint of
- * {@code v_i} (it collects every later exponent):
+ * <p>Forward, in {@link LiborPrimal}'s variables ({@code y_i = delta L_i}), step {@code n},
+ * {@code i = n+1 .. N-1}, {@code k = i-n-1}, {@code a = y_i} before the step:
+ * {@code r = a/(1+a)}, {@code v_i = v_{i-1} + lam_k r}, {@code e_i = c_k v_i + lam_k sqrt(delta) z_n
+ * + g_k} with {@code c_k = delta lam_k}, {@code g_k = -lam_k c_k/2}, and {@code y_i' = a exp(e_i)}.
+ * Reverse, {@code i} from N-1 down, {@code vbar} the adjoint of {@code v_i} (it collects every later
+ * exponent of the step):
  * <pre>
- *   ebar   = Lbar_i L_i'                      abar = Lbar_i exp(e_i)   (exp(e_i) kept from the forward pass)
- *   vbar  += ebar c_k
- *   lambar_k += ebar (delta v_i + sqrt(delta) z_n - delta lam_k) + vbar delta a/d
- *   deltabar += ebar (lam_k v_i + lam_k z_n / (2 sqrt(delta)) - lam_k^2/2) + vbar (lam_k a/d - c_k a^2/d^2)
- *   Lbar_i = abar + vbar c_k / d^2
+ *   ebar      = ybar_i y_i'
+ *   vbar     += ebar c_k
+ *   lambar_k += ebar (delta v_i + sqrt(delta) z_n - delta lam_k) + vbar r
+ *   deltabar += ebar (lam_k v_i + lam_k z_n / (2 sqrt(delta)) - lam_k^2 / 2)
+ *   ybar_i    = ybar_i exp(e_i) + vbar lam_k / (1+a)^2       (exp(e_i) kept from the forward pass)
  * </pre>
- * Not thread-safe (scratch arrays).
+ * and finally {@code Lbar_i = delta ybar_i}, {@code deltabar += L_i ybar_i} for today's rates.
+ * A path on which every swaption expires out of the money has every sensitivity 0 and skips the
+ * reverse pass. Not thread-safe (scratch arrays).
  */
 public final class LiborHandAdjoint {
 
@@ -30,20 +32,21 @@ public final class LiborHandAdjoint {
     private final double delta;
     private final double sqrtDelta;
     private final double[] l0;
+    private final double[] y0;
     private final double[] lam;
     private final double[] c;
     private final double[] g;
     private final int[] last;
     private final double[] strikes;
     private final double notional;
-    // path history: rates before step n in history[n], history[expiry] the rates after the last
-    // step; v after rate i's update at step n in vHistory[n][i]
+    // the path's history: y before step n in history[n] (history[expiry]: after the last step);
+    // v after rate i's update at step n in vHistory[n][i], exp(e_i) in expHistory[n][i]
     private final double[][] history;
     private final double[][] vHistory;
-    private final double[][] expHistory;   // exp(e_i) of rate i's update at step n
+    private final double[][] expHistory;
     private final double[] b;
     private final double[] s;
-    private final double[] lBar;
+    private final double[] yBar;
     private final double[] lamBar;
     private final double[] bBar;
     private final double[] sBar;
@@ -57,10 +60,12 @@ public final class LiborHandAdjoint {
         this.delta = inputs[2 * n];
         this.sqrtDelta = Math.sqrt(delta);
         this.l0 = Arrays.copyOfRange(inputs, 0, n);
+        this.y0 = new double[n];
         this.lam = Arrays.copyOfRange(inputs, n, 2 * n);
         this.c = new double[n];
         this.g = new double[n];
         for (int k = 0; k < n; k++) {
+            y0[k] = delta * l0[k];
             c[k] = delta * lam[k];
             g[k] = -0.5 * lam[k] * c[k];
         }
@@ -75,7 +80,7 @@ public final class LiborHandAdjoint {
         this.expHistory = new double[expiry][n];
         this.b = new double[n];
         this.s = new double[n];
-        this.lBar = new double[n];
+        this.yBar = new double[n];
         this.lamBar = new double[n];
         this.bBar = new double[n];
         this.sBar = new double[n];
@@ -91,9 +96,9 @@ public final class LiborHandAdjoint {
      * {@code 2N + 1} inputs is added, times {@code weight}, to {@code gradient[offset ..]}.
      */
     public double payoffAndGradient(double[] z, double weight, double[] gradient, int offset) {
-        // ---- forward, keeping the history
+        // ---- forward, keeping the history (the same operations as LiborPrimal)
         double[] prev = history[0];
-        System.arraycopy(l0, 0, prev, 0, n);
+        System.arraycopy(y0, 0, prev, 0, n);
         for (int step = 0; step < expiry; step++) {
             double[] next = history[step + 1];
             double[] vs = vHistory[step];
@@ -103,20 +108,20 @@ public final class LiborHandAdjoint {
             double v = 0.0;
             for (int i = step + 1; i < n; i++) {
                 int k = i - step - 1;
-                double li = prev[i];
-                v += c[k] * li / (1.0 + delta * li);
+                double a = prev[i];
+                v = v + lam[k] * (a / (a + 1.0));
                 vs[i] = v;
                 double e = Math.exp(c[k] * v + lam[k] * sqez + g[k]);
                 es[i] = e;
-                next[i] = li * e;
+                next[i] = a * e;
             }
             prev = next;
         }
-        double[] rates = history[expiry];
+        double[] y = history[expiry];
         double bj = 1.0;
         double sj = 0.0;
         for (int j = expiry; j < n; j++) {
-            bj = bj / (1.0 + delta * rates[j]);
+            bj = bj / (y[j] + 1.0);
             sj = sj + delta * bj;
             b[j] = bj;
             s[j] = sj;
@@ -128,8 +133,8 @@ public final class LiborHandAdjoint {
         for (int k = 0; k < last.length; k++) {
             int m = last[k];
             double swap = 1.0 - b[m] - strikes[k] * s[m];
-            if (swap >= 0.0) {   // Fn.max's convention: the kink takes the payoff's side
-                value += notional * swap;
+            if (swap >= 0.0) {   // Fn.max's convention: at the kink, the payoff's side
+                value += notional * Math.max(swap, 0.0);
                 bBar[m] -= notional;
                 sBar[m] -= notional * strikes[k];
                 paid = true;
@@ -137,22 +142,20 @@ public final class LiborHandAdjoint {
         }
         double discount = 1.0;
         for (int j = 0; j < expiry; j++) {
-            discount = discount / (1.0 + delta * rates[j]);
+            discount = discount / (y[j] + 1.0);
         }
         double price = value * discount;
         if (!paid) {
             return price;   // every swaption out of the money: every sensitivity is 0
         }
 
-        // ---- reverse: the payoff (seeded with weight)
+        // ---- reverse: the payoff, seeded with weight
         double deltaBar = 0.0;
-        Arrays.fill(lBar, 0.0);
+        Arrays.fill(yBar, 0.0);
         double valueBar = weight * discount;
-        double vw = weight * price;   // d(value * discount)/d(1/(1 + delta L_j)) pieces
+        double weightedPrice = weight * price;
         for (int j = 0; j < expiry; j++) {
-            double d = 1.0 + delta * rates[j];
-            lBar[j] -= vw * delta / d;
-            deltaBar -= vw * rates[j] / d;
+            yBar[j] -= weightedPrice / (y[j] + 1.0);   // discount = prod 1/(1 + y_j)
         }
         double bRun = 0.0;
         double sRun = 0.0;
@@ -162,11 +165,10 @@ public final class LiborHandAdjoint {
             // s_j = s_{j-1} + delta b_j
             bRun += sRun * delta;
             deltaBar += sRun * b[j];
-            // b_j = b_{j-1} / (1 + delta L_j)
-            double d = 1.0 + delta * rates[j];
-            lBar[j] -= bRun * b[j] * delta / d;
-            deltaBar -= bRun * b[j] * rates[j] / d;
-            bRun /= d;
+            // b_j = b_{j-1} / (1 + y_j)
+            double inv = 1.0 / (y[j] + 1.0);
+            yBar[j] -= bRun * b[j] * inv;
+            bRun *= inv;
         }
 
         // ---- reverse: the path, last step first
@@ -180,23 +182,22 @@ public final class LiborHandAdjoint {
             double halfZOverSqrtDelta = 0.5 * zn / sqrtDelta;
             double vBar = 0.0;
             for (int i = n - 1; i > step; i--) {
-                double lb = lBar[i];
                 int k = i - step - 1;
                 double a = before[i];
-                double li = after[i];
-                double inv = 1.0 / (1.0 + delta * a);
-                double f = a * inv;
-                double vi = vs[i];
+                double inv = 1.0 / (a + 1.0);
                 double lk = lam[k];
-                double eBar = lb * li;
+                double vi = vs[i];
+                double eBar = yBar[i] * after[i];
                 vBar += eBar * c[k];
-                lamBar[k] += eBar * (delta * vi + sqez - delta * lk) + vBar * delta * f;
-                deltaBar += eBar * (lk * vi + halfZOverSqrtDelta * lk - 0.5 * lk * lk) + vBar * (lk * f - c[k] * f * f);
-                lBar[i] = lb * es[i] + vBar * c[k] * inv * inv;
+                lamBar[k] += eBar * (delta * vi + sqez - delta * lk) + vBar * (a * inv);
+                deltaBar += eBar * (lk * vi + halfZOverSqrtDelta * lk - 0.5 * lk * lk);
+                yBar[i] = yBar[i] * es[i] + vBar * lk * inv * inv;
             }
         }
+        // ---- today's y_i = delta L_i
         for (int i = 0; i < n; i++) {
-            gradient[offset + i] += lBar[i];
+            gradient[offset + i] += delta * yBar[i];
+            deltaBar += l0[i] * yBar[i];
             gradient[offset + n + i] += lamBar[i];
             lamBar[i] = 0.0;
         }

@@ -13,7 +13,8 @@ import dev.adjointgreeks.ad.Fn;
  *
  * <p>Branch-free on active values: the only choice, each swaption's {@code max(., 0)}, goes through
  * {@link Fn#max(RealFieldElement, double)}. The setup (constructor) computes what does not depend
- * on the path: {@code c_k = delta lambda_k}, {@code g_k = -0.5 lambda_k c_k} and {@code sqrt(delta)}.
+ * on the path: {@code y_i = delta L_i} today, {@code c_k = delta lambda_k}, {@code g_k = -0.5 lambda_k c_k}
+ * and {@code sqrt(delta)}.
  * Not thread-safe (scratch arrays); one instance per worker and tape.
  */
 public final class LiborPathFunction<T extends RealFieldElement<T>> {
@@ -23,19 +24,21 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
     private final T delta;
     private final T sqrtDelta;
     private final T zero;
-    private final T[] l0;
+    private final T[] y0;
     private final T[] lam;
     private final T[] c;
     private final T[] g;
     private final int[] last;
     private final double[] strikes;
     private final double notional;
-    private final T[] l;
+    private final T[] y;
     private final T[] b;
     private final T[] s;
     private final T[] normals;
-    private final T[] factors;
-    private final T[] terms;
+    private final T[] vFactors;
+    private final T[] vTerms;
+    private final T[] expFactors;
+    private final T[] expTerms;
 
     /**
      * The per-trade setup.
@@ -52,12 +55,14 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
         this.delta = inputs[2 * n];
         this.sqrtDelta = delta.sqrt();
         this.zero = Fn.constant(delta, 0.0);
-        this.l0 = MathArrays.buildArray(field, n);
+        this.y0 = MathArrays.buildArray(field, n);
         this.lam = MathArrays.buildArray(field, n);
         this.c = MathArrays.buildArray(field, n);
         this.g = MathArrays.buildArray(field, n);
-        System.arraycopy(inputs, 0, l0, 0, n);
         System.arraycopy(inputs, n, lam, 0, n);
+        for (int i = 0; i < n; i++) {
+            y0[i] = delta.multiply(inputs[i]);
+        }
         // lambda_{N-1} is never used: a rate k+1 periods ahead has k <= N-2.
         for (int k = 0; k < n - 1; k++) {
             c[k] = delta.multiply(lam[k]);
@@ -69,13 +74,17 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
         }
         this.strikes = portfolio.strikes();
         this.notional = portfolio.notional();
-        this.l = MathArrays.buildArray(field, n);
+        this.y = MathArrays.buildArray(field, n);
         this.b = MathArrays.buildArray(field, n);
         this.s = MathArrays.buildArray(field, n);
         this.normals = MathArrays.buildArray(field, expiry);
-        this.factors = MathArrays.buildArray(field, 3);
-        this.terms = MathArrays.buildArray(field, 3);
-        terms[2] = Fn.constant(delta, 1.0);
+        T one = Fn.constant(delta, 1.0);
+        this.vFactors = MathArrays.buildArray(field, 2);
+        this.vTerms = MathArrays.buildArray(field, 2);
+        vFactors[0] = one;
+        this.expFactors = MathArrays.buildArray(field, 3);
+        this.expTerms = MathArrays.buildArray(field, 3);
+        expTerms[2] = one;
     }
 
     /** As {@link #discountedPayoff(RealFieldElement[])} with one path's normals as passive constants. */
@@ -91,22 +100,26 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
      * values, passive constants for one path or a block of paths on a block scalar.
      */
     public T discountedPayoff(T[] z) {
-        System.arraycopy(l0, 0, l, 0, n);
+        System.arraycopy(y0, 0, y, 0, n);
         for (int step = 0; step < expiry; step++) {
             T sqez = sqrtDelta.multiply(z[step]);
-            terms[1] = sqez;
+            expTerms[1] = sqez;
             T v = zero;
             for (int i = step + 1; i < n; i++) {
                 int k = i - step - 1;
-                T li = l[i];
-                v = v.add(c[k].multiply(li).divide(delta.multiply(li).add(1.0)));
-                // e = c_k v + lam_k sqez + g_k: one node on the tape
-                factors[0] = c[k];
-                factors[1] = lam[k];
-                factors[2] = g[k];
-                terms[0] = v;
-                T e = Fn.sumOfProducts(factors, terms, 3);
-                l[i] = li.multiply(e.exp());
+                T a = y[i];
+                T r = a.divide(a.add(1.0));
+                // v += lam_k r and e = c_k v + lam_k sqez + g_k: one node each on the tape
+                vFactors[1] = lam[k];
+                vTerms[0] = v;
+                vTerms[1] = r;
+                v = Fn.sumOfProducts(vFactors, vTerms, 2);
+                expFactors[0] = c[k];
+                expFactors[1] = lam[k];
+                expFactors[2] = g[k];
+                expTerms[0] = v;
+                T e = Fn.sumOfProducts(expFactors, expTerms, 3);
+                y[i] = a.multiply(e.exp());
             }
         }
         return portfolio();
@@ -116,7 +129,7 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
         T bj = null;
         T sj = zero;
         for (int j = expiry; j < n; j++) {
-            T denominator = delta.multiply(l[j]).add(1.0);
+            T denominator = y[j].add(1.0);
             bj = bj == null ? denominator.reciprocal() : bj.divide(denominator);
             sj = sj.add(delta.multiply(bj));
             b[j] = bj;
@@ -130,7 +143,7 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
         }
         T discount = null;
         for (int j = 0; j < expiry; j++) {
-            T denominator = delta.multiply(l[j]).add(1.0);
+            T denominator = y[j].add(1.0);
             discount = discount == null ? denominator.reciprocal() : discount.divide(denominator);
         }
         return value.multiply(discount);

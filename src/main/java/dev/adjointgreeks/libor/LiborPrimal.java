@@ -13,8 +13,11 @@ package dev.adjointgreeks.libor;
  *   L_i *= exp(c v + lam sqrt(delta) z_n - 0.5 lam c)
  * </pre>
  * which is Giles' {@code path_calc} with its exponent {@code con1*v + lam*(sqez - 0.5*con1)}
- * expanded, the form every pricer in this package evaluates in the same order. The payoff is
- * Giles' {@code portfolio}, see {@link SwaptionPortfolio}. Not thread-safe (scratch arrays).
+ * expanded. Every pricer in this package carries {@code y_i = delta L_i} instead of {@code L_i}
+ * (the same numbers, two operations fewer per rate and step, since delta L_i is all the drift,
+ * the bonds and the discounting use): {@code v += lam y/(1 + y)}, {@code y *= exp(...)}, and
+ * evaluates it in the same order. The payoff is Giles' {@code portfolio}, see
+ * {@link SwaptionPortfolio}, with {@code 1 + delta L_j = 1 + y_j}. Not thread-safe (scratch arrays).
  */
 public final class LiborPrimal {
 
@@ -22,14 +25,14 @@ public final class LiborPrimal {
     private final int expiry;
     private final double delta;
     private final double sqrtDelta;
-    private final double[] l0;
+    private final double[] y0;       // delta L_i today
     private final double[] lam;
     private final double[] c;        // delta lambda_k
     private final double[] g;        // -0.5 lambda_k c_k
     private final int[] last;
     private final double[] strikes;
     private final double notional;
-    private final double[] l;        // scratch: the rates along the path
+    private final double[] y;        // scratch: delta L_i along the path
     private final double[] b;
     private final double[] s;
 
@@ -41,11 +44,13 @@ public final class LiborPrimal {
         this.expiry = portfolio.expiry();
         this.delta = inputs[2 * n];
         this.sqrtDelta = Math.sqrt(delta);
-        this.l0 = new double[n];
+        this.y0 = new double[n];
         this.lam = new double[n];
         this.c = new double[n];
         this.g = new double[n];
-        System.arraycopy(inputs, 0, l0, 0, n);
+        for (int i = 0; i < n; i++) {
+            y0[i] = delta * inputs[i];
+        }
         System.arraycopy(inputs, n, lam, 0, n);
         for (int k = 0; k < n; k++) {
             c[k] = delta * lam[k];
@@ -57,7 +62,7 @@ public final class LiborPrimal {
             last[k] = portfolio.lastRate(k);
         }
         this.notional = portfolio.notional();
-        this.l = new double[n];
+        this.y = new double[n];
         this.b = new double[n];
         this.s = new double[n];
     }
@@ -69,18 +74,18 @@ public final class LiborPrimal {
 
     /** The discounted portfolio payoff of the path with normals {@code z[0 .. expiry-1]}. */
     public double payoff(double[] z) {
-        System.arraycopy(l0, 0, l, 0, n);
+        System.arraycopy(y0, 0, y, 0, n);
         for (int step = 0; step < expiry; step++) {
             double sqez = sqrtDelta * z[step];
             double v = 0.0;
             for (int i = step + 1; i < n; i++) {
                 int k = i - step - 1;
-                double li = l[i];
-                v += c[k] * li / (1.0 + delta * li);
-                l[i] = li * Math.exp(c[k] * v + lam[k] * sqez + g[k]);
+                double a = y[i];
+                v = v + lam[k] * (a / (a + 1.0));
+                y[i] = a * Math.exp(c[k] * v + lam[k] * sqez + g[k]);
             }
         }
-        return portfolio(l);
+        return portfolio(y);
     }
 
     /**
@@ -94,16 +99,16 @@ public final class LiborPrimal {
         double p = 1.0;
         out[0] = 1.0;
         for (int j = 0; j < n; j++) {
-            p = p / (1.0 + delta * l[j]);
+            p = p / (y[j] + 1.0);
             out[j + 1] = p;
         }
     }
 
-    private double portfolio(double[] rates) {
+    private double portfolio(double[] yy) {
         double bj = 1.0;
         double sj = 0.0;
         for (int j = expiry; j < n; j++) {
-            bj = bj / (1.0 + delta * rates[j]);
+            bj = bj / (yy[j] + 1.0);
             sj = sj + delta * bj;
             b[j] = bj;
             s[j] = sj;
@@ -115,7 +120,7 @@ public final class LiborPrimal {
         }
         double discount = 1.0;
         for (int j = 0; j < expiry; j++) {
-            discount = discount / (1.0 + delta * rates[j]);
+            discount = discount / (yy[j] + 1.0);
         }
         return value * discount;
     }
