@@ -433,9 +433,21 @@ public final class BlockTape implements Field<Block> {
      * section, per lane) and rewinds to {@code mark}.
      */
     public void sweepPath(Block output, double[] weights, int mark) {
+        if (mark < 0 || mark > size) {
+            throw new IllegalArgumentException("rewind to " + mark + " but the tape holds " + size + " nodes");
+        }
         seed(output, weights);
-        propagate(mark, false);
-        rewind(mark);
+        boolean inputsInPath = propagate(mark, false);
+        noteHighWater();
+        if (inputsInPath) {
+            Arrays.fill(adjoint, mark * width, size * width, 0.0);   // the sweep cleared every other node
+        }
+        if (mark < size) {
+            slices = slabAt[mark];
+        }
+        entries = start[mark];
+        size = mark;
+        generation++;
     }
 
     private void noteHighWater() {
@@ -501,15 +513,14 @@ public final class BlockTape implements Field<Block> {
     }
 
     /**
-     * Writes lane l's adjoint of input k into {@code perLane[l][offset + k]} (lanes below
-     * {@code lanes}) and clears every input adjoint: the per-path gradients after a lane-wise sweep.
+     * Writes lane l's adjoint of input k into {@code byInput[offset + k][at + l]} for
+     * {@code l < lanes}, and clears every input adjoint: the per-path gradients after a lane-wise
+     * sweep.
      */
-    public void drainLaneAdjoints(double[][] perLane, int offset, int lanes) {
+    public void drainLaneAdjoints(double[][] byInput, int offset, int at, int lanes) {
         for (int k = 0; k < inputCount; k++) {
             int o = inputs[k] * width;
-            for (int l = 0; l < lanes; l++) {
-                perLane[l][offset + k] = adjoint[o + l];
-            }
+            System.arraycopy(adjoint, o, byInput[offset + k], at, lanes);
             Arrays.fill(adjoint, o, o + width, 0.0);
         }
     }
@@ -536,9 +547,15 @@ public final class BlockTape implements Field<Block> {
         clearAdjoints();
         seed(output, 1.0);
         backward(0);
-        double[][] g = new double[width][inputCount];
-        drainLaneAdjoints(g, 0, width);
+        double[][] byInput = new double[inputCount][width];
+        drainLaneAdjoints(byInput, 0, 0, width);
         clearAdjoints();
+        double[][] g = new double[width][inputCount];
+        for (int k = 0; k < inputCount; k++) {
+            for (int l = 0; l < width; l++) {
+                g[l][k] = byInput[k][l];
+            }
+        }
         return g;
     }
 

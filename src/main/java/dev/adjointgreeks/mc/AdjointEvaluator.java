@@ -1,16 +1,24 @@
 package dev.adjointgreeks.mc;
 
-import dev.adjointgreeks.ad.Adj;
-import dev.adjointgreeks.ad.Tape;
+import java.util.Arrays;
+
+import dev.adjointgreeks.ad.Block;
+import dev.adjointgreeks.ad.BlockTape;
 
 /**
- * The price and its gradient with respect to every input, by one backward sweep per path.
+ * The price and its gradient with respect to every input, a block of paths at a time on the block
+ * scalar: one tape node per operation per block, one lane-by-lane backward sweep per block.
  *
- * <p>The setup is recorded once on this worker's tape, then marked. Each path is recorded,
- * swept back to the mark (its adjoints accumulate in the setup section) and rewound, so the tape
- * never grows. The setup section is swept into the inputs either after every sample, giving
- * per-sample gradients (when the setup is cheap compared with a path), or once per block
- * (standard errors then come from block means).
+ * <p>The setup (everything that does not depend on the path) is recorded once, uniform, then
+ * marked. Each block of {@link #lanes()} paths is recorded with its normals as per-lane values,
+ * swept back to the mark (the lane adjoints accumulate in the setup section) and rewound, so the
+ * tape never grows. The setup is then swept either after every block, lane by lane, giving
+ * per-sample gradients for the standard errors (when the setup is cheap compared with a path), or
+ * once per Monte Carlo block with the lanes summed (standard errors from block means).
+ *
+ * <p>The lane count: {@link #DEFAULT_LANES}, halved until one block's path section fits in
+ * {@link #TAPE_BUDGET_BYTES}, so that a model with tens of thousands of operations per path still
+ * keeps its tape within a few MB.
  */
 public final class AdjointEvaluator implements Evaluator {
 
@@ -22,19 +30,40 @@ public final class AdjointEvaluator implements Evaluator {
         PER_BLOCK
     }
 
-    private final Tape tape = new Tape();
-    private final PricingProblem.PathFunction<Adj> function;
-    private final Adj[] normals;      // one path's normals as passive constants, refilled per path
+    /** Lanes per block unless the path is too long for the tape budget (see the README's measurements). */
+    public static final int DEFAULT_LANES = 64;
+    /** Bytes one block's path section may take on the tape. */
+    public static final long TAPE_BUDGET_BYTES = 4L << 20;
+
+    private final BlockTape tape;
+    private final PricingProblem.PathFunction<Block> function;
+    private final int width;
+    private final double[][] normalLanes;
+    private final Block[] normals;
+    private final double[] weights;
     private final int mark;
     private final int inputs;
     private final boolean perSampleGradient;
 
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors) {
-        Adj[] x = tape.inputs(inputValues);
+        this(problem, inputValues, errors, 0);
+    }
+
+    /** With {@code lanes} paths per block, or 0 to choose by the tape budget. */
+    public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors, int lanes) {
+        this.width = lanes > 0 ? lanes : chooseLanes(problem, inputValues);
+        this.tape = new BlockTape(width);
+        Block[] x = tape.inputs(inputValues);
         this.function = problem.setup(x);
-        this.normals = new Adj[problem.dimension()];
         this.mark = tape.mark();
         this.inputs = inputValues.length;
+        int dim = problem.dimension();
+        this.normalLanes = new double[dim][width];
+        this.normals = new Block[dim];
+        for (int k = 0; k < dim; k++) {
+            normals[k] = tape.view(normalLanes[k]);
+        }
+        this.weights = new double[width];
         boolean perSample;
         switch (errors) {
             case PER_SAMPLE:
@@ -44,10 +73,10 @@ public final class AdjointEvaluator implements Evaluator {
                 perSample = false;
                 break;
             default:
-                // Measure one path: sweeping a setup much larger than a path after every path
+                // Measure one block: sweeping a setup much larger than a path after every block
                 // would dominate the cost.
                 int before = tape.size();
-                function.discountedPayoff(PricingProblem.constants(tape.getZero(), new double[problem.dimension()], normals));
+                function.discountedPayoff(normals);
                 int pathNodes = tape.size() - before;
                 tape.rewind(mark);
                 perSample = (mark - inputs) <= 2 * pathNodes + 32;
@@ -55,12 +84,36 @@ public final class AdjointEvaluator implements Evaluator {
         this.perSampleGradient = perSample;
     }
 
+    /** The largest power of two up to {@link #DEFAULT_LANES} whose path block fits the tape budget. */
+    static int chooseLanes(PricingProblem problem, double[] inputValues) {
+        int probe = 4;
+        BlockTape t = new BlockTape(probe);
+        PricingProblem.PathFunction<Block> f = problem.setup(t.inputs(inputValues));
+        long setupBytes = t.highWaterBytes();
+        Block[] z = new Block[problem.dimension()];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = t.view(new double[probe]);
+        }
+        f.discountedPayoff(z);
+        double perLane = (double) (t.highWaterBytes() - setupBytes) / probe;
+        int w = DEFAULT_LANES;
+        while (w > 1 && w * perLane > TAPE_BUDGET_BYTES) {
+            w /= 2;
+        }
+        return w;
+    }
+
     public boolean perSampleGradient() {
         return perSampleGradient;
     }
 
-    public Tape tape() {
+    public BlockTape tape() {
         return tape;
+    }
+
+    @Override
+    public int lanes() {
+        return width;
     }
 
     @Override
@@ -74,26 +127,55 @@ public final class AdjointEvaluator implements Evaluator {
     }
 
     @Override
-    public void sample(double[][] paths, double[] out) {
-        double weight = 1.0 / paths.length;
-        double price = 0.0;
-        for (double[] z : paths) {
-            Adj y = function.discountedPayoff(PricingProblem.constants(tape.getZero(), z, normals));
-            price += y.getReal();
-            tape.sweepPath(y, weight, mark);
+    public void sampleLanes(double[][][] z, int count, double[][] out) {
+        for (int c = 0; c < out.length; c++) {
+            Arrays.fill(out[c], 0, count, 0.0);
         }
-        out[0] = price * weight;
-        if (perSampleGradient) {
-            tape.backward(0);
-            java.util.Arrays.fill(out, 1, 1 + inputs, 0.0);
-            tape.drainInputAdjoints(out, 1);
+        double weight = 1.0 / z.length;
+        for (int first = 0; first < count; first += width) {
+            int n = Math.min(width, count - first);
+            Arrays.fill(weights, 0, n, weight);
+            Arrays.fill(weights, n, width, 0.0);
+            for (double[][] za : z) {
+                for (int k = 0; k < normalLanes.length; k++) {
+                    System.arraycopy(za[k], first, normalLanes[k], 0, n);
+                    if (n < width) {
+                        Arrays.fill(normalLanes[k], n, width, 0.0);
+                    }
+                }
+                Block y = function.discountedPayoff(normals);
+                double[] price = out[0];
+                for (int l = 0; l < n; l++) {
+                    price[first + l] += weight * y.lane(l);
+                }
+                tape.sweepPath(y, weights, mark);
+            }
+            if (perSampleGradient) {
+                tape.backward(0);
+                tape.drainLaneAdjoints(out, 1, first, n);
+            }
+        }
+    }
+
+    @Override
+    public void sample(double[][] paths, double[] out) {
+        double[][][] z = new double[paths.length][paths[0].length][1];
+        for (int a = 0; a < paths.length; a++) {
+            for (int k = 0; k < paths[a].length; k++) {
+                z[a][k][0] = paths[a][k];
+            }
+        }
+        double[][] o = new double[out.length][1];
+        sampleLanes(z, 1, o);
+        for (int c = 0; c < out.length; c++) {
+            out[c] = o[c][0];
         }
     }
 
     @Override
     public void endBlock(double[] blockSums) {
         if (!perSampleGradient) {
-            tape.backward(0);
+            tape.backwardSummed(0);
             tape.drainInputAdjoints(blockSums, 1);
         }
     }

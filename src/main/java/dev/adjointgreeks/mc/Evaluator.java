@@ -3,6 +3,10 @@ package dev.adjointgreeks.mc;
 /**
  * One pricing function evaluated on every sample of a block: the price alone (passive), or the
  * price and its gradient (adjoint). A worker thread owns its evaluators.
+ *
+ * <p>Samples arrive a lane block at a time ({@link #sampleLanes}): the normals of up to
+ * {@link #lanes()} samples side by side. An evaluator on the block scalar prices them together; a
+ * one-path evaluator takes them one by one (the default).
  */
 public interface Evaluator {
 
@@ -23,4 +27,30 @@ public interface Evaluator {
 
     /** At the end of a block, adds the block sums of the block-only values into {@code blockSums}. */
     void endBlock(double[] blockSums);
+
+    /** Samples this evaluator prefers to take at once. */
+    default int lanes() {
+        return 1;
+    }
+
+    /**
+     * Evaluates samples {@code 0 .. count-1} of a lane block: {@code z[a][k][s]} is normal k of
+     * sample s (a = 1 is its antithetic path). Writes value c of sample s into {@code out[c][s]}
+     * (block-only values 0). Lanes at and above {@code count} are to be ignored.
+     */
+    default void sampleLanes(double[][][] z, int count, double[][] out) {
+        double[][] paths = new double[z.length][z[0].length];
+        double[] one = new double[width()];
+        for (int s = 0; s < count; s++) {
+            for (int a = 0; a < z.length; a++) {
+                for (int k = 0; k < paths[a].length; k++) {
+                    paths[a][k] = z[a][k][s];
+                }
+            }
+            sample(paths, one);
+            for (int c = 0; c < one.length; c++) {
+                out[c][s] = one[c];
+            }
+        }
+    }
 }

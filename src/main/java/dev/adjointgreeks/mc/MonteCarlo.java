@@ -219,9 +219,15 @@ public final class MonteCarlo {
         private final Output[] outputs;
         private final boolean[] perSample;
         private final boolean antithetic;
-        private final double[][] paths;
-        private final double[][] values;
+        /** Samples per lane block: the most any evaluator takes at once. */
+        private final int lanes;
+        private final double[] path;
+        /** {@code z[a][k][s]}: normal k of sample s of the lane block (a = 1: antithetic). */
+        private final double[][][] z;
+        /** {@code values[e][c][s]}: evaluator e's value c on sample s. */
+        private final double[][][] values;
         private final double[][] blockValues;
+        private final double[] x;
         private final long[] nanos;
         private final boolean timed;
 
@@ -231,13 +237,20 @@ public final class MonteCarlo {
             this.group = group;
             this.outputs = outputs.toArray(new Output[0]);
             this.antithetic = antithetic;
-            this.paths = new double[antithetic ? 2 : 1][dimension];
-            this.values = new double[evaluators.length][];
+            int w = 1;
+            for (Evaluator e : evaluators) {
+                w = Math.max(w, e.lanes());
+            }
+            this.lanes = w;
+            this.path = new double[dimension];
+            this.z = new double[antithetic ? 2 : 1][dimension][w];
+            this.values = new double[evaluators.length][][];
             this.blockValues = new double[evaluators.length][];
             for (int e = 0; e < evaluators.length; e++) {
-                values[e] = new double[evaluators[e].width()];
+                values[e] = new double[evaluators[e].width()][w];
                 blockValues[e] = new double[evaluators[e].width()];
             }
+            this.x = new double[w];
             this.perSample = new boolean[this.outputs.length];
             for (int o = 0; o < perSample.length; o++) {
                 boolean p = !sobol;
@@ -251,40 +264,70 @@ public final class MonteCarlo {
             this.timed = evaluators.length > 1;
         }
 
+        /**
+         * Runs {@code count} samples, a lane block at a time. Per lane block and output: the sum
+         * of the per-sample values and, for per-sample outputs, their mean and M2 (two passes over
+         * the lanes), merged into the block's by Chan's formula. No per-sample update.
+         */
         BlockStats runBlock(NormalSource source, long count) {
             BlockStats st = new BlockStats(outputs.length);
-            for (long i = 0; i < count; i++) {
-                source.next(paths[0]);
-                if (antithetic) {
-                    double[] a = paths[0];
-                    double[] b = paths[1];
-                    for (int k = 0; k < a.length; k++) {
-                        b[k] = -a[k];
+            for (long done = 0; done < count; done += lanes) {
+                int n = (int) Math.min(lanes, count - done);
+                for (int s = 0; s < n; s++) {
+                    source.next(path);
+                    double[][] z0 = z[0];
+                    for (int k = 0; k < path.length; k++) {
+                        z0[k][s] = path[k];
+                    }
+                    if (antithetic) {
+                        double[][] z1 = z[1];
+                        for (int k = 0; k < path.length; k++) {
+                            z1[k][s] = -path[k];
+                        }
                     }
                 }
                 for (int e = 0; e < evaluators.length; e++) {
                     if (timed) {
                         long t0 = System.nanoTime();
-                        evaluators[e].sample(paths, values[e]);
+                        evaluators[e].sampleLanes(z, n, values[e]);
                         nanos[group[e]] += System.nanoTime() - t0;
                     } else {
-                        evaluators[e].sample(paths, values[e]);
+                        evaluators[e].sampleLanes(z, n, values[e]);
                     }
                 }
-                long n = ++st.n;
+                long before = st.n;
                 for (int o = 0; o < outputs.length; o++) {
                     Output out = outputs[o];
-                    double x = 0.0;
-                    for (int t = 0; t < out.evaluator().length; t++) {
-                        x += out.coefficient()[t] * values[out.evaluator()[t]][out.component()[t]];
+                    int[] ev = out.evaluator();
+                    int[] comp = out.component();
+                    double[] coef = out.coefficient();
+                    java.util.Arrays.fill(x, 0, n, 0.0);
+                    for (int t = 0; t < ev.length; t++) {
+                        double[] v = values[ev[t]][comp[t]];
+                        double c = coef[t];
+                        for (int s = 0; s < n; s++) {
+                            x[s] += c * v[s];
+                        }
                     }
+                    double sum = 0.0;
+                    for (int s = 0; s < n; s++) {
+                        sum += x[s];
+                    }
+                    st.sum[o] += sum;   // block-only terms read 0 here; their block sums follow below
                     if (perSample[o]) {
-                        double delta = x - st.mean[o];
-                        st.mean[o] += delta / n;
-                        st.m2[o] += delta * (x - st.mean[o]);
+                        double mean = sum / n;
+                        double m2 = 0.0;
+                        for (int s = 0; s < n; s++) {
+                            double d = x[s] - mean;
+                            m2 += d * d;
+                        }
+                        double delta = mean - st.mean[o];
+                        long total = before + n;
+                        st.mean[o] += delta * n / total;
+                        st.m2[o] += m2 + delta * delta * ((double) before * n / total);
                     }
-                    st.sum[o] += x;   // block-only terms read 0 here; their block sums follow below
                 }
+                st.n = before + n;
             }
             for (int e = 0; e < evaluators.length; e++) {
                 java.util.Arrays.fill(blockValues[e], 0.0);
