@@ -32,7 +32,7 @@ class LiborBlockTest {
         Block[] normals = new Block[BOOK.expiry()];
         double[] ones = new double[width];
         Arrays.fill(ones, 1.0);
-        double[][] perLane = new double[width][INPUTS];
+        double[][] byInput = new double[INPUTS][width];
         double[] gh = new double[INPUTS];
         for (int block = 0; block < 3; block++) {
             for (int s = 0; s < normals.length; s++) {
@@ -45,7 +45,7 @@ class LiborBlockTest {
             double[] prices = y.laneValues();
             tape.sweepPath(y, ones, mark);
             tape.backward(0);
-            tape.drainLaneAdjoints(perLane, 0, width);
+            tape.drainLaneAdjoints(byInput, 0, 0, width);
             tape.clearAdjoints();
             for (int l = 0; l < width; l++) {
                 Arrays.fill(gh, 0.0);
@@ -53,9 +53,9 @@ class LiborBlockTest {
                 assertEquals(v, prices[l], 1e-13 * Math.max(1, v));
                 double scale = maxAbs(gh);
                 for (int i = 0; i < INPUTS; i++) {
-                    assertEquals(gh[i], perLane[l][i], 1e-10 * scale, "lane " + l + " " + MARKET.inputNames()[i]);
+                    assertEquals(gh[i], byInput[i][l], 1e-10 * scale, "lane " + l + " " + MARKET.inputNames()[i]);
                 }
-                assertEquals(0.0, perLane[l][2 * N - 1], 0.0, "d_lambda_80");
+                assertEquals(0.0, byInput[2 * N - 1][l], 0.0, "d_lambda_80");
             }
         }
         assertTrue(tape.highWaterBytes() > 0);
