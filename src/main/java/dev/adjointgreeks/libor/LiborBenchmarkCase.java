@@ -14,7 +14,8 @@ import dev.adjointgreeks.mc.RandomStreams;
  * normals (one stream from the case's seed) and the same paths, as the benchmarks count them:
  * <ul>
  * <li>{@link #primal()}: the price alone in plain doubles ({@link LiborPrimal}): the floor;</li>
- * <li>{@link #adjoint()}: the engine: the field-generic path on the tape, one sweep per path;</li>
+ * <li>{@link #adjoint()}: the engine: the field-generic path on the block scalar, one sweep per
+ * block of paths ({@link #adjointPerPath()}: the same on the per-path tape);</li>
  * <li>{@link #handwritten()}: Giles' reverse recursion in plain doubles ({@link LiborHandAdjoint});</li>
  * <li>{@link #bump()}: one-sided differences of the primal, 161 + 1 revaluations per path, as the
  * published tables count bump-and-revalue;</li>
@@ -31,6 +32,10 @@ public final class LiborBenchmarkCase {
     private final double[] inputs;
     private final long paths;
     private long tapeBytes;
+    private int lanes;
+
+    /** Bytes one block of paths may take on the tape. */
+    public static final long TAPE_BUDGET_BYTES = 4L << 20;
 
     public LiborBenchmarkCase(LiborMarket market, SwaptionPortfolio book, long paths) {
         book.checkMarket(market);
@@ -74,8 +79,41 @@ public final class LiborBenchmarkCase {
         return sum / paths;
     }
 
-    /** Price and 161 sensitivities: the field-generic path recorded and swept once per path. */
+    /**
+     * The engine's adjoint: the field-generic path on the block scalar, {@link #lanes()} paths per
+     * tape node, one lane-wise sweep per block.
+     */
     public double[] adjoint() {
+        return adjointBlock(lanes());
+    }
+
+    /**
+     * Paths per block: the largest power of two up to 64 whose block of paths takes at most 4 MB
+     * of tape (the engine's rule), measured on a block of 4.
+     */
+    public int lanes() {
+        if (lanes == 0) {
+            int probe = 4;
+            BlockTape t = new BlockTape(probe);
+            LiborPathFunction<Block> f = new LiborPathFunction<>(market.size(), book, t.inputs(inputs));
+            long setup = t.highWaterBytes();
+            Block[] z = new Block[book.expiry()];
+            for (int s = 0; s < z.length; s++) {
+                z[s] = t.view(new double[probe]);
+            }
+            f.discountedPayoff(z);
+            double perLane = (double) (t.highWaterBytes() - setup) / probe;
+            int w = 64;
+            while (w > 1 && w * perLane > TAPE_BUDGET_BYTES) {
+                w /= 2;
+            }
+            lanes = w;
+        }
+        return lanes;
+    }
+
+    /** Price and 161 sensitivities on the per-path tape ({@code Adj}): one recording and sweep per path. */
+    public double[] adjointPerPath() {
         Tape tape = new Tape();
         Adj[] x = tape.inputs(inputs);
         LiborPathFunction<Adj> f = new LiborPathFunction<>(market.size(), book, x);
