@@ -225,7 +225,7 @@ public final class BlockTape implements Field<Block> {
 
     /** Result buffer of a per-lane operation: a slice of the tape if active, a fresh array if passive. */
     double[] buffer(boolean active) {
-        if (active) {
+        if (active || recyclePassive) {
             bufferOffset = alloc();
             return slab;
         }
@@ -235,6 +235,20 @@ public final class BlockTape implements Field<Block> {
 
     /** Offset of the last {@link #buffer(boolean)}. */
     int bufferOffset;
+
+    private boolean recyclePassive;
+    private int markNode = -1;
+    private int markSlices;
+
+    /**
+     * Also takes passive per-lane results from the tape's slices, so that they are recycled by
+     * {@link #rewind} like the active ones: a block then allocates nothing even on a passive
+     * (price-only) program. The caller must not use a passive value recorded after a mark once
+     * the tape has been rewound to it (it cannot be detected, unlike an active one).
+     */
+    public void recyclePassiveLanes(boolean recycle) {
+        this.recyclePassive = recycle;
+    }
 
     Block active(int node, double[] lanes, int off) {
         return new Block(this, 0.0, lanes, off, node, generation);
@@ -354,15 +368,14 @@ public final class BlockTape implements Field<Block> {
                 }
                 continue;
             }
-            boolean any = false;
-            boolean all = true;
+            // Lanes with a nonzero adjoint, counted without a branch (a zero lane is common below a kink).
+            int nonzero = 0;
             for (int l = 0; l < w; l++) {
-                if (adj[ai + l] != 0.0) {
-                    any = true;
-                } else {
-                    all = false;
-                }
+                long bits = Double.doubleToRawLongBits(adj[ai + l]) << 1;   // +-0 -> 0
+                nonzero += (int) ((bits | -bits) >>> 63);
             }
+            boolean any = nonzero != 0;
+            boolean all = nonzero == w;
             if (!any) {
                 continue;
             }
@@ -383,9 +396,7 @@ public final class BlockTape implements Field<Block> {
                         }
                     } else {
                         for (int l = 0; l < w; l++) {
-                            if (a[l] != 0.0) {
-                                adj[t + l] += c * a[l];
-                            }
+                            adj[t + l] += unlessZero(c * a[l], a[l]);
                         }
                     }
                 } else {
@@ -396,9 +407,7 @@ public final class BlockTape implements Field<Block> {
                         }
                     } else {
                         for (int l = 0; l < w; l++) {
-                            if (a[l] != 0.0) {
-                                adj[t + l] += p[o + l] * a[l];
-                            }
+                            adj[t + l] += unlessZero(p[o + l] * a[l], a[l]);
                         }
                     }
                 }
@@ -407,9 +416,32 @@ public final class BlockTape implements Field<Block> {
         return inputAdjoints;
     }
 
+    /**
+     * {@code a == 0 ? 0 : product}, without a branch: a lane whose adjoint is zero contributes
+     * nothing, even where its partial is infinite (the per-path tape skips such a node).
+     */
+    private static double unlessZero(double product, double a) {
+        long bits = Double.doubleToRawLongBits(a) << 1;
+        long mask = (bits | -bits) >> 63;   // all ones unless a is +-0
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(product) & mask);
+    }
+
     /** Position to return to with {@link #rewind(int)}. */
     public int mark() {
+        markNode = size;
+        markSlices = slices;
         return size;
+    }
+
+    /** The lane slices in use before anything recorded after {@code mark}. */
+    private int slicesAt(int mark) {
+        if (mark == markNode) {
+            return markSlices;
+        }
+        if (mark < markNode) {
+            markNode = -1;   // that mark is forgotten with what was recorded after it
+        }
+        return mark < size ? slabAt[mark] : slices;
     }
 
     /** Forgets every node recorded since {@code mark}, and their lane slices. */
@@ -419,9 +451,7 @@ public final class BlockTape implements Field<Block> {
         }
         noteHighWater();
         Arrays.fill(adjoint, mark * width, size * width, 0.0);
-        if (mark < size) {
-            slices = slabAt[mark];
-        }
+        slices = slicesAt(mark);
         entries = start[mark];
         size = mark;
         generation++;
@@ -442,9 +472,7 @@ public final class BlockTape implements Field<Block> {
         if (inputsInPath) {
             Arrays.fill(adjoint, mark * width, size * width, 0.0);   // the sweep cleared every other node
         }
-        if (mark < size) {
-            slices = slabAt[mark];
-        }
+        slices = slicesAt(mark);
         entries = start[mark];
         size = mark;
         generation++;
@@ -460,6 +488,7 @@ public final class BlockTape implements Field<Block> {
     public void reset() {
         rewind(0);
         slices = 0;
+        markNode = -1;
         inputCount = 0;
     }
 

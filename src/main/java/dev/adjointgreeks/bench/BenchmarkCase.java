@@ -7,8 +7,11 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.util.Decimal64;
 
 import dev.adjointgreeks.ad.Adj;
+import dev.adjointgreeks.ad.Block;
+import dev.adjointgreeks.ad.BlockTape;
 import dev.adjointgreeks.ad.Tape;
 import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.mc.AdjointEvaluator;
 import dev.adjointgreeks.mc.NormalSource;
 import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.mc.RandomStreams;
@@ -167,13 +170,129 @@ public final class BenchmarkCase {
         return sum / paths;
     }
 
-    /** Price and the listed Greeks by one backward sweep per path; also fills the tape's high-water mark. */
-    public double[] adjoint() {
-        return adjoint(null);
+    /** Lanes of the block scalar for this case: as the engine chooses them. */
+    public int lanes() {
+        return AdjointEvaluator.chooseLanes(problem, inputs);
     }
 
-    /** As {@link #adjoint()}, recording the tape's high-water bytes in {@code highWater[0]} if given. */
+    /** The price and the listed Greeks on the block scalar: the engine's adjoint method. */
+    public double[] adjoint() {
+        return adjoint(lanes(), null);
+    }
+
+    /** As {@link #adjoint()}, recording the tape's high-water bytes in {@code highWater[0]}. */
     public double[] adjoint(long[] highWater) {
+        return adjoint(lanes(), highWater);
+    }
+
+    /**
+     * The price and the listed Greeks on the block scalar with {@code lanes} paths per block: one
+     * node per operation per block, one lane-wise sweep per block, the uniform setup swept once with
+     * the lanes summed; the tape's high-water bytes in {@code highWater[0]} if given.
+     */
+    public double[] adjoint(int lanes, long[] highWater) {
+        BlockTape tape = new BlockTape(lanes);
+        tape.recyclePassiveLanes(true);
+        Block[] x = new Block[inputs.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = tape.constant(inputs[i]);
+        }
+        for (int g : greeks) {
+            x[g] = tape.input(inputs[g]);
+        }
+        PricingProblem.PathFunction<Block> f = problem.setup(x);
+        int mark = tape.mark();
+        int dim = problem.dimension();
+        double[][] zl = new double[dim][lanes];
+        Block[] zb = new Block[dim];
+        for (int k = 0; k < dim; k++) {
+            zb[k] = tape.view(zl[k]);
+        }
+        double[] weights = new double[lanes];
+        Arrays.fill(weights, 1.0);
+        NormalSource source = normals();
+        double[] z = new double[dim];
+        double sum = 0.0;
+        for (long p = 0; p < paths; p += lanes) {
+            int n = (int) Math.min(lanes, paths - p);
+            for (int s = 0; s < n; s++) {
+                source.next(z);
+                for (int k = 0; k < dim; k++) {
+                    zl[k][s] = z[k];
+                }
+            }
+            if (n < lanes) {
+                for (int k = 0; k < dim; k++) {
+                    Arrays.fill(zl[k], n, lanes, 0.0);
+                }
+                Arrays.fill(weights, n, lanes, 0.0);
+            }
+            Block y = f.discountedPayoff(zb);
+            for (int l = 0; l < n; l++) {
+                sum += y.lane(l);
+            }
+            tape.sweepPath(y, weights, mark);
+        }
+        tape.backwardSummed(0);
+        double[] out = new double[1 + greeks.length];
+        out[0] = sum / paths;
+        for (int k = 0; k < greeks.length; k++) {
+            out[1 + k] = x[greeks[k]].adjoint() / paths;
+        }
+        if (highWater != null) {
+            highWater[0] = tape.highWaterBytes();
+        }
+        return out;
+    }
+
+    /** The field-generic pricer on the passive block scalar ({@code lanes} paths per block): the abstraction's cost. */
+    public double genericBlock(int lanes) {
+        BlockTape tape = new BlockTape(lanes);
+        tape.recyclePassiveLanes(true);
+        Block[] x = new Block[inputs.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = tape.constant(inputs[i]);
+        }
+        PricingProblem.PathFunction<Block> f = problem.setup(x);
+        int mark = tape.mark();
+        int dim = problem.dimension();
+        double[][] zl = new double[dim][lanes];
+        Block[] zb = new Block[dim];
+        for (int k = 0; k < dim; k++) {
+            zb[k] = tape.view(zl[k]);
+        }
+        NormalSource source = normals();
+        double[] z = new double[dim];
+        double sum = 0.0;
+        for (long p = 0; p < paths; p += lanes) {
+            int n = (int) Math.min(lanes, paths - p);
+            for (int s = 0; s < n; s++) {
+                source.next(z);
+                for (int k = 0; k < dim; k++) {
+                    zl[k][s] = z[k];
+                }
+            }
+            Block y = f.discountedPayoff(zb);
+            for (int l = 0; l < n; l++) {
+                sum += y.lane(l);
+            }
+            tape.rewind(mark);
+        }
+        return sum / paths;
+    }
+
+    /** The field-generic pricer on the passive block scalar, at the engine's lanes. */
+    public double genericBlock() {
+        return genericBlock(lanes());
+    }
+
+    /** Price and Greeks by one backward sweep per path on the per-path tape (the engine before the block scalar). */
+    public double[] pathAdjoint() {
+        return pathAdjoint(null);
+    }
+
+    /** As {@link #pathAdjoint()}, recording the tape's high-water bytes in {@code highWater[0]} if given. */
+    public double[] pathAdjoint(long[] highWater) {
         Tape tape = new Tape();
         Adj[] x = new Adj[inputs.length];
         for (int i = 0; i < x.length; i++) {

@@ -53,6 +53,7 @@ public final class AdjointEvaluator implements Evaluator {
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors, int lanes) {
         this.width = lanes > 0 ? lanes : chooseLanes(problem, inputValues);
         this.tape = new BlockTape(width);
+        tape.recyclePassiveLanes(true);   // every block is rewound before the next one
         Block[] x = tape.inputs(inputValues);
         this.function = problem.setup(x);
         this.mark = tape.mark();
@@ -85,7 +86,7 @@ public final class AdjointEvaluator implements Evaluator {
     }
 
     /** The largest power of two up to {@link #DEFAULT_LANES} whose path block fits the tape budget. */
-    static int chooseLanes(PricingProblem problem, double[] inputValues) {
+    public static int chooseLanes(PricingProblem problem, double[] inputValues) {
         int probe = 4;
         BlockTape t = new BlockTape(probe);
         PricingProblem.PathFunction<Block> f = problem.setup(t.inputs(inputValues));
