@@ -2,6 +2,11 @@ package dev.adjointgreeks.libor;
 
 import java.util.Arrays;
 
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.MathArrays;
+
+import dev.adjointgreeks.ad.Fn;
+
 import dev.adjointgreeks.model.Validation;
 
 /**
@@ -70,6 +75,34 @@ public record SwaptionPortfolio(int expiry, int[] lengths, double[] strikes, dou
 
     public double strike(int k) {
         return strikes[k];
+    }
+
+    /**
+     * The book's value at expiry on the current path of {@code path} (simulated to {@link #expiry}),
+     * in the state's variables: {@code B_j = prod 1/(1 + y_n)}, {@code S_j = sum delta B_n}, each
+     * swaption {@code notional max(1 - B_j - K S_j, 0)} through the engine's {@code max}.
+     */
+    public <T extends RealFieldElement<T>> T valueAtExpiry(LiborPath<T> path) {
+        int n = path.size();
+        T delta = path.accrual();
+        T[] b = MathArrays.buildArray(delta.getField(), n);
+        T[] s = MathArrays.buildArray(delta.getField(), n);
+        T bj = null;
+        T sj = Fn.constant(delta, 0.0);
+        for (int j = expiry; j < n; j++) {
+            T denominator = path.accruedRate(j, expiry).add(1.0);
+            bj = bj == null ? denominator.reciprocal() : bj.divide(denominator);
+            sj = sj.add(delta.multiply(bj));
+            b[j] = bj;
+            s[j] = sj;
+        }
+        T value = Fn.constant(delta, 0.0);
+        for (int k = 0; k < lengths.length; k++) {
+            int m = lastRate(k);
+            T swap = b[m].negate().add(1.0).subtract(s[m].multiply(strikes[k]));
+            value = value.add(Fn.max(swap, 0.0).multiply(notional));
+        }
+        return value;
     }
 
     @Override
