@@ -21,8 +21,8 @@ import dev.adjointgreeks.libor.LiborBenchmarkCase;
  *
  * <p>Every method returns what it computed (price and sensitivities), so JMH consumes it and
  * nothing is dead code; the inputs live in the case object, not in constants the JIT could fold.
- * Forward mode carries 161 derivatives through every operation and takes tens of seconds per
- * call: run it with few iterations ({@code run-full.sh} does).
+ * Forward mode carries 161 derivatives through every operation (about 0.1 s per path): run it
+ * on fewer paths, {@code -p paths=100} ({@code run-full.sh} does), and scale.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,10 +45,16 @@ public class LiborBenchmark {
         return c.primal();
     }
 
-    /** The engine: the field-generic path on the tape, one backward sweep per path, 161 sensitivities. */
+    /** The engine: the field-generic path on the block scalar, one backward sweep per block of paths. */
     @Benchmark
     public double[] adjoint() {
         return c.adjoint();
+    }
+
+    /** The same path on the per-path tape ({@code Adj}): one recording and sweep per path. */
+    @Benchmark
+    public double[] adjointPerPath() {
+        return c.adjointPerPath();
     }
 
     /** Giles' reverse recursion written by hand in plain doubles: the speed of light. */
