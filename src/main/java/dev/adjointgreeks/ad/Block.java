@@ -166,7 +166,7 @@ public final class Block implements RealFieldElement<Block> {
     /** Per-lane result with a uniform local derivative {@code d} (e.g. {@code x + c}). */
     private Block unaryLinear(double[] r, int ro, int node, double d) {
         if (node < 0) {
-            return tape.passive(r);
+            return tape.passive(r, ro);
         }
         tape.entry(tape.first(node), index, d);
         return tape.active(node, r, ro);
@@ -201,7 +201,7 @@ public final class Block implements RealFieldElement<Block> {
             for (int l = 0; l < w; l++) {
                 r[ro + l] = f.value(lanes[off + l]);
             }
-            return tape.passive(r);
+            return tape.passive(r, ro);
         }
         int po = tape.alloc();
         double[] p = tape.slab;
@@ -268,7 +268,7 @@ public final class Block implements RealFieldElement<Block> {
             }
         }
         if (node < 0) {
-            return t.passive(r);
+            return t.passive(r, ro);
         }
         int e = t.first(node);
         if (ax) {
@@ -356,7 +356,7 @@ public final class Block implements RealFieldElement<Block> {
             }
         }
         if (node < 0) {
-            return t.passive(r);
+            return t.passive(r, ro);
         }
         int e = t.first(node);
         if (ax) {
@@ -392,7 +392,7 @@ public final class Block implements RealFieldElement<Block> {
         int ro = t.bufferOffset;
         product(r, ro, this, b, w);
         if (node < 0) {
-            return t.passive(r);
+            return t.passive(r, ro);
         }
         int e = t.first(node);
         if (ax) {
@@ -436,7 +436,7 @@ public final class Block implements RealFieldElement<Block> {
         }
         double[] r = new double[t.width];
         product(r, 0, this, b, t.width);
-        return t.passive(r);
+        return t.passive(r, 0);
     }
 
     @Override
@@ -629,7 +629,7 @@ public final class Block implements RealFieldElement<Block> {
         for (int l = 0; l < r.length; l++) {
             r[l] = f.applyAsDouble(lanes[off + l]);
         }
-        return tape.passive(r);
+        return tape.passive(r, 0);
     }
 
     @Override
@@ -745,7 +745,7 @@ public final class Block implements RealFieldElement<Block> {
             r[ro + l] = Math.sqrt(lanes[off + l]);
         }
         if (node < 0) {
-            return tape.passive(r);
+            return tape.passive(r, ro);
         }
         int po = tape.alloc();
         double[] p = tape.slab;
@@ -864,7 +864,7 @@ public final class Block implements RealFieldElement<Block> {
             r[ro + l] = Math.exp(lanes[off + l]);
         }
         if (node < 0) {
-            return tape.passive(r);
+            return tape.passive(r, ro);
         }
         tape.entry(tape.first(node), index, r, ro);   // exp' = exp: the value is the partial
         return tape.active(node, r, ro);
@@ -898,7 +898,7 @@ public final class Block implements RealFieldElement<Block> {
             r[ro + l] = Math.log(lanes[off + l]);
         }
         if (node < 0) {
-            return tape.passive(r);
+            return tape.passive(r, ro);
         }
         int po = tape.alloc();
         double[] p = tape.slab;

@@ -73,7 +73,7 @@ final class BlockOps {
                     addScaled(r, ro, coefficients[k], terms[k], w);
                 }
             }
-            result = node < 0 ? t.passive(r) : t.active(node, r, ro);
+            result = node < 0 ? t.passive(r, ro) : t.active(node, r, ro);
         }
         if (node >= 0) {
             int e = t.first(node);
@@ -183,7 +183,7 @@ final class BlockOps {
                     addProduct(r, ro, a[k], b[k], w);
                 }
             }
-            result = node < 0 ? t.passive(r) : t.active(node, r, ro);
+            result = node < 0 ? t.passive(r, ro) : t.active(node, r, ro);
         }
         if (node >= 0) {
             int e = t.first(node);
@@ -233,7 +233,7 @@ final class BlockOps {
             for (int j = 0; j < n; j++) {
                 addProduct(r, ro, factors[j], z[offset + j], w);
             }
-            result = node < 0 ? t.passive(r) : t.active(node, r, ro);
+            result = node < 0 ? t.passive(r, ro) : t.active(node, r, ro);
         }
         if (node >= 0) {
             int e = t.first(node);
@@ -283,7 +283,7 @@ final class BlockOps {
             r[ro + l] = take[l] ? a.lane(l) : (b == null ? c : b.lane(l));
         }
         if (node < 0) {
-            return t.passive(r);
+            return t.passive(r, ro);
         }
         int e = t.first(node);
         if (a.index >= 0) {
@@ -357,7 +357,7 @@ final class BlockOps {
             r[ro + l] = v >= c ? v : c;
         }
         if (node < 0) {
-            return t.passive(r);
+            return t.passive(r, ro);
         }
         int po = t.alloc();
         double[] p = t.slab;
@@ -410,7 +410,7 @@ final class BlockOps {
             r[ro + l] = v > 0.0 ? Math.sqrt(v) : 0.0;
         }
         if (node < 0) {
-            return t.passive(r);
+            return t.passive(r, ro);
         }
         int po = t.alloc();
         double[] p = t.slab;

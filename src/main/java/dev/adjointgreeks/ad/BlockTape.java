@@ -258,8 +258,8 @@ public final class BlockTape implements Field<Block> {
         return new Block(this, value, null, 0, node, generation);
     }
 
-    Block passive(double[] lanes) {
-        return new Block(this, 0.0, lanes, 0, -1, 0);
+    Block passive(double[] lanes, int off) {
+        return new Block(this, 0.0, lanes, off, -1, 0);
     }
 
     private void grow(int n) {

@@ -85,6 +85,7 @@ class BlockEngineTest {
                     }
                 }
                 BlockTape bt = new BlockTape(W);
+                bt.recyclePassiveLanes(rep == 1);   // passive per-lane values from the tape's slices too
                 PricingProblem.PathFunction<Block> f = p.setup(bt.inputs(x));
                 Block[] zb = new Block[dim];
                 for (int k = 0; k < dim; k++) {
