@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
-import dev.adjointgreeks.closedform.ClosedForms;
 import dev.adjointgreeks.mc.MonteCarlo;
 import dev.adjointgreeks.mc.MonteCarlo.Output;
 import dev.adjointgreeks.mc.PricingProblem;
@@ -214,7 +213,8 @@ public final class GreeksEngine {
 
     /** Price and Greeks from the closed form (standard errors 0). */
     static Map<String, Double> analytic(PricingProblem p, RunSettings settings) {
-        String reason = ClosedForms.unavailableReason(p);
+        Analytic formula = ModelTypes.analytic(p.model());
+        String reason = formula.unavailableReason(p);
         if (reason != null) {
             throw new UnsupportedOperationException(reason);
         }
@@ -224,20 +224,20 @@ public final class GreeksEngine {
         int[] spots = spotInputs(p);
         int vol = p.indexOf("vol");
         Map<String, Double> v = new LinkedHashMap<>();
-        if (ClosedForms.isHeston(p)) {
-            double price = ClosedForms.hestonPrice(p, x);
+        if (!formula.fieldGeneric()) {
+            double price = formula.price(p, x);
             put(v, "price", price);
             for (int k = 0; k < n; k++) {
                 double h = 1e-4 * Math.max(Math.abs(x[k]), 0.01);
-                double up = ClosedForms.hestonPrice(p, shift(x, k, h));
-                double down = ClosedForms.hestonPrice(p, shift(x, k, -h));
+                double up = formula.price(p, shift(x, k, h));
+                double down = formula.price(p, shift(x, k, -h));
                 put(v, GreekNames.firstOrder(inputs[k]), GreekNames.sign(inputs[k]) * (up - down) / (2 * h));
             }
             if (settings.secondOrder()) {
                 int s = spots[0];
                 double h = settings.spotBump2() * x[s];
-                double up = ClosedForms.hestonPrice(p, shift(x, s, h));
-                double down = ClosedForms.hestonPrice(p, shift(x, s, -h));
+                double up = formula.price(p, shift(x, s, h));
+                double down = formula.price(p, shift(x, s, -h));
                 put(v, "gamma", (up - 2 * price + down) / (h * h));
             }
             return v;
@@ -247,7 +247,7 @@ public final class GreeksEngine {
         for (int k = 0; k < n; k++) {
             ds[k] = new DerivativeStructure(n, order, k, x[k]);
         }
-        DerivativeStructure price = ClosedForms.price(p, ds);
+        DerivativeStructure price = formula.price(p, ds);
         put(v, "price", price.getValue());
         int[] orders = new int[n];
         for (int k = 0; k < n; k++) {
@@ -312,7 +312,7 @@ public final class GreeksEngine {
 
         Map<String, Double> analytic = null;
         long analyticNanos = 0;
-        if (ClosedForms.unavailableReason(problem) == null) {
+        if (ModelTypes.analytic(problem.model()).unavailableReason(problem) == null) {
             long t0 = System.nanoTime();
             analytic = analytic(problem, settings);
             analyticNanos = System.nanoTime() - t0;
@@ -327,9 +327,9 @@ public final class GreeksEngine {
             v.put(g + "_bump", r.mean()[ib]);
             v.put(g + "_bump_stderr", r.stderr()[ib]);
             v.put(g + "_analytic", analytic != null && analytic.containsKey(g) ? analytic.get(g) : Double.NaN);
-            v.put(g + "_z", r.mean()[id] == 0.0 ? 0.0 : r.mean()[id] / r.stderr()[id]);
+            v.put(g + "_z", zScore(r.mean()[id], r.stderr()[id], r.mean()[ia]));
             v.put(g + "_z_analytic", analytic != null && analytic.containsKey(g)
-                    ? (r.mean()[ia] - analytic.get(g)) / r.stderr()[ia] : Double.NaN);
+                    ? zScore(r.mean()[ia] - analytic.get(g), r.stderr()[ia], r.mean()[ia]) : Double.NaN);
         }
         v.put("time_adjoint_ms", r.groupNanos()[ADJOINT_GROUP] / 1e6);
         v.put("time_bump_ms", r.groupNanos()[BUMP_GROUP] / 1e6);
@@ -337,6 +337,21 @@ public final class GreeksEngine {
         double ms = (System.nanoTime() - start) / 1e6;
         return new TradeResult(trade.id(), trade.product().kind(), trade.modelName(), Method.COMPARE.word(), r.paths(),
                 seed, v, ms, trade.quantity(), trade.underlying());
+    }
+
+    /**
+     * A difference over its standard error. An estimator without variance (a digital priced by its
+     * conditional expectation over one exact step) has a standard error of 0: a difference within
+     * the rounding of double arithmetic is then a z of 0, any other is undefined (NaN).
+     */
+    static double zScore(double difference, double stderr, double scale) {
+        if (difference == 0.0) {
+            return 0.0;
+        }
+        if (stderr > 0.0) {
+            return difference / stderr;
+        }
+        return Math.abs(difference) <= 1e-12 * Math.max(1.0, Math.abs(scale)) ? 0.0 : Double.NaN;
     }
 
     private static Output difference(String name, Output a, Output b) {

@@ -2,8 +2,6 @@ package dev.adjointgreeks.engine;
 
 import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.mc.RandomStreams;
-import dev.adjointgreeks.model.HestonModel;
-import dev.adjointgreeks.model.MultiAssetModel;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.product.Product;
 
@@ -35,13 +33,7 @@ public record Trade(String id, Product product, PathModel model, long paths, int
 
     /** The model's scenario word. */
     public String modelName() {
-        if (model instanceof HestonModel) {
-            return "heston";
-        }
-        if (model instanceof MultiAssetModel) {
-            return "bs-multi";
-        }
-        return "bs";
+        return model.name();
     }
 
     public PricingProblem problem() {

@@ -4,12 +4,14 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.model.InputLayout;
+import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.product.Product;
 
 /**
  * A model and a product on a time grid: the pricing function of one trade. Its inputs are the
- * model's parameters followed by the product's; {@link #setup} records everything that does not
+ * model's named blocks followed by the product's ({@link #layout()}); {@link #setup} records everything that does not
  * depend on the path and returns the per-path function, written once for every field.
  */
 public final class PricingProblem {
@@ -17,6 +19,7 @@ public final class PricingProblem {
     private final PathModel model;
     private final Product product;
     private final int steps;
+    private final InputLayout layout;
     private final String[] names;
     private final double[] values;
 
@@ -27,16 +30,18 @@ public final class PricingProblem {
         this.model = model;
         this.product = product;
         this.steps = s;
-        String[] m = model.parameterNames();
-        String[] p = product.parameterNames();
-        names = new String[m.length + p.length];
-        System.arraycopy(m, 0, names, 0, m.length);
-        System.arraycopy(p, 0, names, m.length, p.length);
+        this.layout = model.inputs().then(product.inputs());
+        this.names = layout.names();
         double[] mv = model.parameterValues();
         double[] pv = product.parameterValues();
         values = new double[mv.length + pv.length];
         System.arraycopy(mv, 0, values, 0, mv.length);
         System.arraycopy(pv, 0, values, mv.length, pv.length);
+    }
+
+    /** The named input blocks: the model's, then the product's. */
+    public InputLayout layout() {
+        return layout;
     }
 
     public PathModel model() {
@@ -105,19 +110,14 @@ public final class PricingProblem {
 
     /** Records the setup on {@code inputs} (values in the order of {@link #inputNames()}). */
     public <T extends RealFieldElement<T>> PathFunction<T> setup(T[] inputs) {
-        int m = model.parameterNames().length;
-        var field = inputs[0].getField();
-        T[] mp = MathArrays.buildArray(field, m);
-        T[] pp = MathArrays.buildArray(field, inputs.length - m);
-        System.arraycopy(inputs, 0, mp, 0, m);
-        System.arraycopy(inputs, m, pp, 0, pp.length);
-        T maturity = pp[product.maturityIndex()];
+        Inputs<T> mp = model.inputs().view(inputs, 0);
+        Inputs<T> pp = product.inputs().view(inputs, model.inputs().size());
+        T maturity = pp.get(Product.MATURITY);
         PathModel.PathGenerator<T> generator = model.generator(mp, maturity, steps);
         Product.PathPayoff<T> payoff = product.payoff(pp, model, mp, generator, steps);
-        T[][] logSpots = MathArrays.buildArray(field, model.assets(), steps + 1);
         return z -> {
-            generator.simulate(z, logSpots);
-            return payoff.discountedPayoff(logSpots);
+            generator.simulate(z);
+            return payoff.discountedPayoff(generator);
         };
     }
 }

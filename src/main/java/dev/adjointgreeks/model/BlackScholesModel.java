@@ -1,5 +1,13 @@
 package dev.adjointgreeks.model;
 
+import static dev.adjointgreeks.model.MarketBlocks.DIVIDEND;
+import static dev.adjointgreeks.model.MarketBlocks.RATE;
+import static dev.adjointgreeks.model.MarketBlocks.SPOT;
+import static dev.adjointgreeks.model.MarketBlocks.VOL;
+
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
@@ -19,9 +27,18 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
         Validation.finite("dividend", dividend);
     }
 
+    private static final InputLayout INPUTS = InputLayout.of(SPOT, VOL, RATE, DIVIDEND);
+    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.LOGNORMAL_STEPS,
+            Capability.EXACT_STEPS, Capability.NORMAL_LAST_STEP, Capability.BLACK_SCHOLES_MARKET);
+
     @Override
-    public String[] parameterNames() {
-        return new String[] {"spot", "vol", "rate", "dividend"};
+    public String name() {
+        return "bs";
+    }
+
+    @Override
+    public InputLayout inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -40,13 +57,18 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
     }
 
     @Override
-    public boolean lognormal() {
-        return true;
+    public String[] stateNames() {
+        return new String[] {"log_spot"};
     }
 
     @Override
-    public <T extends RealFieldElement<T>> PathGenerator<T> generator(T[] p, T maturity, int steps) {
-        return new Generator<>(p[0], p[1], p[2], p[3], maturity, steps);
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> p, T maturity, int steps) {
+        return new Generator<>(p.get(SPOT), p.get(VOL), p.get(RATE), p.get(DIVIDEND), maturity, steps);
     }
 
     /** The setup: drift, vol sqrt(dt) and the discount factors, recorded once per trade. */
@@ -58,6 +80,8 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
         private final T[] volSqrtDt;      // one element: the factor of the step's normal
         private final T stepVariance;
         private final T[] discount;
+        private final T[] path;           // the current path's log-spots; date 0 is set in the setup
+        private final T spot0;
 
         Generator(T spot, T vol, T rate, T dividend, T maturity, int steps) {
             this.steps = steps;
@@ -73,17 +97,34 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
             for (int k = 0; k <= steps; k++) {
                 discount[k] = minusRDt.multiply(k).exp();
             }
+            this.path = MathArrays.buildArray(spot.getField(), steps + 1);
+            this.path[0] = logSpot0;
+            this.spot0 = spot;
         }
 
         @Override
-        public void simulate(T[] z, T[][] logSpots) {
-            T[] path = logSpots[0];
+        public void simulate(T[] z) {
             path[0] = logSpot0;
             // ln S_k = ln S_{k-1} + drift + vol sqrt(dt) z_k, one node per step (the first folds ln S0 + drift)
             path[1] = Fn.affine(firstStep, null, volSqrtDt, z, 0, 1);
             for (int k = 2; k <= steps; k++) {
                 path[k] = Fn.affine(path[k - 1], drift, volSqrtDt, z, k - 1, 1);
             }
+        }
+
+        @Override
+        public T state(int variable, int k) {
+            return path[k];
+        }
+
+        @Override
+        public T spot(int asset, int k) {
+            return k == 0 ? spot0 : path[k].exp();
+        }
+
+        @Override
+        public T logSpot(int asset, int k) {
+            return path[k];
         }
 
         @Override
@@ -97,8 +138,9 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
         }
 
         @Override
-        public T logSpot0(int asset) {
-            return logSpot0;
+        public NormalStep<T> lastStep(int asset) {
+            T mean = steps == 1 ? firstStep : path[steps - 1].add(drift);
+            return new NormalStep<>(mean, volSqrtDt[0]);
         }
     }
 }

@@ -1,5 +1,12 @@
 package dev.adjointgreeks.model;
 
+import static dev.adjointgreeks.model.MarketBlocks.DIVIDEND;
+import static dev.adjointgreeks.model.MarketBlocks.RATE;
+import static dev.adjointgreeks.model.MarketBlocks.SPOT;
+
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
@@ -31,10 +38,22 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
         Validation.finite("dividend", dividend);
     }
 
+    public static final Block V0 = Block.scalar("heston_v0");
+    public static final Block KAPPA = Block.scalar("heston_kappa");
+    public static final Block THETA = Block.scalar("heston_theta");
+    public static final Block XI = Block.scalar("heston_xi");
+    public static final Block RHO = Block.scalar("heston_rho");
+    private static final InputLayout INPUTS = InputLayout.of(SPOT, V0, KAPPA, THETA, XI, RHO, RATE, DIVIDEND);
+    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.NORMAL_LAST_STEP);
+
     @Override
-    public String[] parameterNames() {
-        return new String[] {"spot", "heston_v0", "heston_kappa", "heston_theta", "heston_xi", "heston_rho", "rate",
-            "dividend"};
+    public String name() {
+        return "heston";
+    }
+
+    @Override
+    public InputLayout inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -53,12 +72,17 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
     }
 
     @Override
-    public boolean lognormal() {
-        return false;
+    public String[] stateNames() {
+        return new String[] {"log_spot"};
     }
 
     @Override
-    public <T extends RealFieldElement<T>> PathGenerator<T> generator(T[] p, T maturity, int steps) {
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> p, T maturity, int steps) {
         return new Generator<>(p, maturity, steps);
     }
 
@@ -77,45 +101,53 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
         private final T[] a4;
         private final T[] b4;
 
-        Generator(T[] p, T maturity, int steps) {
+        Generator(Inputs<T> p, T maturity, int steps) {
             this.steps = steps;
             T dtT = maturity.divide(steps);
             T sqrtDtT = dtT.sqrt();
-            this.logSpot0 = p[0].log();
-            this.v0 = p[1];
-            T kappa = p[2];
-            T theta = p[3];
-            T xi = p[4];
-            T rho = p[5];
-            this.carryDt = p[6].subtract(p[7]).multiply(dtT);
+            T spot = p.get(SPOT);
+            T rate = p.get(RATE);
+            this.spot0 = spot;
+            this.logSpot0 = spot.log();
+            this.v0 = p.get(V0);
+            T kappa = p.get(KAPPA);
+            T theta = p.get(THETA);
+            T xi = p.get(XI);
+            T rho = p.get(RHO);
+            this.carryDt = rate.subtract(p.get(DIVIDEND)).multiply(dtT);
             this.kappaThetaDt = kappa.multiply(theta).multiply(dtT);
             this.minusKappaDt = kappa.multiply(dtT).negate();
             this.xiRhoSqrtDt = xi.multiply(rho).multiply(sqrtDtT);
             this.xiRhoBarSqrtDt = xi.multiply(rho.multiply(rho).negate().add(1.0).sqrt()).multiply(sqrtDtT);
-            this.one = Fn.constant(p[0], 1.0);
-            this.discount = MathArrays.buildArray(p[0].getField(), steps + 1);
-            T minusRDt = p[6].multiply(dtT).negate();
+            this.one = Fn.constant(spot, 1.0);
+            this.discount = MathArrays.buildArray(spot.getField(), steps + 1);
+            T minusRDt = rate.multiply(dtT).negate();
             for (int k = 0; k <= steps; k++) {
                 discount[k] = minusRDt.multiply(k).exp();
             }
             // Maturity enters every step through dt: these setup nodes carry its sensitivity.
             this.minusHalfDt = dtT.multiply(-0.5);
             this.sqrtDtNode = sqrtDtT;
-            this.zero = Fn.constant(p[0], 0.0);
-            this.t4 = MathArrays.buildArray(p[0].getField(), 4);
-            this.a4 = MathArrays.buildArray(p[0].getField(), 4);
-            this.b4 = MathArrays.buildArray(p[0].getField(), 4);
-            this.c4 = MathArrays.buildArray(p[0].getField(), 2);
+            this.zero = Fn.constant(spot, 0.0);
+            this.t4 = MathArrays.buildArray(spot.getField(), 4);
+            this.a4 = MathArrays.buildArray(spot.getField(), 4);
+            this.b4 = MathArrays.buildArray(spot.getField(), 4);
+            this.c4 = MathArrays.buildArray(spot.getField(), 2);
+            this.path = MathArrays.buildArray(spot.getField(), steps + 1);
+            this.path[0] = logSpot0;
         }
 
         private final T minusHalfDt;
         private final T sqrtDtNode;
         private final T zero;
         private final T[] c4;     // the step's two normals
+        private final T spot0;
+        private final T[] path;   // the current path's log-spots; date 0 is set in the setup
+        private T lastVPlus;      // v+ and sqrt(v+) at the start of the last step, for lastStep()
+        private T lastSqrtV;
 
         @Override
-        public void simulate(T[] z, T[][] logSpots) {
-            T[] path = logSpots[0];
+        public void simulate(T[] z) {
             path[0] = logSpot0;
             T v = v0;
             for (int k = 1; k <= steps; k++) {
@@ -125,6 +157,10 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
                 // sqrt's infinite slope at 0 nor the (constant) truncated branch touch the adjoints.
                 T vPlus = Fn.select(v, v, zero);
                 T sqrtV = Fn.sqrtOfPositivePart(v);
+                if (k == steps) {
+                    lastVPlus = vPlus;
+                    lastSqrtV = sqrtV;
+                }
                 // ln S_k = ln S_{k-1} + (r - q) dt - (dt/2) v+ + sqrt(v+) sqrt(dt) z1: one node
                 a4[0] = one;
                 b4[0] = path[k - 1];
@@ -154,18 +190,39 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
         }
 
         @Override
+        public T state(int variable, int k) {
+            return path[k];
+        }
+
+        @Override
+        public T spot(int asset, int k) {
+            return k == 0 ? spot0 : path[k].exp();
+        }
+
+        @Override
+        public T logSpot(int asset, int k) {
+            return path[k];
+        }
+
+        @Override
         public T discountFactor(int k) {
             return discount[k];
         }
 
+        /**
+         * The Euler step's law: ln S_N = ln S_{N-1} + (r - q) dt - (dt/2) v+ + sqrt(v+) sqrt(dt) Z1,
+         * normal given the state at N-1 (a deviation of 0 where the variance is truncated).
+         */
         @Override
-        public T stepVariance(int asset) {
-            throw new UnsupportedOperationException("the Heston model has no constant step variance");
-        }
-
-        @Override
-        public T logSpot0(int asset) {
-            return logSpot0;
+        public NormalStep<T> lastStep(int asset) {
+            a4[0] = one;
+            b4[0] = path[steps - 1];
+            a4[1] = one;
+            b4[1] = carryDt;
+            a4[2] = lastVPlus;
+            b4[2] = minusHalfDt;
+            T mean = Fn.sumOfProducts(a4, b4, 3);
+            return new NormalStep<>(mean, lastSqrtV.multiply(sqrtDtNode));
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.adjointgreeks.model;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
@@ -101,30 +103,18 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         return l;
     }
 
-    @Override
-    public String[] parameterNames() {
-        int n = spots.length;
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            names.add("spot_" + i);
+    /** The input blocks of {@code n} correlated assets: spot_i, vol_i, dividend_i, rate, corr_i_j (n &gt; 1). */
+    static InputLayout layout(int n) {
+        List<Block> blocks = new ArrayList<>(List.of(MarketBlocks.spots(n), MarketBlocks.vols(n),
+                MarketBlocks.dividends(n), MarketBlocks.RATE));
+        if (n > 1) {
+            blocks.add(MarketBlocks.correlations(n));
         }
-        for (int i = 1; i <= n; i++) {
-            names.add("vol_" + i);
-        }
-        for (int i = 1; i <= n; i++) {
-            names.add("dividend_" + i);
-        }
-        names.add("rate");
-        for (int i = 1; i <= n; i++) {
-            for (int j = i + 1; j <= n; j++) {
-                names.add("corr_" + i + "_" + j);
-            }
-        }
-        return names.toArray(new String[0]);
+        return InputLayout.of(blocks);
     }
 
-    @Override
-    public double[] parameterValues() {
+    /** Values in the order of {@link #layout}. */
+    static double[] values(double[] spots, double[] vols, double[] dividends, double rate, double[][] correlation) {
         int n = spots.length;
         double[] v = new double[3 * n + 1 + n * (n - 1) / 2];
         System.arraycopy(spots, 0, v, 0, n);
@@ -140,6 +130,50 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         return v;
     }
 
+    /** The correlation matrix of the {@code corr_i_j} inputs, ones on the diagonal, on any field. */
+    static <T extends RealFieldElement<T>> T[][] correlationMatrix(Inputs<T> p, int n, T like) {
+        T[][] corr = MathArrays.buildArray(like.getField(), n, n);
+        Block c = n > 1 ? MarketBlocks.correlations(n) : null;
+        for (int i = 0; i < n; i++) {
+            corr[i][i] = Fn.constant(like, 1.0);
+            for (int j = i + 1; j < n; j++) {
+                corr[i][j] = p.pair(c, i, j);
+                corr[j][i] = corr[i][j];
+            }
+        }
+        return corr;
+    }
+
+    @Override
+    public String name() {
+        return "bs-multi";
+    }
+
+    @Override
+    public InputLayout inputs() {
+        return layout(spots.length);
+    }
+
+    @Override
+    public double[] parameterValues() {
+        return values(spots, vols, dividends, rate, correlation);
+    }
+
+    @Override
+    public String[] stateNames() {
+        String[] s = new String[spots.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = "log_spot_" + (i + 1);
+        }
+        return s;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.LOG_SPOTS, Capability.LOGNORMAL_STEPS, Capability.EXACT_STEPS,
+                Capability.NORMAL_LAST_STEP);
+    }
+
     @Override
     public int assets() {
         return spots.length;
@@ -151,17 +185,12 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
     }
 
     @Override
-    public boolean lognormal() {
-        return true;
-    }
-
-    @Override
-    public <T extends RealFieldElement<T>> PathGenerator<T> generator(T[] p, T maturity, int steps) {
+    public <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> p, T maturity, int steps) {
         return new Generator<>(spots.length, p, maturity, steps);
     }
 
     /** Generic Cholesky factor of the correlation matrix built from the {@code corr_i_j} inputs. */
-    static <T extends RealFieldElement<T>> T[][] cholesky(T[][] c) {
+    public static <T extends RealFieldElement<T>> T[][] cholesky(T[][] c) {
         int n = c.length;
         T[][] l = MathArrays.buildArray(c[0][0].getField(), n, n);
         T zero = Fn.constant(c[0][0], 0.0);
@@ -218,38 +247,35 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         private final T[] firstStep;
         private final T[] stepVariance;
         private final T[][] scaledFactor;   // A_ij = vol_i sqrt(dt) L_ij, j <= i
+        private final T[] spot0;
+        private final T[] deviation;        // vol_i sqrt(dt): the deviation of one step of ln S_i
+        private final T[][] logSpots;       // the current path, [asset][date]; date 0 is set in the setup
         private final T[] discount;
 
-        Generator(int n, T[] p, T maturity, int steps) {
+        Generator(int n, Inputs<T> p, T maturity, int steps) {
             this.n = n;
             this.steps = steps;
             var field = maturity.getField();
             T dt = maturity.divide(steps);
             T sqrtDt = dt.sqrt();
-            T rate = p[3 * n];
-            T[][] corr = MathArrays.buildArray(field, n, n);
-            int k = 3 * n + 1;
-            for (int i = 0; i < n; i++) {
-                corr[i][i] = Fn.constant(maturity, 1.0);
-                for (int j = i + 1; j < n; j++) {
-                    corr[i][j] = p[k];
-                    corr[j][i] = p[k];
-                    k++;
-                }
-            }
-            T[][] l = cholesky(corr);
+            T rate = p.get(MarketBlocks.RATE);
+            T[][] l = cholesky(correlationMatrix(p, n, maturity));
             logSpot0 = MathArrays.buildArray(field, n);
+            spot0 = MathArrays.buildArray(field, n);
+            deviation = MathArrays.buildArray(field, n);
             drift = MathArrays.buildArray(field, n);
             firstStep = MathArrays.buildArray(field, n);
             stepVariance = MathArrays.buildArray(field, n);
             scaledFactor = MathArrays.buildArray(field, n, 0);
             for (int i = 0; i < n; i++) {
-                T vol = p[n + i];
-                logSpot0[i] = p[i].log();
+                T vol = p.get(MarketBlocks.vols(n), i);
+                spot0[i] = p.get(MarketBlocks.spots(n), i);
+                logSpot0[i] = spot0[i].log();
                 stepVariance[i] = vol.multiply(vol).multiply(dt);
-                drift[i] = rate.subtract(p[2 * n + i]).multiply(dt).subtract(stepVariance[i].multiply(0.5));
+                drift[i] = rate.subtract(p.get(MarketBlocks.dividends(n), i)).multiply(dt).subtract(stepVariance[i].multiply(0.5));
                 firstStep[i] = logSpot0[i].add(drift[i]);
                 T volSqrtDt = vol.multiply(sqrtDt);
+                deviation[i] = volSqrtDt;
                 scaledFactor[i] = MathArrays.buildArray(field, i + 1);
                 for (int j = 0; j <= i; j++) {
                     scaledFactor[i][j] = volSqrtDt.multiply(l[i][j]);
@@ -260,10 +286,14 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
             for (int s = 0; s <= steps; s++) {
                 discount[s] = minusRDt.multiply(s).exp();
             }
+            logSpots = MathArrays.buildArray(field, n, steps + 1);
+            for (int i = 0; i < n; i++) {
+                logSpots[i][0] = logSpot0[i];
+            }
         }
 
         @Override
-        public void simulate(T[] z, T[][] logSpots) {
+        public void simulate(T[] z) {
             for (int i = 0; i < n; i++) {
                 logSpots[i][0] = logSpot0[i];
             }
@@ -279,6 +309,21 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         }
 
         @Override
+        public T state(int variable, int k) {
+            return logSpots[variable][k];
+        }
+
+        @Override
+        public T spot(int asset, int k) {
+            return k == 0 ? spot0[asset] : logSpots[asset][k].exp();
+        }
+
+        @Override
+        public T logSpot(int asset, int k) {
+            return logSpots[asset][k];
+        }
+
+        @Override
         public T discountFactor(int k) {
             return discount[k];
         }
@@ -288,9 +333,11 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
             return stepVariance[asset];
         }
 
+        /** Given the path to date N-1, the last step of asset i is normal: its own normals included. */
         @Override
-        public T logSpot0(int asset) {
-            return logSpot0[asset];
+        public NormalStep<T> lastStep(int asset) {
+            T mean = steps == 1 ? firstStep[asset] : logSpots[asset][steps - 1].add(drift[asset]);
+            return new NormalStep<>(mean, deviation[asset]);
         }
     }
 }

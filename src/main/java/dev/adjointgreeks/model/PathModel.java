@@ -1,20 +1,32 @@
 package dev.adjointgreeks.model;
 
+import java.util.Set;
+
 import org.apache.commons.math3.RealFieldElement;
 
 /**
- * A model that evolves the log-spots of its assets along a path of equal time steps.
+ * A model that evolves named state variables along a path of equal time steps and discounts by a
+ * numeraire that may depend on the path.
  *
- * <p>Its parameters (spots, vols, rates, model parameters) are inputs of the pricing function, so
- * each is differentiated. {@link #generator} runs once per trade and tape (the setup section):
- * everything that does not depend on the path (drifts, Cholesky factors, discount factors) is
- * computed there, and the returned generator only records per-path work.
+ * <p>Its inputs are named {@link Block}s ({@link #inputs()}); each is an input of the pricing
+ * function, so each is differentiated. {@link #generator} runs once per trade and tape (the setup
+ * section): everything that does not depend on the path (drifts, Cholesky factors, deterministic
+ * discount factors) is computed there, and the returned generator only records per-path work.
  */
 public interface PathModel {
 
-    /** Names of the model's inputs, e.g. {@code spot, vol, rate, dividend}. */
-    String[] parameterNames();
+    /** The model's word in output rows: {@code bs}, {@code bs-multi}, {@code heston}, {@code bachelier}. */
+    String name();
 
+    /** The model's inputs as named blocks, e.g. {@code spot, vol, rate, dividend}. */
+    InputLayout inputs();
+
+    /** Element names of {@link #inputs()} in order. */
+    default String[] parameterNames() {
+        return inputs().names();
+    }
+
+    /** Values in the order of {@link #parameterNames()}. */
     double[] parameterValues();
 
     int assets();
@@ -22,35 +34,71 @@ public interface PathModel {
     /** Standard normals consumed per time step. */
     int normalsPerStep();
 
-    /** True if per-step variances are available for Brownian-bridge barrier monitoring. */
-    boolean lognormal();
+    /** Names of the state variables a path holds at each date, e.g. {@code log_spot} or {@code spot_1, spot_2}. */
+    String[] stateNames();
+
+    /** What the model's paths offer; see {@link Capability}. */
+    Set<Capability> capabilities();
+
+    default boolean offers(Capability c) {
+        return capabilities().contains(c);
+    }
 
     /**
      * The per-trade setup.
      *
-     * @param params   the model's inputs in the order of {@link #parameterNames()}
+     * @param params   the model's inputs, read by block
      * @param maturity the horizon, an input of the product
      * @param steps    equal time steps to the horizon
      */
-    <T extends RealFieldElement<T>> PathGenerator<T> generator(T[] params, T maturity, int steps);
+    <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> params, T maturity, int steps);
 
-    /** The setup of a model: what a product may read, and the per-path simulation. */
+    /**
+     * The setup of a model and, after {@link #simulate}, the current path: what a product reads.
+     * Accessors of a capability the model does not offer throw.
+     */
     interface PathGenerator<T extends RealFieldElement<T>> {
 
         /**
-         * Fills {@code logSpots[asset][k]} for {@code k = 1..steps} from {@code z}, the normals of
-         * one path ({@code steps * normalsPerStep()} of them, step-major), as field values: constants
-         * for one path, or a block of paths on a block scalar.
-         * {@code logSpots[asset][0]} is today's log-spot.
+         * Simulates one path from {@code z}, its normals ({@code steps * normalsPerStep()} of them,
+         * step-major), as field values: constants for one path, or a block of paths on a block
+         * scalar.
          */
-        void simulate(T[] z, T[][] logSpots);
+        void simulate(T[] z);
 
-        /** {@code exp(-r t)} at the end of step {@code k} (k = 0..steps). */
+        /** State variable {@code variable} (in the order of {@link PathModel#stateNames()}) at date k = 0..steps. */
+        T state(int variable, int k);
+
+        /** The spot of {@code asset} in price units at date k = 0..steps (k = 0: today's, an input). */
+        T spot(int asset, int k);
+
+        /**
+         * The numeraire ratio {@code N(0) / N(t_k)} of the current path at date k = 0..steps, which
+         * discounts a cash flow paid at {@code t_k}; {@code exp(-r t_k)} under a deterministic rate.
+         */
         T discountFactor(int k);
 
-        /** Variance of the log-spot over one step, {@code sigma^2 dt} (lognormal models only). */
-        T stepVariance(int asset);
+        /** {@link Capability#LOG_SPOTS}: the log-spot of {@code asset} at date k. */
+        default T logSpot(int asset, int k) {
+            throw new UnsupportedOperationException("the model has no log-spots");
+        }
 
-        T logSpot0(int asset);
+        /** {@link Capability#LOGNORMAL_STEPS}: the variance of the log-spot over one step, {@code sigma^2 dt}. */
+        default T stepVariance(int asset) {
+            throw new UnsupportedOperationException("the model has no constant step variance");
+        }
+
+        /**
+         * {@link Capability#NORMAL_LAST_STEP}: given the current path up to date {@code steps - 1},
+         * the final coordinate of {@code asset} (its log-spot with {@link Capability#LOG_SPOTS}, else
+         * its spot) is normal with this mean and standard deviation.
+         */
+        default NormalStep<T> lastStep(int asset) {
+            throw new UnsupportedOperationException("the model has no normal last step");
+        }
+    }
+
+    /** A normal law of a step's end given its start: mean and standard deviation, field values. */
+    record NormalStep<T>(T mean, T deviation) {
     }
 }

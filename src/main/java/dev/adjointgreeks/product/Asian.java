@@ -5,7 +5,9 @@ import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
 import dev.adjointgreeks.closedform.GeometricAsianFormula;
-import dev.adjointgreeks.model.BlackScholesModel;
+import dev.adjointgreeks.model.Capability;
+import dev.adjointgreeks.model.Inputs;
+import dev.adjointgreeks.model.MarketBlocks;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 
@@ -43,8 +45,9 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
     @Override
     public void checkModel(PathModel model) {
         Product.requireSingleAsset(this, model);
-        if (!(model instanceof BlackScholesModel)) {
-            throw new IllegalArgumentException("product 'asian' is supported under the Black-Scholes model only");
+        Product.require(this, model, Capability.EXACT_STEPS, "it simulates its fixing dates only");
+        if (averaging == Averaging.GEOMETRIC) {
+            Product.require(this, model, Capability.LOG_SPOTS, "a geometric average");
         }
     }
 
@@ -62,24 +65,32 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
     }
 
     @Override
-    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(T[] p, PathModel model, T[] modelParams,
+    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(Inputs<T> p, PathModel model, Inputs<T> modelParams,
             PathGenerator<T> gen, int steps) {
-        T k = p[0];
-        T df = gen.discountFactor(steps);
+        T k = p.get(STRIKE);
         int stride = steps / fixings;
         double[] weights = new double[fixings];
         java.util.Arrays.fill(weights, 1.0 / fixings);
         T[] fixed = MathArrays.buildArray(k.getField(), fixings);
-        boolean useControl = controlVariate && averaging == Averaging.ARITHMETIC;
+        // The geometric control variate needs the geometric Asian's closed form: a Black-Scholes market.
+        boolean useControl = controlVariate && averaging == Averaging.ARITHMETIC
+                && model.offers(Capability.BLACK_SCHOLES_MARKET);
         T geometricPrice = useControl
-                ? GeometricAsianFormula.price(type, modelParams[0], k, p[1], modelParams[2], modelParams[3],
-                        modelParams[1], fixings)
+                ? GeometricAsianFormula.price(type, modelParams.get(MarketBlocks.SPOT), k, p.get(MATURITY),
+                        modelParams.get(MarketBlocks.RATE), modelParams.get(MarketBlocks.DIVIDEND),
+                        modelParams.get(MarketBlocks.VOL), fixings)
                 : null;
         boolean needGeometric = useControl || averaging == Averaging.GEOMETRIC;
-        return logSpots -> {
-            T[] path = logSpots[0];
+        return path -> {
+            T df = path.discountFactor(steps);
+            if (!needGeometric) {
+                for (int i = 0; i < fixings; i++) {
+                    fixed[i] = path.spot(0, (i + 1) * stride);
+                }
+                return Payoffs.vanilla(type, Fn.weightedSum(0.0, weights, fixed, fixings), k).multiply(df);
+            }
             for (int i = 0; i < fixings; i++) {
-                fixed[i] = path[(i + 1) * stride];
+                fixed[i] = path.logSpot(0, (i + 1) * stride);
             }
             T geometric = needGeometric ? Fn.weightedSum(0.0, weights, fixed, fixings).exp() : null;
             if (averaging == Averaging.GEOMETRIC) {

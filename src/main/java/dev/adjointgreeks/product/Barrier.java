@@ -4,7 +4,9 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
-import dev.adjointgreeks.model.BlackScholesModel;
+import dev.adjointgreeks.model.Capability;
+import dev.adjointgreeks.model.InputLayout;
+import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 
@@ -49,9 +51,11 @@ public record Barrier(OptionType type, double strike, double maturity, double ba
         return "barrier";
     }
 
+    private static final InputLayout INPUTS = InputLayout.of(STRIKE, MATURITY, BARRIER);
+
     @Override
-    public String[] parameterNames() {
-        return new String[] {"strike", "maturity", "barrier"};
+    public InputLayout inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -62,9 +66,7 @@ public record Barrier(OptionType type, double strike, double maturity, double ba
     @Override
     public void checkModel(PathModel model) {
         Product.requireSingleAsset(this, model);
-        if (!(model instanceof BlackScholesModel)) {
-            throw new IllegalArgumentException("product 'barrier' is supported under the Black-Scholes model only");
-        }
+        Product.require(this, model, Capability.LOGNORMAL_STEPS, "continuous monitoring by a Brownian bridge");
     }
 
     @Override
@@ -78,44 +80,43 @@ public record Barrier(OptionType type, double strike, double maturity, double ba
     }
 
     @Override
-    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(T[] p, PathModel model, T[] modelParams,
+    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(Inputs<T> p, PathModel model, Inputs<T> modelParams,
             PathGenerator<T> gen, int steps) {
-        T k = p[0];
-        T logBarrier = p[2].log();
-        T dfT = gen.discountFactor(steps);
-        if (breachedAtStart(modelParams[0].getReal())) {
+        T k = p.get(STRIKE);
+        T logBarrier = p.get(BARRIER).log();
+        if (breachedAtStart(gen.spot(0, 0).getReal())) {
             if (barrierKind.knockOut()) {
                 T paid = Fn.constant(k, rebate);
-                return logSpots -> paid;
+                return path -> paid;
             }
-            return logSpots -> Payoffs.vanilla(type, logSpots[0][steps].exp(), k).multiply(dfT);
+            return path -> Payoffs.vanilla(type, path.spot(0, steps), k).multiply(path.discountFactor(steps));
         }
         double side = barrierKind.down() ? 1.0 : -1.0;          // distance measured on the live side
         double[] coefficients = {side, -side};
         T[] terms = MathArrays.buildArray(k.getField(), 2);
         T minusTwoOverVariance = gen.stepVariance(0).reciprocal().multiply(-2.0);
-        T distance0 = gen.logSpot0(0).subtract(logBarrier).multiply(side);
+        T distance0 = gen.logSpot(0, 0).subtract(logBarrier).multiply(side);
         boolean payRebate = rebate != 0.0;
-        return logSpots -> {
-            T[] path = logSpots[0];
+        return path -> {
+            T dfT = path.discountFactor(steps);
             T survival = null;                  // prod (1 - p_j) so far; null stands for 1
             T rebatePaid = null;
             T previous = distance0;
             terms[1] = logBarrier;
             for (int s = 1; s <= steps; s++) {
-                terms[0] = path[s];
+                terms[0] = path.logSpot(0, s);
                 T distance = Fn.positivePart(Fn.weightedSum(0.0, coefficients, terms, 2));
                 T crossing = previous.multiply(distance).multiply(minusTwoOverVariance).exp();
                 if (payRebate) {
                     T hitNow = survival == null ? crossing : survival.multiply(crossing);
-                    T paid = hitNow.multiply(gen.discountFactor(s));
+                    T paid = hitNow.multiply(path.discountFactor(s));
                     rebatePaid = rebatePaid == null ? paid : rebatePaid.add(paid);
                 }
                 T alive = crossing.negate().add(1.0);
                 survival = survival == null ? alive : survival.multiply(alive);
                 previous = distance;
             }
-            T vanilla = Payoffs.vanilla(type, path[steps].exp(), k).multiply(dfT);
+            T vanilla = Payoffs.vanilla(type, path.spot(0, steps), k).multiply(dfT);
             if (barrierKind.knockOut()) {
                 T value = vanilla.multiply(survival);
                 return payRebate ? value.add(rebatePaid.multiply(rebate)) : value;

@@ -4,6 +4,8 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.model.Capability;
+import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 
@@ -34,28 +36,24 @@ public record Basket(OptionType type, double strike, double maturity, double[] w
         if (model.assets() != weights.length) {
             throw new IllegalArgumentException("weights: " + weights.length + " weights for " + model.assets() + " assets");
         }
-        if (!model.lognormal()) {
-            throw new IllegalArgumentException("product 'basket' needs the multi-asset Black-Scholes model");
-        }
     }
 
     @Override
     public int defaultSteps(PathModel model) {
-        return 1;
+        return model.offers(Capability.EXACT_STEPS) ? 1 : 100;
     }
 
     @Override
-    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(T[] p, PathModel model, T[] modelParams,
+    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(Inputs<T> p, PathModel model, Inputs<T> modelParams,
             PathGenerator<T> gen, int steps) {
-        T k = p[0];
-        T df = gen.discountFactor(steps);
+        T k = p.get(STRIKE);
         int n = weights.length;
         T[] finals = MathArrays.buildArray(k.getField(), n);
-        return logSpots -> {
+        return path -> {
             for (int i = 0; i < n; i++) {
-                finals[i] = logSpots[i][steps].exp();
+                finals[i] = path.spot(i, steps);
             }
-            return Payoffs.vanilla(type, Fn.weightedSum(0.0, weights, finals, n), k).multiply(df);
+            return Payoffs.vanilla(type, Fn.weightedSum(0.0, weights, finals, n), k).multiply(path.discountFactor(steps));
         };
     }
 }

@@ -3,17 +3,26 @@ package dev.adjointgreeks.product;
 import org.apache.commons.math3.RealFieldElement;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.model.Capability;
+import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 
 /**
  * Cash-or-nothing digital: pays {@code payout} if {@code S_T > K} (call) or {@code S_T < K} (put).
  *
- * <p>The indicator has no useful pathwise derivative, so the Monte Carlo payoff smooths it in log
- * moneyness: {@code payout e^{-rT} Phi(sign (ln S_T - ln K) / width)}. Under Black-Scholes the
- * smoothed price is exactly the digital price with log-variance {@code vol^2 T + width^2}, so the
- * bias is of order {@code width^2 / (vol^2 T)} and vanishes as the width shrinks (checked by
- * quadrature in the tests). Call plus put is exactly the discounted payout, smoothed or not.
+ * <p>The indicator has no useful pathwise derivative. Where the model offers
+ * {@link Capability#NORMAL_LAST_STEP} (every built-in model), the Monte Carlo payoff is its
+ * conditional expectation over the last time step given the state before it, a normal CDF:
+ * {@code payout e^{-rT} Phi(sign (m - k) / s)}, with {@code m} and {@code s} the mean and deviation
+ * of the last step's end and {@code k} the strike in the same coordinate ({@code ln K} for log-spot
+ * models, {@code K} in price units for the Bachelier model). It is exact (unbiased at every
+ * maturity), smooth in every input, and of lower variance than the indicator; with one exact step
+ * it is the closed form itself. Under Heston's Euler scheme it is exact for the Euler step.
+ *
+ * <p>A model without a normal last step falls back to smoothing in log-moneyness,
+ * {@code Phi(sign (ln S_T - ln K) / width)}: biased by order {@code width^2 / (vol^2 T)}.
+ * Call plus put is exactly the discounted payout either way.
  */
 public record Digital(OptionType type, double strike, double maturity, double payout, double width)
         implements StrikeAndMaturity {
@@ -44,19 +53,37 @@ public record Digital(OptionType type, double strike, double maturity, double pa
     @Override
     public void checkModel(PathModel model) {
         Product.requireSingleAsset(this, model);
+        if (!model.offers(Capability.NORMAL_LAST_STEP)) {
+            Product.require(this, model, Capability.LOG_SPOTS, "it is smoothed in log-moneyness");
+        }
     }
 
     @Override
     public int defaultSteps(PathModel model) {
-        return model.lognormal() ? 1 : 100;
+        return model.offers(Capability.EXACT_STEPS) ? 1 : 100;
     }
 
     @Override
-    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(T[] p, PathModel model, T[] modelParams,
+    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(Inputs<T> p, PathModel model, Inputs<T> modelParams,
             PathGenerator<T> gen, int steps) {
-        T logStrike = p[0].log();
+        double sign = type.sign();
+        if (model.offers(Capability.NORMAL_LAST_STEP)) {
+            boolean logs = model.offers(Capability.LOG_SPOTS);
+            T k = logs ? p.get(STRIKE).log() : p.get(STRIKE);
+            T zero = Fn.constant(k, 0.0);
+            return path -> {
+                PathModel.NormalStep<T> last = path.lastStep(0);
+                T distance = last.mean().subtract(k).multiply(sign);
+                if (last.deviation().getReal() == 0.0) {
+                    // a degenerate last step (vol 0, or Heston's variance truncated): the indicator
+                    return Fn.select(distance, path.discountFactor(steps).multiply(payout), zero);
+                }
+                return Fn.normCdf(distance.divide(last.deviation())).multiply(path.discountFactor(steps)).multiply(payout);
+            };
+        }
+        T logStrike = p.get(STRIKE).log();
         T scaledPayout = gen.discountFactor(steps).multiply(payout);
-        double scale = type.sign() / width;
-        return logSpots -> Fn.normCdf(logSpots[0][steps].subtract(logStrike).multiply(scale)).multiply(scaledPayout);
+        double scale = sign / width;
+        return path -> Fn.normCdf(path.logSpot(0, steps).subtract(logStrike).multiply(scale)).multiply(scaledPayout);
     }
 }

@@ -2,6 +2,8 @@ package dev.adjointgreeks.product;
 
 import org.apache.commons.math3.RealFieldElement;
 
+import dev.adjointgreeks.model.Capability;
+import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 
@@ -25,14 +27,13 @@ public record European(OptionType type, double strike, double maturity) implemen
 
     @Override
     public int defaultSteps(PathModel model) {
-        return model.lognormal() ? 1 : 100;
+        return model.offers(Capability.EXACT_STEPS) ? 1 : 100;
     }
 
     @Override
-    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(T[] p, PathModel model, T[] modelParams,
+    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(Inputs<T> p, PathModel model, Inputs<T> modelParams,
             PathGenerator<T> gen, int steps) {
-        T k = p[0];
-        T df = gen.discountFactor(steps);
-        return logSpots -> Payoffs.vanilla(type, logSpots[0][steps].exp(), k).multiply(df);
+        T k = p.get(STRIKE);
+        return path -> Payoffs.vanilla(type, path.spot(0, steps), k).multiply(path.discountFactor(steps));
     }
 }

@@ -2,6 +2,9 @@ package dev.adjointgreeks.product;
 
 import org.apache.commons.math3.RealFieldElement;
 
+import dev.adjointgreeks.model.Capability;
+import dev.adjointgreeks.model.InputLayout;
+import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 
@@ -17,9 +20,11 @@ public record Exchange(double maturity) implements Product {
         return "exchange";
     }
 
+    private static final InputLayout INPUTS = InputLayout.of(MATURITY);
+
     @Override
-    public String[] parameterNames() {
-        return new String[] {"maturity"};
+    public InputLayout inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -29,22 +34,21 @@ public record Exchange(double maturity) implements Product {
 
     @Override
     public void checkModel(PathModel model) {
-        if (model.assets() != 2 || !model.lognormal()) {
-            throw new IllegalArgumentException("product 'exchange' needs the two-asset Black-Scholes model, not "
+        if (model.assets() != 2) {
+            throw new IllegalArgumentException("product 'exchange' needs a two-asset model, not "
                     + model.assets() + " assets");
         }
     }
 
     @Override
     public int defaultSteps(PathModel model) {
-        return 1;
+        return model.offers(Capability.EXACT_STEPS) ? 1 : 100;
     }
 
     @Override
-    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(T[] p, PathModel model, T[] modelParams,
+    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(Inputs<T> p, PathModel model, Inputs<T> modelParams,
             PathGenerator<T> gen, int steps) {
-        T df = gen.discountFactor(steps);
-        return logSpots -> Payoffs.vanilla(OptionType.CALL, logSpots[0][steps].exp(), logSpots[1][steps].exp())
-                .multiply(df);
+        return path -> Payoffs.vanilla(OptionType.CALL, path.spot(0, steps), path.spot(1, steps))
+                .multiply(path.discountFactor(steps));
     }
 }

@@ -2,25 +2,40 @@ package dev.adjointgreeks.product;
 
 import org.apache.commons.math3.RealFieldElement;
 
+import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.Capability;
+import dev.adjointgreeks.model.InputLayout;
+import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 
 /**
  * A product turns a simulated path into a discounted payoff. Its own inputs (strike, maturity,
- * barrier) are differentiated like the model's. Payoffs use the engine's {@code max}, {@code select}
- * and normal CDF, never a branch on an active value.
+ * barrier) are named blocks, differentiated like the model's. Payoffs use the engine's
+ * {@code max}, {@code select} and normal CDF, never a branch on an active value. A product reads a
+ * path only through the generator's accessors and states the {@link Capability}s it needs in
+ * {@link #checkModel}; it never asks which model it runs under.
  */
 public interface Product {
+
+    Block STRIKE = Block.scalar("strike");
+    Block MATURITY = Block.scalar("maturity");
+    Block BARRIER = Block.scalar("barrier");
 
     /** The scenario word: european, digital, asian, barrier, basket, exchange. */
     String kind();
 
-    /** Names of the product's inputs; {@code maturity} is always among them. */
-    String[] parameterNames();
+    /** The product's inputs; {@link #MATURITY} is always among them. */
+    InputLayout inputs();
+
+    /** Element names of {@link #inputs()}. */
+    default String[] parameterNames() {
+        return inputs().names();
+    }
 
     double[] parameterValues();
 
-    /** Refuses a model the product cannot be priced under, with a message naming both. */
+    /** Refuses a model the product cannot be priced under, with a message naming what is missing. */
     void checkModel(PathModel model);
 
     /** Time steps when the trade does not say: the product's own dates, or what the model needs. */
@@ -33,25 +48,20 @@ public interface Product {
         }
     }
 
-    /** The per-trade setup: returns the per-path payoff. */
-    <T extends RealFieldElement<T>> PathPayoff<T> payoff(T[] params, PathModel model, T[] modelParams,
-            PathGenerator<T> generator, int steps);
+    /**
+     * The per-trade setup: returns the per-path payoff.
+     *
+     * @param params      the product's inputs
+     * @param modelParams the model's inputs (for closed forms a capability vouches for)
+     * @param gen         the model's setup; after each simulation, the current path
+     */
+    <T extends RealFieldElement<T>> PathPayoff<T> payoff(Inputs<T> params, PathModel model, Inputs<T> modelParams,
+            PathGenerator<T> gen, int steps);
 
     /** The per-path part. */
     interface PathPayoff<T extends RealFieldElement<T>> {
-        /** {@code logSpots[asset][k]}, k = 0..steps, as filled by the model. */
-        T discountedPayoff(T[][] logSpots);
-    }
-
-    /** Index of {@code maturity} in {@link #parameterNames()}. */
-    default int maturityIndex() {
-        String[] names = parameterNames();
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals("maturity")) {
-                return i;
-            }
-        }
-        throw new IllegalStateException(kind() + " has no maturity");
+        /** The discounted payoff of the path {@code path} has just simulated. */
+        T discountedPayoff(PathGenerator<T> path);
     }
 
     /** Shared check: single-asset products need a one-asset model. */
@@ -59,6 +69,14 @@ public interface Product {
         if (model.assets() != 1) {
             throw new IllegalArgumentException("product '" + p.kind() + "' needs a single-asset model, not "
                     + model.assets() + " assets");
+        }
+    }
+
+    /** Shared check: a capability the model must offer, and why the product needs it. */
+    static void require(Product p, PathModel model, Capability c, String why) {
+        if (!model.offers(c)) {
+            throw new IllegalArgumentException("product '" + p.kind() + "' needs a model with " + c.description()
+                    + " (" + why + "); the " + model.name() + " model has none");
         }
     }
 }

@@ -1,15 +1,19 @@
 package dev.adjointgreeks.product;
 
+import dev.adjointgreeks.model.InputLayout;
+
 /** A product whose own inputs are its strike and maturity (in that order). */
 interface StrikeAndMaturity extends Product {
+
+    InputLayout STRIKE_AND_MATURITY = InputLayout.of(STRIKE, MATURITY);
 
     double strike();
 
     double maturity();
 
     @Override
-    default String[] parameterNames() {
-        return new String[] {"strike", "maturity"};
+    default InputLayout inputs() {
+        return STRIKE_AND_MATURITY;
     }
 
     @Override

@@ -2,10 +2,10 @@ package dev.adjointgreeks.scenario;
 
 import java.util.Set;
 
+import dev.adjointgreeks.engine.ModelType;
+import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.engine.Trade;
-import dev.adjointgreeks.model.BlackScholesModel;
-import dev.adjointgreeks.model.HestonModel;
-import dev.adjointgreeks.model.MultiAssetModel;
+import dev.adjointgreeks.model.MarketData;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.product.Asian;
 import dev.adjointgreeks.product.Averaging;
@@ -29,9 +29,6 @@ public final class TradeFactory {
             "maturity", "rate", "dividend", "vol", "barrier", "barrier_kind", "rebate", "fixings", "averaging", "payout",
             "heston_v0", "heston_kappa", "heston_theta", "heston_xi", "heston_rho", "quantity", "underlying", "paths",
             "steps", "seed");
-
-    private static final String[] HESTON_COLUMNS = {"heston_v0", "heston_kappa", "heston_theta", "heston_xi",
-        "heston_rho"};
 
     private TradeFactory() {
     }
@@ -105,25 +102,54 @@ public final class TradeFactory {
         return new FieldException(null, msg, null);
     }
 
-    private static PathModel singleAsset(Fields f) {
+    /** The registered model named by the row's {@code model} word (default {@code bs}). */
+    private static ModelType modelType(Fields f) {
         String modelWord = f.word("model", "bs");
-        switch (modelWord) {
-            case "bs":
-                return new BlackScholesModel(f.number("spot"), f.number("vol"), f.number("rate"), f.number("dividend"));
-            case "heston":
-                if (f.has("vol")) {
-                    throw new FieldException("vol", "must be empty for the Heston model (its variance is heston_v0)",
-                            f.text("vol"));
-                }
-                double[] h = new double[HESTON_COLUMNS.length];
-                for (int i = 0; i < h.length; i++) {
-                    h[i] = f.number(HESTON_COLUMNS[i]);
-                }
-                return new HestonModel(f.number("spot"), h[0], h[1], h[2], h[3], h[4], f.number("rate"),
-                        f.number("dividend"));
-            default:
-                throw new FieldException("model", "unknown model (expected bs or heston)", f.text("model"));
+        ModelType type = ModelTypes.forWord(modelWord);
+        if (type == null) {
+            throw new FieldException("model", "unknown model (expected " + ModelTypes.list(ModelTypes.words()) + ")",
+                    f.text("model"));
         }
+        return type;
+    }
+
+    private static PathModel singleAsset(Fields f) {
+        ModelType type = modelType(f);
+        if (type.singleAsset() == null) {
+            throw new FieldException("model", "the " + type.word() + " model prices multi-asset products only",
+                    f.text("model"));
+        }
+        return type.singleAsset().apply(market(f));
+    }
+
+    /** The row's fields as a model factory reads them. */
+    private static MarketData market(Fields f) {
+        return new MarketData() {
+            @Override
+            public boolean has(String column) {
+                return f.has(column);
+            }
+
+            @Override
+            public double number(String column) {
+                return f.number(column);
+            }
+
+            @Override
+            public double number(String column, double fallback) {
+                return f.number(column, fallback);
+            }
+
+            @Override
+            public double[] numbers(String column) {
+                return f.numbers(column);
+            }
+
+            @Override
+            public double[][] matrix(String column) {
+                return f.matrix(column);
+            }
+        };
     }
 
     private static OptionType type(Fields f) {
@@ -180,24 +206,12 @@ public final class TradeFactory {
     }
 
     private static PathModel multiAsset(Fields f) {
-        String modelWord = f.word("model", "bs");
-        if (!modelWord.equals("bs")) {
-            throw new FieldException("model", "multi-asset products are priced under the bs model only",
-                    f.text("model"));
+        ModelType type = modelType(f);
+        if (type.multiAsset() == null) {
+            throw new FieldException("model", "multi-asset products are priced under the "
+                    + ModelTypes.list(ModelTypes.multiAssetWords()) + " model only", f.text("model"));
         }
-        double[] spots = f.numbers("spots");
-        int n = spots.length;
-        double[] dividends = f.has("dividends") ? f.numbers("dividends") : new double[n];
-        double[][] corr = f.has("correlation") ? f.matrix("correlation") : identity(n);
-        return new MultiAssetModel(spots, f.numbers("vols"), dividends, f.number("rate"), corr);
-    }
-
-    private static double[][] identity(int n) {
-        double[][] m = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            m[i][i] = 1.0;
-        }
-        return m;
+        return type.multiAsset().apply(market(f));
     }
 
     private static Product multiAssetProduct(Fields f, String word, int assets) {

@@ -75,6 +75,6 @@ class HestonMonteCarloTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Trade("a", new Asian(OptionType.CALL, 100, 1, 12, Averaging.ARITHMETIC), ReferenceTrades.HESTON)
                         .problem());
-        assertTrue(e.getMessage().contains("asian") && e.getMessage().contains("Black-Scholes"), e.getMessage());
+        assertTrue(e.getMessage().contains("asian") && e.getMessage().contains("heston"), e.getMessage());
     }
 }

@@ -1,0 +1,241 @@
+package dev.adjointgreeks.model;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.MathArrays;
+
+import dev.adjointgreeks.ad.Fn;
+
+/**
+ * The Bachelier (normal) model, one asset or several correlated ones:
+ * {@code S_i(t) = S_i e^{(r - q_i) t} + vol_i W_i(t)}, with {@code vol_i} the normal volatility in
+ * price units per sqrt(year) and {@code d<W_i, W_j> = corr_ij dt}. Prices are
+ * {@code e^{-rT} E[payoff]}. Spots may be zero or negative; nothing takes their logarithm.
+ *
+ * <p>Stepped exactly in price units: {@code S_i(k) = S_i(k-1) + F_i(t_k) - F_i(t_{k-1}) + sum_j A_ij z_j}
+ * with {@code F_i(t) = S_i e^{(r - q_i) t}} and {@code A = diag(vol sqrt(dt)) L}, L the Cholesky factor
+ * of the correlation: one node per asset and step, like the lognormal models.
+ *
+ * <p>One asset: inputs {@code spot, vol, rate, dividend} (Greeks delta, vega, rho, dividend_rho);
+ * several: {@code spot_i, vol_i, dividend_i, rate, corr_i_j}, as in the multi-asset Black-Scholes
+ * model. This file is the whole model; see the README's "Adding a model" for its registration.
+ */
+public final class BachelierModel implements PathModel {
+
+    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.EXACT_STEPS,
+            Capability.NORMAL_LAST_STEP);
+
+    private final boolean single;
+    private final double[] spots;
+    private final double[] vols;
+    private final double[] dividends;
+    private final double rate;
+    private final double[][] correlation;
+    private final InputLayout inputs;
+    private final Block spot;
+    private final Block vol;
+    private final Block dividend;
+
+    /** One asset. */
+    public BachelierModel(double spot, double vol, double rate, double dividend) {
+        this(true, new double[] {spot}, new double[] {vol}, new double[] {dividend}, rate, new double[][] {{1.0}});
+    }
+
+    /** Several correlated assets (the correlation is checked as for the multi-asset Black-Scholes model). */
+    public BachelierModel(double[] spots, double[] vols, double[] dividends, double rate, double[][] correlation) {
+        this(false, spots, vols, dividends, rate, correlation);
+    }
+
+    private BachelierModel(boolean single, double[] spots, double[] vols, double[] dividends, double rate,
+            double[][] correlation) {
+        int n = spots.length;
+        if (single) {
+            Validation.finite("spot", spots[0]);
+            Validation.nonNegative("vol", vols[0]);
+            Validation.finite("rate", rate);
+            Validation.finite("dividend", dividends[0]);
+        } else {
+            // the same shape, symmetry and positive-definiteness checks as the lognormal basket model
+            new MultiAssetModel(ones(n), vols, dividends, rate, correlation);
+            for (int i = 0; i < n; i++) {
+                Validation.finite("spots[" + (i + 1) + "]", spots[i]);
+            }
+        }
+        this.single = single;
+        this.spots = spots.clone();
+        this.vols = vols.clone();
+        this.dividends = dividends.clone();
+        this.rate = rate;
+        this.correlation = new double[n][];
+        for (int i = 0; i < n; i++) {
+            this.correlation[i] = correlation[i].clone();
+        }
+        if (single) {
+            spot = MarketBlocks.SPOT;
+            vol = MarketBlocks.VOL;
+            dividend = MarketBlocks.DIVIDEND;
+            inputs = InputLayout.of(spot, vol, MarketBlocks.RATE, dividend);
+        } else {
+            spot = MarketBlocks.spots(n);
+            vol = MarketBlocks.vols(n);
+            dividend = MarketBlocks.dividends(n);
+            inputs = MultiAssetModel.layout(n);
+        }
+    }
+
+    private static double[] ones(int n) {
+        double[] o = new double[n];
+        java.util.Arrays.fill(o, 1.0);
+        return o;
+    }
+
+    /** The input blocks of the spots, normal vols and dividends (scalars for one asset, else vectors). */
+    public Block spotBlock() {
+        return spot;
+    }
+
+    public Block volBlock() {
+        return vol;
+    }
+
+    public Block dividendBlock() {
+        return dividend;
+    }
+
+    /** The correlation block (several assets only). */
+    public Block correlationBlock() {
+        return single ? null : MarketBlocks.correlations(spots.length);
+    }
+
+    @Override
+    public String name() {
+        return "bachelier";
+    }
+
+    @Override
+    public InputLayout inputs() {
+        return inputs;
+    }
+
+    @Override
+    public double[] parameterValues() {
+        if (single) {
+            return new double[] {spots[0], vols[0], rate, dividends[0]};
+        }
+        return MultiAssetModel.values(spots, vols, dividends, rate, correlation);
+    }
+
+    @Override
+    public int assets() {
+        return spots.length;
+    }
+
+    @Override
+    public int normalsPerStep() {
+        return spots.length;
+    }
+
+    @Override
+    public String[] stateNames() {
+        if (single) {
+            return new String[] {"spot"};
+        }
+        List<String> s = new ArrayList<>();
+        for (int i = 1; i <= spots.length; i++) {
+            s.add("spot_" + i);
+        }
+        return s.toArray(new String[0]);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> p, T maturity, int steps) {
+        return new Generator<>(this, p, maturity, steps);
+    }
+
+    /** The setup: forward increments per step, the scaled Cholesky rows, discount factors. */
+    private static final class Generator<T extends RealFieldElement<T>> implements PathGenerator<T> {
+        private final int n;
+        private final int steps;
+        private final T[][] increment;      // [asset][k]: F_i(t_k) - F_i(t_{k-1}), k = 1..steps
+        private final T[][] factor;         // A_ij = vol_i sqrt(dt) L_ij, j <= i
+        private final T[] deviation;        // vol_i sqrt(dt)
+        private final T[] discount;
+        private final T[][] path;           // the current path's spots, [asset][date]
+
+        Generator(BachelierModel m, Inputs<T> p, T maturity, int steps) {
+            this.n = m.spots.length;
+            this.steps = steps;
+            var field = maturity.getField();
+            T dt = maturity.divide(steps);
+            T sqrtDt = dt.sqrt();
+            T rate = p.get(MarketBlocks.RATE);
+            T[][] l = m.single ? null : MultiAssetModel.cholesky(MultiAssetModel.correlationMatrix(p, n, maturity));
+            increment = MathArrays.buildArray(field, n, steps + 1);
+            factor = MathArrays.buildArray(field, n, 0);
+            deviation = MathArrays.buildArray(field, n);
+            path = MathArrays.buildArray(field, n, steps + 1);
+            for (int i = 0; i < n; i++) {
+                T s0 = p.get(m.spot, i);
+                T carryDt = rate.subtract(p.get(m.dividend, i)).multiply(dt);
+                T previous = s0;
+                for (int k = 1; k <= steps; k++) {
+                    T forward = carryDt.multiply(k).exp().multiply(s0);
+                    increment[i][k] = forward.subtract(previous);
+                    previous = forward;
+                }
+                deviation[i] = p.get(m.vol, i).multiply(sqrtDt);
+                factor[i] = MathArrays.buildArray(field, i + 1);
+                for (int j = 0; j <= i; j++) {
+                    factor[i][j] = l == null ? deviation[i] : deviation[i].multiply(l[i][j]);
+                }
+                path[i][0] = s0;
+            }
+            discount = MathArrays.buildArray(field, steps + 1);
+            T minusRDt = rate.multiply(dt).negate();
+            for (int k = 0; k <= steps; k++) {
+                discount[k] = minusRDt.multiply(k).exp();
+            }
+        }
+
+        @Override
+        public void simulate(T[] z) {
+            for (int k = 1; k <= steps; k++) {
+                int base = (k - 1) * n;
+                for (int i = 0; i < n; i++) {
+                    // S_i(k) = S_i(k-1) + increment_i(k) + sum_{j<=i} A_ij z_j, one node
+                    path[i][k] = Fn.affine(path[i][k - 1], increment[i][k], factor[i], z, base, i + 1);
+                }
+            }
+        }
+
+        @Override
+        public T state(int variable, int k) {
+            return path[variable][k];
+        }
+
+        @Override
+        public T spot(int asset, int k) {
+            return path[asset][k];
+        }
+
+        @Override
+        public T discountFactor(int k) {
+            return discount[k];
+        }
+
+        /** Given the path to date N-1, the last step of asset i is normal with deviation vol_i sqrt(dt). */
+        @Override
+        public NormalStep<T> lastStep(int asset) {
+            return new NormalStep<>(path[asset][steps - 1].add(increment[asset][steps]), deviation[asset]);
+        }
+    }
+}

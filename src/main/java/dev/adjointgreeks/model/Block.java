@@ -1,0 +1,89 @@
+package dev.adjointgreeks.model;
+
+/**
+ * A named block of inputs: a scalar ({@code rate}), one value per asset or rate ({@code spot_1 ..
+ * spot_n}, {@code forward_rate_1 .. forward_rate_80}), or one value per pair of assets
+ * ({@code corr_1_2 ..}). Element names are the block's name plus a 1-based suffix; they are the
+ * scenario columns and, through {@link dev.adjointgreeks.model.InputLayout}, the only way code
+ * finds an input: nothing indexes inputs by position.
+ */
+public record Block(String name, Shape shape, int count) {
+
+    /** How a block's elements are numbered. */
+    public enum Shape {
+        /** One value, named {@code name}. */
+        SCALAR,
+        /** {@code count} values, named {@code name_1 .. name_count}. */
+        VECTOR,
+        /** One value per pair i &lt; j of {@code count} items, named {@code name_i_j}. */
+        PAIRS
+    }
+
+    public Block {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("a block needs a name");
+        }
+        if (count < (shape == Shape.PAIRS ? 2 : 1)) {
+            throw new IllegalArgumentException("block " + name + " needs more items (value " + count + ")");
+        }
+    }
+
+    public static Block scalar(String name) {
+        return new Block(name, Shape.SCALAR, 1);
+    }
+
+    public static Block vector(String name, int count) {
+        return new Block(name, Shape.VECTOR, count);
+    }
+
+    public static Block pairs(String name, int count) {
+        return new Block(name, Shape.PAIRS, count);
+    }
+
+    /** Number of inputs in the block. */
+    public int size() {
+        switch (shape) {
+            case SCALAR: return 1;
+            case VECTOR: return count;
+            default: return count * (count - 1) / 2;
+        }
+    }
+
+    /** The suffix of element {@code k} (0-based): {@code ""}, {@code "_3"} or {@code "_1_2"}. */
+    public String suffix(int k) {
+        switch (shape) {
+            case SCALAR: return "";
+            case VECTOR: return "_" + (k + 1);
+            default: {
+                int[] ij = pair(k);
+                return "_" + (ij[0] + 1) + "_" + (ij[1] + 1);
+            }
+        }
+    }
+
+    /** The input name of element {@code k}, e.g. {@code spot_2}. */
+    public String element(int k) {
+        return name + suffix(k);
+    }
+
+    /** The element of the pair {@code i < j} (0-based), pairs in row order (1,2), (1,3), .., (2,3), ... */
+    public int pairIndex(int i, int j) {
+        if (shape != Shape.PAIRS || i < 0 || i >= j || j >= count) {
+            throw new IllegalArgumentException("block " + name + " has no pair (" + i + ", " + j + ")");
+        }
+        return i * count - i * (i + 1) / 2 + (j - i - 1);
+    }
+
+    /** The 0-based pair {i, j} of element {@code k} of a PAIRS block. */
+    public int[] pair(int k) {
+        int e = 0;
+        for (int i = 0; i < count; i++) {
+            for (int j = i + 1; j < count; j++) {
+                if (e++ == k) {
+                    return new int[] {i, j};
+                }
+            }
+        }
+        throw new IllegalArgumentException("block " + name + " has no element " + k);
+    }
+}

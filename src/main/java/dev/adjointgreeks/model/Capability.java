@@ -1,0 +1,42 @@
+package dev.adjointgreeks.model;
+
+/**
+ * What a model's paths offer beyond spots in price units and a discount factor. A product states
+ * the capabilities it needs ({@code Product.checkModel}); a model lists the ones it has. No product
+ * asks which model it is.
+ */
+public enum Capability {
+    /** {@link PathModel.PathGenerator#logSpot}: spots are positive and their logarithms are states. */
+    LOG_SPOTS("log-spots (positive prices)"),
+    /**
+     * {@link PathModel.PathGenerator#stepVariance}: the log-spot is Brownian with a constant
+     * variance per step, so a Brownian bridge between dates is exact (barrier monitoring).
+     */
+    LOGNORMAL_STEPS("lognormal steps"),
+    /**
+     * Any step size is exact in distribution (no discretisation bias), so a product may simulate
+     * only its own dates (Asian fixings).
+     */
+    EXACT_STEPS("steps exact in distribution"),
+    /**
+     * {@link PathModel.PathGenerator#lastStep}: given the state one step before the horizon, the
+     * final coordinate (log-spot, or spot in price units) is normal with known mean and deviation.
+     * Conditional expectations over the last step (the unbiased digital) need it.
+     */
+    NORMAL_LAST_STEP("a normal last step"),
+    /**
+     * The inputs {@code spot, vol, rate, dividend} are a flat Black-Scholes market: closed forms
+     * of that market (the geometric Asian control variate) apply.
+     */
+    BLACK_SCHOLES_MARKET("a Black-Scholes market");
+
+    private final String description;
+
+    Capability(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.adjointgreeks.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.commons.math3.RealFieldElement;
+
+/**
+ * The inputs of a model or product as an ordered list of named {@link Block}s. The layout alone
+ * knows where a block's values lie in the flat input vector that the engines differentiate; code
+ * reads inputs through {@link #view} (any field) or {@link #get} (doubles) by block.
+ */
+public final class InputLayout {
+
+    private final List<Block> blocks;
+    private final int[] offsets;
+    private final String[] names;
+
+    private InputLayout(List<Block> blocks) {
+        this.blocks = List.copyOf(blocks);
+        this.offsets = new int[blocks.size() + 1];
+        List<String> n = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            offsets[b] = n.size();
+            Block block = blocks.get(b);
+            for (int k = 0; k < block.size(); k++) {
+                n.add(block.element(k));
+            }
+            offsets[b + 1] = n.size();
+        }
+        this.names = n.toArray(new String[0]);
+        if (Arrays.stream(names).distinct().count() != names.length) {
+            throw new IllegalArgumentException("input names repeat: " + String.join(", ", names));
+        }
+    }
+
+    public static InputLayout of(Block... blocks) {
+        return new InputLayout(Arrays.asList(blocks));
+    }
+
+    public static InputLayout of(List<Block> blocks) {
+        return new InputLayout(blocks);
+    }
+
+    /** This layout followed by {@code other} (a model's inputs, then its product's). */
+    public InputLayout then(InputLayout other) {
+        List<Block> all = new ArrayList<>(blocks);
+        all.addAll(other.blocks);
+        return new InputLayout(all);
+    }
+
+    public List<Block> blocks() {
+        return blocks;
+    }
+
+    public int size() {
+        return names.length;
+    }
+
+    /** Element names in order, e.g. {@code spot, vol, rate, dividend, strike, maturity}. */
+    public String[] names() {
+        return names.clone();
+    }
+
+    public boolean has(Block block) {
+        return blocks.contains(block);
+    }
+
+    /** The block named {@code name}, or null. */
+    public Block block(String name) {
+        for (Block b : blocks) {
+            if (b.name().equals(name)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Position of element {@code k} of {@code block} in the flat vector. */
+    public int index(Block block, int k) {
+        int b = blocks.indexOf(block);
+        if (b < 0) {
+            throw new IllegalArgumentException("no input block " + block.name() + " among " + blocks());
+        }
+        if (k < 0 || k >= block.size()) {
+            throw new IllegalArgumentException("block " + block.name() + " has no element " + k);
+        }
+        return offsets[b] + k;
+    }
+
+    public int index(Block scalar) {
+        return index(scalar, 0);
+    }
+
+    /** The block holding flat position {@code i}. */
+    public Block blockAt(int i) {
+        for (int b = 0; b < blocks.size(); b++) {
+            if (i < offsets[b + 1]) {
+                return blocks.get(b);
+            }
+        }
+        throw new IndexOutOfBoundsException(i);
+    }
+
+    /** The element number within its block of flat position {@code i}. */
+    public int elementAt(int i) {
+        return i - offsets[blocks.indexOf(blockAt(i))];
+    }
+
+    /** The value of element {@code k} of {@code block} in {@code x}. */
+    public double get(double[] x, Block block, int k) {
+        return x[index(block, k)];
+    }
+
+    public double get(double[] x, Block scalar) {
+        return x[index(scalar, 0)];
+    }
+
+    /** A typed view of {@code values} (this layout's inputs, starting at {@code offset}). */
+    public <T extends RealFieldElement<T>> Inputs<T> view(T[] values, int offset) {
+        return new Inputs<>(this, values, offset);
+    }
+
+    @Override
+    public String toString() {
+        return blocks.toString();
+    }
+}
