@@ -4,6 +4,7 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.model.PathModel;
 
 /**
  * The LIBOR market model's path on any field: the setup (constructor) computes what does not
@@ -12,7 +13,7 @@ import dev.adjointgreeks.ad.Fn;
  * {@code y_i = delta L_i} (what the drift, the bonds and the numeraire use). Branch-free on active
  * values; not thread-safe (one instance per worker and tape).
  */
-public final class LiborPath<T extends RealFieldElement<T>> {
+public final class LiborPath<T extends RealFieldElement<T>> implements PathModel.PathGenerator<T> {
 
     private final int n;
     private final int steps;
@@ -87,6 +88,7 @@ public final class LiborPath<T extends RealFieldElement<T>> {
     }
 
     /** Simulates one path from its {@link #steps()} normals (field values: constants, or a block of paths). */
+    @Override
     public void simulate(T[] z) {
         System.arraycopy(y0, 0, y, 0, n);
         for (int step = 0; step < steps; step++) {
@@ -119,10 +121,22 @@ public final class LiborPath<T extends RealFieldElement<T>> {
         return history[k][i];
     }
 
+    /** State variable {@code accrued_rate_(i+1)}: {@link #accruedRate(int, int)}. */
+    @Override
+    public T state(int variable, int k) {
+        return history[k][variable];
+    }
+
+    @Override
+    public T spot(int asset, int k) {
+        throw new UnsupportedOperationException("the LIBOR market model has forward rates, not spots");
+    }
+
     /**
      * The numeraire ratio {@code N(0)/N(T_k) = prod_{j<k} 1/(1 + delta L_j(T_j))} of the current
      * path, k = 0..steps: the discount factor of a cash flow at {@code T_k} under the spot measure.
      */
+    @Override
     public T discountFactor(int k) {
         if (k == 0) {
             return Fn.constant(delta, 1.0);

@@ -58,6 +58,6 @@ public final class LiborPathFunction<T extends RealFieldElement<T>> {
      */
     public T discountedPayoff(T[] z) {
         path.simulate(z);
-        return book.valueAtExpiry(path).multiply(path.discountFactor(book.expiry()));
+        return book.valueAtExpiry(path, path.accrual(), path.size()).multiply(path.discountFactor(book.expiry()));
     }
 }

@@ -6,8 +6,12 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
-
+import dev.adjointgreeks.model.InputLayout;
+import dev.adjointgreeks.model.Inputs;
+import dev.adjointgreeks.model.PathModel;
+import dev.adjointgreeks.model.PathModel.PathGenerator;
 import dev.adjointgreeks.model.Validation;
+import dev.adjointgreeks.product.Product;
 
 /**
  * A book of payer swaptions that all expire at step {@code expiry} (Nmat) of the LIBOR market
@@ -15,9 +19,17 @@ import dev.adjointgreeks.model.Validation;
  * {@code strikes[k]} and pays {@code notional * max(0, 1 - B_j - K S_j)} with
  * {@code j = expiry + length - 1}, where at expiry {@code B_j = prod_{n=expiry}^{j} 1/(1 + delta L_n)}
  * and {@code S_j = sum_{n=expiry}^{j} delta B_n}. The total is discounted to today by
- * {@code prod_{n<expiry} 1/(1 + delta L_n)}, each rate at its own fixing.
+ * {@code prod_{n<expiry} 1/(1 + delta L_n)}, each rate at its own fixing: the model's numeraire
+ * ratio at expiry.
+ *
+ * <p>As a {@link Product} it has no inputs of its own (its 2N + 1 sensitivities are the model's)
+ * and needs a model whose state holds the accrued rates {@code accrued_rate_i = delta L_i} and
+ * whose inputs hold the {@code accrual}; it runs exactly {@code expiry} steps.
  */
-public record SwaptionPortfolio(int expiry, int[] lengths, double[] strikes, double notional) {
+public record SwaptionPortfolio(int expiry, int[] lengths, double[] strikes, double notional) implements Product {
+
+    /** The scenario's product word. */
+    public static final String KIND = "swaption-portfolio";
 
     public SwaptionPortfolio {
         lengths = lengths.clone();
@@ -77,20 +89,83 @@ public record SwaptionPortfolio(int expiry, int[] lengths, double[] strikes, dou
         return strikes[k];
     }
 
+    // ------------------------------------------------------------------ Product
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** None: the book's sensitivities are the model's inputs. */
+    @Override
+    public InputLayout inputs() {
+        return InputLayout.of();
+    }
+
+    @Override
+    public double[] parameterValues() {
+        return new double[0];
+    }
+
+    @Override
+    public void checkModel(PathModel model) {
+        String[] states = model.stateNames();
+        int needed = expiry + maxLength();
+        if (!model.inputs().has(LiborMarket.ACCRUAL) || states.length < needed
+                || !states[needed - 1].equals("accrued_rate_" + needed)) {
+            throw new IllegalArgumentException("product '" + KIND + "' needs a LIBOR market model whose accrued rates "
+                    + "reach period " + needed + " (expiry " + expiry + " + the longest swap); the " + model.name()
+                    + " model has none");
+        }
+        if (expiry >= states.length) {
+            throw new IllegalArgumentException("expiry (" + expiry + ") must be before the last forward rate (N = "
+                    + states.length + ")");
+        }
+    }
+
+    @Override
+    public int defaultSteps(PathModel model) {
+        return expiry;
+    }
+
+    /** One step per period up to expiry: the model's steps are its accrual periods. */
+    @Override
+    public void checkSteps(int steps) {
+        if (steps != expiry) {
+            throw new IllegalArgumentException("steps must equal expiry (" + expiry + " periods) for a swaption portfolio "
+                    + "(value " + steps + ")");
+        }
+    }
+
+    @Override
+    public <T extends RealFieldElement<T>> PathPayoff<T> payoff(Inputs<T> params, PathModel model, Inputs<T> modelParams,
+            PathGenerator<T> gen, int steps) {
+        T delta = modelParams.get(LiborMarket.ACCRUAL);
+        int n = model.stateNames().length;
+        return path -> valueAtExpiry(path, delta, n).multiply(path.discountFactor(expiry));
+    }
+
+    private int maxLength() {
+        int m = 0;
+        for (int l : lengths) {
+            m = Math.max(m, l);
+        }
+        return m;
+    }
+
     /**
-     * The book's value at expiry on the current path of {@code path} (simulated to {@link #expiry}),
-     * in the state's variables: {@code B_j = prod 1/(1 + y_n)}, {@code S_j = sum delta B_n}, each
-     * swaption {@code notional max(1 - B_j - K S_j, 0)} through the engine's {@code max}.
+     * The book's value at expiry on the current path (simulated to {@link #expiry} steps), from the
+     * accrued rates {@code y_j = delta L_j} at expiry: {@code B_j = prod 1/(1 + y_n)},
+     * {@code S_j = sum delta B_n}, each swaption {@code notional max(1 - B_j - K S_j, 0)} through the
+     * engine's {@code max}.
      */
-    public <T extends RealFieldElement<T>> T valueAtExpiry(LiborPath<T> path) {
-        int n = path.size();
-        T delta = path.accrual();
+    public <T extends RealFieldElement<T>> T valueAtExpiry(PathGenerator<T> path, T delta, int n) {
         T[] b = MathArrays.buildArray(delta.getField(), n);
         T[] s = MathArrays.buildArray(delta.getField(), n);
         T bj = null;
         T sj = Fn.constant(delta, 0.0);
         for (int j = expiry; j < n; j++) {
-            T denominator = path.accruedRate(j, expiry).add(1.0);
+            T denominator = path.state(j, expiry).add(1.0);
             bj = bj == null ? denominator.reciprocal() : bj.divide(denominator);
             sj = sj.add(delta.multiply(bj));
             b[j] = bj;

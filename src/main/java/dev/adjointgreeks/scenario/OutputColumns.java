@@ -56,9 +56,14 @@ public final class OutputColumns {
     /** Sorts Greek names: single-asset order first, then per-asset families, then the rest. */
     public static List<String> canonical(Collection<String> greeks) {
         List<String> out = new ArrayList<>(new LinkedHashSet<>(greeks));
-        out.sort(Comparator.comparingInt(OutputColumns::rank).thenComparing(OutputColumns::indexKey));
+        // Other sensitivities keep the order of their model's inputs (the sort is stable), e.g. the
+        // LIBOR model's d_forward_rate_1..N, d_lambda_1..N, d_accrual.
+        out.sort(Comparator.comparingInt(OutputColumns::rank)
+                .thenComparing((a, b) -> rank(a) == OTHER ? 0 : indexKey(a).compareTo(indexKey(b))));
         return out;
     }
+
+    private static final int OTHER = 1000;
 
     private static int rank(String g) {
         int i = SINGLE_ASSET.indexOf(g);
@@ -72,7 +77,7 @@ public final class OutputColumns {
                 return 10 * after[f] + 5;
             }
         }
-        return 1000;
+        return OTHER;
     }
 
     /** Numeric order of the asset indices (delta_2 before delta_10). */
@@ -115,7 +120,8 @@ public final class OutputColumns {
 
     /** Whether {@code name} is a Greek some trade could report. */
     public static boolean known(String name) {
-        return SINGLE_ASSET.contains(name) || name.matches("(delta|vega|dividend_rho)_\\d+|gamma_\\d+_\\d+|d_corr_\\d+_\\d+");
+        return SINGLE_ASSET.contains(name) || name.matches("(delta|vega|dividend_rho)_\\d+|gamma_\\d+_\\d+|d_corr_\\d+_\\d+")
+                || name.matches("d_(forward_rate|lambda)(_\\d+)?|d_accrual");   // the LIBOR model
     }
 
     /** Keeps the Greeks selected by {@code filter} (null: all). */
