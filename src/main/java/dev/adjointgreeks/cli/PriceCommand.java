@@ -151,8 +151,7 @@ public final class PriceCommand implements Callable<Integer> {
                 filter.add(name);
             }
         }
-        boolean secondOrder = filter == null
-                || filter.stream().anyMatch(g -> g.startsWith("gamma") || g.equals("vanna") || g.equals("volga"));
+        boolean secondOrder = dev.adjointgreeks.engine.GreekCatalogue.wantsSecondOrder(filter);
 
         // Open every file first: a bad file stops the run before anything is written.
         List<Input> inputs = new ArrayList<>();
@@ -163,7 +162,8 @@ public final class PriceCommand implements Callable<Integer> {
             RunSettings base = RunSettings.defaults(paths != null ? paths : DEFAULT_PATHS, seed != null ? seed : 1L)
                     .withThreads(1)
                     .withVariance(Boolean.TRUE.equals(antithetic), Boolean.TRUE.equals(sobol))
-                    .withSecondOrder(secondOrder);
+                    .withSecondOrder(secondOrder)
+                    .withGreeks(filter);
             List<String> valueColumns = header(inputs, m, filter, secondOrder);
             return run(inputs, base, m, valueColumns, workers, jsonl, err);
         } catch (CsvScenarioReader.BadFileException e) {

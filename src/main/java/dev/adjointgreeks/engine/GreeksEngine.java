@@ -1,6 +1,7 @@
 package dev.adjointgreeks.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,50 +79,47 @@ public final class GreeksEngine {
     /** Adds the adjoint evaluators and outputs; returns the output names ({@code price}, Greeks). */
     static List<String> adjointGreeks(Plan plan, int group, String suffix) {
         PricingProblem p = plan.problem;
-        String[] inputs = p.inputNames();
+        GreekCatalogue catalogue = plan.settings.catalogue(p);
         List<String> names = new ArrayList<>();
         int base = plan.adjoint(group, null);
         plan.output("price" + suffix, new int[] {base}, new int[] {0}, new double[] {1.0});
         names.add("price" + suffix);
-        for (int k = 0; k < inputs.length; k++) {
-            String n = GreekNames.firstOrder(inputs[k]) + suffix;
-            plan.output(n, new int[] {base}, new int[] {1 + k}, new double[] {GreekNames.sign(inputs[k])});
-            names.add(n);
+        for (Greek.FirstOrder g : catalogue.firstOrder()) {
+            plan.output(g.column() + suffix, new int[] {base}, new int[] {1 + g.input()}, new double[] {g.sign()});
+            names.add(g.column() + suffix);
         }
-        if (plan.settings.secondOrder()) {
-            int[] spots = spotInputs(p);
-            int vol = p.indexOf("vol");
-            double[] h = new double[spots.length];
-            int[] up = new int[spots.length];
-            int[] down = new int[spots.length];
-            for (int a = 0; a < spots.length; a++) {
-                h[a] = plan.settings.spotBump2() * plan.base[spots[a]];
-                up[a] = plan.adjoint(group, plan.bump(spots[a], h[a]));
-                down[a] = plan.adjoint(group, plan.bump(spots[a], -h[a]));
-            }
-            for (int a = 0; a < spots.length; a++) {
-                for (int b = a; b < spots.length; b++) {
-                    // symmetrised: (d delta_b / d S_a + d delta_a / d S_b) / 2
-                    String n = (spots.length == 1 ? "gamma" : "gamma_" + (a + 1) + "_" + (b + 1)) + suffix;
-                    plan.output(n, new int[] {up[a], down[a], up[b], down[b]},
-                            new int[] {1 + spots[b], 1 + spots[b], 1 + spots[a], 1 + spots[a]},
-                            new double[] {0.25 / h[a], -0.25 / h[a], 0.25 / h[b], -0.25 / h[b]});
-                    names.add(n);
+        // Second order: central differences of adjoint gradients, one bumped pair of evaluators per
+        // bumped input, shared by every Greek that needs it.
+        Map<Integer, int[]> bumped = new HashMap<>();
+        Map<Integer, Double> h = new HashMap<>();
+        for (Greek.SecondOrder g : catalogue.secondOrder()) {
+            for (int side = 0; side < 2; side++) {
+                int in = side == 0 ? g.inputA() : g.inputB();
+                if (!bumped.containsKey(in)) {
+                    double size = Greek.SecondOrder.bump(side == 0 ? g.blockA() : g.blockB(), plan.settings,
+                            plan.base[in]);
+                    h.put(in, size);
+                    bumped.put(in, new int[] {plan.adjoint(group, plan.bump(in, size)),
+                        plan.adjoint(group, plan.bump(in, -size))});
                 }
             }
-            if (vol >= 0 && spots.length == 1) {
-                double hv = plan.settings.volBump2();
-                int vUp = plan.adjoint(group, plan.bump(vol, hv));
-                int vDown = plan.adjoint(group, plan.bump(vol, -hv));
-                int s = spots[0];
-                plan.output("vanna" + suffix, new int[] {up[0], down[0], vUp, vDown},
-                        new int[] {1 + vol, 1 + vol, 1 + s, 1 + s},
-                        new double[] {0.25 / h[0], -0.25 / h[0], 0.25 / hv, -0.25 / hv});
-                plan.output("volga" + suffix, new int[] {vUp, vDown}, new int[] {1 + vol, 1 + vol},
-                        new double[] {0.5 / hv, -0.5 / hv});
-                names.add("vanna" + suffix);
-                names.add("volga" + suffix);
+        }
+        for (Greek.SecondOrder g : catalogue.secondOrder()) {
+            int a = g.inputA();
+            int b = g.inputB();
+            double ha = h.get(a);
+            double hb = h.get(b);
+            String n = g.column() + suffix;
+            if (a == b && !g.blockA().name().equals("spot")) {
+                // volga: the difference of the vega of the vol-bumped evaluators
+                plan.output(n, bumped.get(a), new int[] {1 + a, 1 + a}, new double[] {0.5 / ha, -0.5 / ha});
+            } else {
+                // symmetrised: (d g_b / d x_a + d g_a / d x_b) / 2
+                plan.output(n, new int[] {bumped.get(a)[0], bumped.get(a)[1], bumped.get(b)[0], bumped.get(b)[1]},
+                        new int[] {1 + b, 1 + b, 1 + a, 1 + a},
+                        new double[] {0.25 / ha, -0.25 / ha, 0.25 / hb, -0.25 / hb});
             }
+            names.add(n);
         }
         return names;
     }
@@ -130,16 +128,17 @@ public final class GreeksEngine {
 
     static List<String> bumpGreeks(Plan plan, int group, String suffix) {
         PricingProblem p = plan.problem;
-        String[] inputs = p.inputNames();
         RunSettings s = plan.settings;
+        GreekCatalogue catalogue = s.catalogue(p);
         List<String> names = new ArrayList<>();
         int base = plan.passive(group, null);
         plan.output("price" + suffix, new int[] {base}, new int[] {0}, new double[] {1.0});
         names.add("price" + suffix);
-        for (int k = 0; k < inputs.length; k++) {
-            double h = s.bumpFor(plan.base[k]);
-            double sign = GreekNames.sign(inputs[k]);
-            String n = GreekNames.firstOrder(inputs[k]) + suffix;
+        for (Greek.FirstOrder g : catalogue.firstOrder()) {
+            int k = g.input();
+            double h = g.bump(s, plan.base[k]);
+            double sign = g.sign();
+            String n = g.column() + suffix;
             int up = plan.passive(group, plan.bump(k, h));
             if (s.central()) {
                 int down = plan.passive(group, plan.bump(k, -h));
@@ -149,41 +148,22 @@ public final class GreeksEngine {
             }
             names.add(n);
         }
-        if (s.secondOrder()) {
-            int[] spots = spotInputs(p);
-            int vol = p.indexOf("vol");
-            double[] h = new double[spots.length];
-            int[] up = new int[spots.length];
-            int[] down = new int[spots.length];
-            for (int a = 0; a < spots.length; a++) {
-                h[a] = s.spotBump2() * plan.base[spots[a]];
-                up[a] = plan.passive(group, plan.bump(spots[a], h[a]));
-                down[a] = plan.passive(group, plan.bump(spots[a], -h[a]));
+        Map<Integer, int[]> bumped = new HashMap<>();
+        for (Greek.SecondOrder g : catalogue.secondOrder()) {
+            int a = g.inputA();
+            int b = g.inputB();
+            double ha = Greek.SecondOrder.bump(g.blockA(), s, plan.base[a]);
+            double hb = Greek.SecondOrder.bump(g.blockB(), s, plan.base[b]);
+            String n = g.column() + suffix;
+            if (a == b) {
+                int[] ud = bumped.computeIfAbsent(a, i -> new int[] {plan.passive(group, plan.bump(i, ha)),
+                    plan.passive(group, plan.bump(i, -ha))});
+                double inv = 1.0 / (ha * ha);
+                plan.output(n, new int[] {ud[0], base, ud[1]}, new int[] {0, 0, 0}, new double[] {inv, -2 * inv, inv});
+            } else {
+                cross(plan, group, n, a, ha, b, hb);
             }
-            for (int a = 0; a < spots.length; a++) {
-                for (int b = a; b < spots.length; b++) {
-                    String n = (spots.length == 1 ? "gamma" : "gamma_" + (a + 1) + "_" + (b + 1)) + suffix;
-                    if (a == b) {
-                        double inv = 1.0 / (h[a] * h[a]);
-                        plan.output(n, new int[] {up[a], base, down[a]}, new int[] {0, 0, 0},
-                                new double[] {inv, -2 * inv, inv});
-                    } else {
-                        cross(plan, group, n, spots[a], h[a], spots[b], h[b]);
-                    }
-                    names.add(n);
-                }
-            }
-            if (vol >= 0 && spots.length == 1) {
-                double hv = s.volBump2();
-                cross(plan, group, "vanna" + suffix, spots[0], h[0], vol, hv);
-                int vUp = plan.passive(group, plan.bump(vol, hv));
-                int vDown = plan.passive(group, plan.bump(vol, -hv));
-                double inv = 1.0 / (hv * hv);
-                plan.output("volga" + suffix, new int[] {vUp, base, vDown}, new int[] {0, 0, 0},
-                        new double[] {inv, -2 * inv, inv});
-                names.add("vanna" + suffix);
-                names.add("volga" + suffix);
-            }
+            names.add(n);
         }
         return names;
     }
@@ -198,17 +178,6 @@ public final class GreeksEngine {
         plan.output(name, new int[] {pp, pm, mp, mm}, new int[] {0, 0, 0, 0}, new double[] {c, -c, -c, c});
     }
 
-    static int[] spotInputs(PricingProblem p) {
-        String[] names = p.inputNames();
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals("spot") || names[i].startsWith("spot_")) {
-                idx.add(i);
-            }
-        }
-        return idx.stream().mapToInt(Integer::intValue).toArray();
-    }
-
     // ------------------------------------------------------------------ analytic
 
     /** Price and Greeks from the closed form (standard errors 0). */
@@ -218,31 +187,33 @@ public final class GreeksEngine {
         if (reason != null) {
             throw new UnsupportedOperationException(reason);
         }
-        String[] inputs = p.inputNames();
+        GreekCatalogue catalogue = settings.catalogue(p);
         double[] x = p.inputValues();
         int n = x.length;
-        int[] spots = spotInputs(p);
-        int vol = p.indexOf("vol");
         Map<String, Double> v = new LinkedHashMap<>();
         if (!formula.fieldGeneric()) {
+            // a price in double precision only (Heston's Fourier inversion): central differences
             double price = formula.price(p, x);
             put(v, "price", price);
-            for (int k = 0; k < n; k++) {
+            for (Greek.FirstOrder g : catalogue.firstOrder()) {
+                int k = g.input();
                 double h = 1e-4 * Math.max(Math.abs(x[k]), 0.01);
                 double up = formula.price(p, shift(x, k, h));
                 double down = formula.price(p, shift(x, k, -h));
-                put(v, GreekNames.firstOrder(inputs[k]), GreekNames.sign(inputs[k]) * (up - down) / (2 * h));
+                put(v, g.column(), g.sign() * (up - down) / (2 * h));
             }
-            if (settings.secondOrder()) {
-                int s = spots[0];
-                double h = settings.spotBump2() * x[s];
-                double up = formula.price(p, shift(x, s, h));
-                double down = formula.price(p, shift(x, s, -h));
-                put(v, "gamma", (up - 2 * price + down) / (h * h));
+            for (Greek.SecondOrder g : catalogue.secondOrder()) {
+                if (g.inputA() == g.inputB() && g.blockA().name().equals("spot")) {
+                    int s = g.inputA();
+                    double h = settings.spotBump2() * x[s];
+                    double up = formula.price(p, shift(x, s, h));
+                    double down = formula.price(p, shift(x, s, -h));
+                    put(v, g.column(), (up - 2 * price + down) / (h * h));
+                }
             }
             return v;
         }
-        int order = settings.secondOrder() ? 2 : 1;
+        int order = catalogue.secondOrder().isEmpty() ? 1 : 2;
         DerivativeStructure[] ds = new DerivativeStructure[n];
         for (int k = 0; k < n; k++) {
             ds[k] = new DerivativeStructure(n, order, k, x[k]);
@@ -250,30 +221,17 @@ public final class GreeksEngine {
         DerivativeStructure price = formula.price(p, ds);
         put(v, "price", price.getValue());
         int[] orders = new int[n];
-        for (int k = 0; k < n; k++) {
-            orders[k] = 1;
-            put(v, GreekNames.firstOrder(inputs[k]), GreekNames.sign(inputs[k]) * price.getPartialDerivative(orders));
-            orders[k] = 0;
+        for (Greek.FirstOrder g : catalogue.firstOrder()) {
+            orders[g.input()] = 1;
+            put(v, g.column(), g.sign() * price.getPartialDerivative(orders));
+            orders[g.input()] = 0;
         }
-        if (order == 2) {
-            for (int a = 0; a < spots.length; a++) {
-                for (int b = a; b < spots.length; b++) {
-                    orders[spots[a]]++;
-                    orders[spots[b]]++;
-                    put(v, spots.length == 1 ? "gamma" : "gamma_" + (a + 1) + "_" + (b + 1), price.getPartialDerivative(orders));
-                    orders[spots[a]] = 0;
-                    orders[spots[b]] = 0;
-                }
-            }
-            if (vol >= 0 && spots.length == 1) {
-                orders[spots[0]] = 1;
-                orders[vol] = 1;
-                put(v, "vanna", price.getPartialDerivative(orders));
-                orders[spots[0]] = 0;
-                orders[vol] = 2;
-                put(v, "volga", price.getPartialDerivative(orders));
-                orders[vol] = 0;
-            }
+        for (Greek.SecondOrder g : catalogue.secondOrder()) {
+            orders[g.inputA()]++;
+            orders[g.inputB()]++;
+            put(v, g.column(), price.getPartialDerivative(orders));
+            orders[g.inputA()] = 0;
+            orders[g.inputB()] = 0;
         }
         return v;
     }

@@ -1,5 +1,7 @@
 package dev.adjointgreeks.engine;
 
+import java.util.Set;
+
 import dev.adjointgreeks.mc.AdjointEvaluator.GradientErrors;
 
 /**
@@ -13,10 +15,16 @@ import dev.adjointgreeks.mc.AdjointEvaluator.GradientErrors;
  * @param central        central differences (else one-sided forward differences)
  * @param spotBump2      second order: relative spot bump
  * @param volBump2       second order: absolute vol bump
+ * @param greeks         the Greeks to compute, by column or family ({@code delta} selects delta_1, delta_2, ...);
+ *                       null: all. Second-order Greeks also need {@code secondOrder}.
  */
 public record RunSettings(long paths, long seed, int threads, boolean antithetic, boolean sobol, boolean secondOrder,
         double bumpSize, boolean bumpRelative, boolean central, double spotBump2, double volBump2,
-        GradientErrors gradientErrors) {
+        GradientErrors gradientErrors, Set<String> greeks) {
+
+    public RunSettings {
+        greeks = greeks == null ? null : Set.copyOf(greeks);
+    }
 
     public static final double DEFAULT_BUMP = 1e-4;
     public static final double DEFAULT_SPOT_BUMP_2 = 0.01;
@@ -24,37 +32,48 @@ public record RunSettings(long paths, long seed, int threads, boolean antithetic
 
     public static RunSettings defaults(long paths, long seed) {
         return new RunSettings(paths, seed, 1, false, false, true, DEFAULT_BUMP, true, true, DEFAULT_SPOT_BUMP_2,
-                DEFAULT_VOL_BUMP_2, GradientErrors.AUTO);
+                DEFAULT_VOL_BUMP_2, GradientErrors.AUTO, null);
     }
 
     public RunSettings withThreads(int t) {
         return new RunSettings(paths, seed, t, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, gradientErrors);
+                spotBump2, volBump2, gradientErrors, greeks);
     }
 
     public RunSettings withPaths(long p) {
         return new RunSettings(p, seed, threads, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, gradientErrors);
+                spotBump2, volBump2, gradientErrors, greeks);
     }
 
     public RunSettings withSecondOrder(boolean s) {
         return new RunSettings(paths, seed, threads, antithetic, sobol, s, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, gradientErrors);
+                spotBump2, volBump2, gradientErrors, greeks);
     }
 
     public RunSettings withVariance(boolean anti, boolean sob) {
         return new RunSettings(paths, seed, threads, anti, sob, secondOrder, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, gradientErrors);
+                spotBump2, volBump2, gradientErrors, greeks);
     }
 
     public RunSettings withGradientErrors(GradientErrors g) {
         return new RunSettings(paths, seed, threads, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, g);
+                spotBump2, volBump2, g, greeks);
     }
 
     public RunSettings withBump(double size, boolean relative, boolean centralDifferences) {
         return new RunSettings(paths, seed, threads, antithetic, sobol, secondOrder, size, relative, centralDifferences,
-                spotBump2, volBump2, gradientErrors);
+                spotBump2, volBump2, gradientErrors, greeks);
+    }
+
+    /** Only the Greeks {@code selection} names (columns or families; null: all), see {@link GreekCatalogue}. */
+    public RunSettings withGreeks(Set<String> selection) {
+        return new RunSettings(paths, seed, threads, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
+                spotBump2, volBump2, gradientErrors, selection);
+    }
+
+    /** The trade's Greeks these settings ask for. */
+    public GreekCatalogue catalogue(dev.adjointgreeks.mc.PricingProblem problem) {
+        return GreekCatalogue.of(problem, secondOrder).select(greeks);
     }
 
     /** The first-order bump for an input of value {@code x}. */

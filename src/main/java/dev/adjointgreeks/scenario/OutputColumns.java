@@ -7,10 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.adjointgreeks.engine.GreekNames;
+import dev.adjointgreeks.engine.GreekCatalogue;
 import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.engine.Trade;
-import dev.adjointgreeks.mc.PricingProblem;
 
 /** The Greek columns of an output file, in a fixed, readable order. */
 public final class OutputColumns {
@@ -23,34 +22,9 @@ public final class OutputColumns {
     private OutputColumns() {
     }
 
-    /** The Greeks (without {@code price}) a trade reports. */
+    /** The Greeks (without {@code price}) a trade reports: its {@link GreekCatalogue}'s columns. */
     public static List<String> greeksOf(Trade trade, boolean secondOrder) {
-        PricingProblem p = trade.problem();
-        List<String> names = new ArrayList<>();
-        String[] inputs = p.inputNames();
-        int spots = 0;
-        for (String in : inputs) {
-            names.add(GreekNames.firstOrder(in));
-            if (in.equals("spot") || in.startsWith("spot_")) {
-                spots++;
-            }
-        }
-        if (secondOrder) {
-            if (spots == 1) {
-                names.add("gamma");
-                if (p.indexOf("vol") >= 0) {
-                    names.add("vanna");
-                    names.add("volga");
-                }
-            } else {
-                for (int a = 1; a <= spots; a++) {
-                    for (int b = a; b <= spots; b++) {
-                        names.add("gamma_" + a + "_" + b);
-                    }
-                }
-            }
-        }
-        return names;
+        return GreekCatalogue.of(trade.problem(), secondOrder).columns();
     }
 
     /** Sorts Greek names: single-asset order first, then per-asset families, then the rest. */
@@ -118,10 +92,13 @@ public final class OutputColumns {
         return cols;
     }
 
-    /** Whether {@code name} is a Greek some trade could report. */
+    /**
+     * Whether {@code name} is a Greek, or a family of Greeks, some trade could report: a built-in
+     * column, a per-asset one, or {@code d_} plus an input's name (a registered model's inputs too).
+     */
     public static boolean known(String name) {
-        return SINGLE_ASSET.contains(name) || name.matches("(delta|vega|dividend_rho)_\\d+|gamma_\\d+_\\d+|d_corr_\\d+_\\d+")
-                || name.matches("d_(forward_rate|lambda)(_\\d+)?|d_accrual");   // the LIBOR model
+        return SINGLE_ASSET.contains(name) || name.equals("d_corr")
+                || name.matches("(delta|vega|dividend_rho)_\\d+|gamma_\\d+_\\d+|d_[a-z][a-z0-9_]*");
     }
 
     /** Keeps the Greeks selected by {@code filter} (null: all). */
@@ -131,7 +108,7 @@ public final class OutputColumns {
         }
         List<String> out = new ArrayList<>();
         for (String g : greeks) {
-            if (filter.contains(g) || filter.contains(g.replaceAll("_\\d+(_\\d+)?$", ""))) {
+            if (GreekCatalogue.selects(filter, g)) {
                 out.add(g);
             }
         }

@@ -1,0 +1,121 @@
+package dev.adjointgreeks.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import dev.adjointgreeks.mc.PricingProblem;
+import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.InputLayout;
+
+/**
+ * The Greeks of a trade, in output order: one first-order Greek per input, then (when second order
+ * is asked for) the gammas of every pair of spots, and vanna and volga for one asset with a
+ * {@code vol} input. The one place that decides which Greeks a trade has; a selection
+ * ({@code --greeks}) filters it by column or family.
+ */
+public final class GreekCatalogue {
+
+    private final List<Greek> greeks;
+
+    private GreekCatalogue(List<Greek> greeks) {
+        this.greeks = List.copyOf(greeks);
+    }
+
+    /** Every Greek of the problem's inputs, second order included if {@code secondOrder}. */
+    public static GreekCatalogue of(PricingProblem problem, boolean secondOrder) {
+        InputLayout layout = problem.layout();
+        List<Greek> g = new ArrayList<>();
+        for (Block b : layout.blocks()) {
+            for (int k = 0; k < b.size(); k++) {
+                g.add(new Greek.FirstOrder(b, k, layout.index(b, k)));
+            }
+        }
+        if (secondOrder) {
+            Block spot = layout.block("spot");
+            if (spot != null) {
+                for (int a = 0; a < spot.size(); a++) {
+                    for (int c = a; c < spot.size(); c++) {
+                        g.add(new Greek.SecondOrder(spot, a, layout.index(spot, a), spot, c, layout.index(spot, c)));
+                    }
+                }
+                Block vol = layout.block("vol");
+                if (vol != null && spot.shape() == Block.Shape.SCALAR && vol.shape() == Block.Shape.SCALAR) {
+                    int s = layout.index(spot);
+                    int v = layout.index(vol);
+                    g.add(new Greek.SecondOrder(spot, 0, s, vol, 0, v));
+                    g.add(new Greek.SecondOrder(vol, 0, v, vol, 0, v));
+                }
+            }
+        }
+        return new GreekCatalogue(g);
+    }
+
+    public List<Greek> all() {
+        return greeks;
+    }
+
+    public List<Greek.FirstOrder> firstOrder() {
+        List<Greek.FirstOrder> out = new ArrayList<>();
+        for (Greek g : greeks) {
+            if (g instanceof Greek.FirstOrder f) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    public List<Greek.SecondOrder> secondOrder() {
+        List<Greek.SecondOrder> out = new ArrayList<>();
+        for (Greek g : greeks) {
+            if (g instanceof Greek.SecondOrder s) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The column names, in order. */
+    public List<String> columns() {
+        List<String> out = new ArrayList<>();
+        for (Greek g : greeks) {
+            out.add(g.column());
+        }
+        return out;
+    }
+
+    /** The family of a column: the column without its asset indices ({@code delta_2} gives {@code delta}). */
+    public static String family(String column) {
+        return column.replaceAll("(_\\d+)+$", "");
+    }
+
+    /** Whether {@code selection} (columns or families; null: everything) picks the column {@code column}. */
+    public static boolean selects(Collection<String> selection, String column) {
+        return selection == null || selection.contains(column) || selection.contains(family(column));
+    }
+
+    /** Whether {@code selection} (columns or families; null: everything) picks {@code g}. */
+    public static boolean selects(Collection<String> selection, Greek g) {
+        return selection == null || selection.contains(g.column()) || selection.contains(g.family());
+    }
+
+    /** Whether {@code selection} picks any second-order Greek. */
+    public static boolean wantsSecondOrder(Collection<String> selection) {
+        return selection == null
+                || selection.stream().anyMatch(g -> g.startsWith("gamma") || g.equals("vanna") || g.equals("volga"));
+    }
+
+    /** The Greeks that {@code selection} picks. */
+    public GreekCatalogue select(Collection<String> selection) {
+        if (selection == null) {
+            return this;
+        }
+        List<Greek> out = new ArrayList<>();
+        for (Greek g : greeks) {
+            if (selects(selection, g)) {
+                out.add(g);
+            }
+        }
+        return new GreekCatalogue(out);
+    }
+}
