@@ -24,24 +24,22 @@ public final class Block implements RealFieldElement<Block> {
     final BlockTape tape;
     /** The value when uniform. */
     final double u;
-    /** Per-lane values {@code lanes[off .. off+width-1]}, or null when uniform. */
+    /** Per-lane values ({@code width} of them, an array of their own), or null when uniform. */
     final double[] lanes;
-    final int off;
     final int index;
     final int gen;
 
-    Block(BlockTape tape, double u, double[] lanes, int off, int index, int gen) {
+    Block(BlockTape tape, double u, double[] lanes, int index, int gen) {
         this.tape = tape;
         this.u = u;
         this.lanes = lanes;
-        this.off = off;
         this.index = index;
         this.gen = gen;
     }
 
     /** A passive uniform value. */
     Block(BlockTape tape, double u) {
-        this(tape, u, null, 0, -1, 0);
+        this(tape, u, null, -1, 0);
     }
 
     public BlockTape tape() {
@@ -64,7 +62,7 @@ public final class Block implements RealFieldElement<Block> {
 
     /** Lane {@code l}'s value. */
     public double lane(int l) {
-        return lanes == null ? u : lanes[off + l];
+        return lanes == null ? u : lanes[l];
     }
 
     /** Every lane's value (a copy). */
@@ -73,7 +71,7 @@ public final class Block implements RealFieldElement<Block> {
         if (lanes == null) {
             java.util.Arrays.fill(r, u);
         } else {
-            System.arraycopy(lanes, off, r, 0, r.length);
+            System.arraycopy(lanes, 0, r, 0, r.length);
         }
         return r;
     }
@@ -87,7 +85,7 @@ public final class Block implements RealFieldElement<Block> {
             }
         } else {
             for (int l = 0; l < w; l++) {
-                sum[l] += lanes[off + l];
+                sum[l] += lanes[l];
             }
         }
     }
@@ -164,12 +162,12 @@ public final class Block implements RealFieldElement<Block> {
     }
 
     /** Per-lane result with a uniform local derivative {@code d} (e.g. {@code x + c}). */
-    private Block unaryLinear(double[] r, int ro, int node, double d) {
+    private Block unaryLinear(double[] r, int node, double d) {
         if (node < 0) {
-            return tape.passive(r, ro);
+            return tape.passive(r);
         }
         tape.entry(tape.first(node), index, d);
-        return tape.active(node, r, ro);
+        return tape.active(node, r);
     }
 
     private int beginUnary() {
@@ -196,23 +194,21 @@ public final class Block implements RealFieldElement<Block> {
         int w = tape.width;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
-        int ro = tape.bufferOffset;
         if (node < 0) {
             for (int l = 0; l < w; l++) {
-                r[ro + l] = f.value(lanes[off + l]);
+                r[l] = f.value(lanes[l]);
             }
-            return tape.passive(r, ro);
+            return tape.passive(r);
         }
-        int po = tape.alloc();
-        double[] p = tape.slab;
+        double[] p = tape.alloc();
         for (int l = 0; l < w; l++) {
-            double x = lanes[off + l];
+            double x = lanes[l];
             double v = f.value(x);
-            r[ro + l] = v;
-            p[po + l] = f.slope(x, v);
+            r[l] = v;
+            p[l] = f.slope(x, v);
         }
-        tape.entry(tape.first(node), index, p, po);
-        return tape.active(node, r, ro);
+        tape.entry(tape.first(node), index, p);
+        return tape.active(node, r);
     }
 
     /** A binary rule, per lane. */
@@ -242,42 +238,37 @@ public final class Block implements RealFieldElement<Block> {
         }
         int node = ax || ay ? t.begin((ax ? 1 : 0) + (ay ? 1 : 0), false) : -1;
         double[] r = t.buffer(node >= 0);
-        int ro = t.bufferOffset;
         double[] px = null;
         double[] py = null;
-        int pxo = 0;
-        int pyo = 0;
-        if (ax) {
-            pxo = t.alloc();
-            px = t.slab;
+                if (ax) {
+            px = t.alloc();
         }
         if (ay) {
-            pyo = t.alloc();
-            py = t.slab;
+            py = t.alloc();
         }
         for (int l = 0; l < w; l++) {
             double x = lane(l);
             double y = b.lane(l);
             double v = f.value(x, y);
-            r[ro + l] = v;
+            r[l] = v;
             if (ax) {
-                px[pxo + l] = f.dx(x, y, v);
+                px[l] = f.dx(x, y, v);
             }
             if (ay) {
-                py[pyo + l] = f.dy(x, y, v);
+                py[l] = f.dy(x, y, v);
             }
         }
         if (node < 0) {
-            return t.passive(r, ro);
+            return t.passive(r);
         }
         int e = t.first(node);
         if (ax) {
-            e = t.entry(e, index, px, pxo);
+            e = t.entry(e, index, px);
         }
         if (ay) {
-            t.entry(e, b.index, py, pyo);
+            t.entry(e, b.index, py);
         }
-        return t.active(node, r, ro);
+        return t.active(node, r);
     }
 
     // ------------------------------------------------------------------ arithmetic (hot, written out)
@@ -313,50 +304,45 @@ public final class Block implements RealFieldElement<Block> {
         }
         int node = ax || ay ? t.begin((ax ? 1 : 0) + (ay ? 1 : 0), false) : -1;
         double[] r = t.buffer(node >= 0);
-        int ro = t.bufferOffset;
         if (lanes == null) {
             double x = u;
             double[] y = b.lanes;
-            int yo = b.off;
             if (sign > 0) {
                 for (int l = 0; l < w; l++) {
-                    r[ro + l] = x + y[yo + l];
+                    r[l] = x + y[l];
                 }
             } else {
                 for (int l = 0; l < w; l++) {
-                    r[ro + l] = x - y[yo + l];
+                    r[l] = x - y[l];
                 }
             }
         } else if (b.lanes == null) {
             double[] x = lanes;
-            int xo = off;
             double y = b.u;
             if (sign > 0) {
                 for (int l = 0; l < w; l++) {
-                    r[ro + l] = x[xo + l] + y;
+                    r[l] = x[l] + y;
                 }
             } else {
                 for (int l = 0; l < w; l++) {
-                    r[ro + l] = x[xo + l] - y;
+                    r[l] = x[l] - y;
                 }
             }
         } else {
             double[] x = lanes;
-            int xo = off;
             double[] y = b.lanes;
-            int yo = b.off;
             if (sign > 0) {
                 for (int l = 0; l < w; l++) {
-                    r[ro + l] = x[xo + l] + y[yo + l];
+                    r[l] = x[l] + y[l];
                 }
             } else {
                 for (int l = 0; l < w; l++) {
-                    r[ro + l] = x[xo + l] - y[yo + l];
+                    r[l] = x[l] - y[l];
                 }
             }
         }
         if (node < 0) {
-            return t.passive(r, ro);
+            return t.passive(r);
         }
         int e = t.first(node);
         if (ax) {
@@ -365,7 +351,7 @@ public final class Block implements RealFieldElement<Block> {
         if (ay) {
             t.entry(e, b.index, sign);
         }
-        return t.active(node, r, ro);
+        return t.active(node, r);
     }
 
     @Override
@@ -389,10 +375,9 @@ public final class Block implements RealFieldElement<Block> {
         }
         int node = ax || ay ? t.begin((ax ? 1 : 0) + (ay ? 1 : 0), false) : -1;
         double[] r = t.buffer(node >= 0);
-        int ro = t.bufferOffset;
-        product(r, ro, this, b, w);
+        product(r, this, b, w);
         if (node < 0) {
-            return t.passive(r, ro);
+            return t.passive(r);
         }
         int e = t.first(node);
         if (ax) {
@@ -401,31 +386,27 @@ public final class Block implements RealFieldElement<Block> {
         if (ay) {
             t.entry(e, b.index, this);
         }
-        return t.active(node, r, ro);
+        return t.active(node, r);
     }
 
-    private static void product(double[] r, int ro, Block a, Block b, int w) {
+    private static void product(double[] r, Block a, Block b, int w) {
         if (a.lanes == null) {
             double x = a.u;
             double[] y = b.lanes;
-            int yo = b.off;
             for (int l = 0; l < w; l++) {
-                r[ro + l] = x * y[yo + l];
+                r[l] = x * y[l];
             }
         } else if (b.lanes == null) {
             double[] x = a.lanes;
-            int xo = a.off;
             double y = b.u;
             for (int l = 0; l < w; l++) {
-                r[ro + l] = x[xo + l] * y;
+                r[l] = x[l] * y;
             }
         } else {
             double[] x = a.lanes;
-            int xo = a.off;
             double[] y = b.lanes;
-            int yo = b.off;
             for (int l = 0; l < w; l++) {
-                r[ro + l] = x[xo + l] * y[yo + l];
+                r[l] = x[l] * y[l];
             }
         }
     }
@@ -435,8 +416,8 @@ public final class Block implements RealFieldElement<Block> {
             return new Block(t, u * b.u);
         }
         double[] r = new double[t.width];
-        product(r, 0, this, b, t.width);
-        return t.passive(r, 0);
+        product(r, this, b, t.width);
+        return t.passive(r);
     }
 
     @Override
@@ -499,11 +480,10 @@ public final class Block implements RealFieldElement<Block> {
         int w = tape.width;
         int node = record ? beginUnary() : -1;
         double[] r = tape.buffer(node >= 0);
-        int ro = tape.bufferOffset;
         for (int l = 0; l < w; l++) {
-            r[ro + l] = lanes[off + l] * c;
+            r[l] = lanes[l] * c;
         }
-        return unaryLinear(r, ro, node, c);
+        return unaryLinear(r, node, c);
     }
 
     @Override
@@ -514,11 +494,10 @@ public final class Block implements RealFieldElement<Block> {
         int w = tape.width;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
-        int ro = tape.bufferOffset;
         for (int l = 0; l < w; l++) {
-            r[ro + l] = lanes[off + l] + c;
+            r[l] = lanes[l] + c;
         }
-        return unaryLinear(r, ro, node, 1.0);
+        return unaryLinear(r, node, 1.0);
     }
 
     @Override
@@ -529,11 +508,10 @@ public final class Block implements RealFieldElement<Block> {
         int w = tape.width;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
-        int ro = tape.bufferOffset;
         for (int l = 0; l < w; l++) {
-            r[ro + l] = lanes[off + l] - c;
+            r[l] = lanes[l] - c;
         }
-        return unaryLinear(r, ro, node, 1.0);
+        return unaryLinear(r, node, 1.0);
     }
 
     @Override
@@ -544,11 +522,10 @@ public final class Block implements RealFieldElement<Block> {
         int w = tape.width;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
-        int ro = tape.bufferOffset;
         for (int l = 0; l < w; l++) {
-            r[ro + l] = lanes[off + l] / c;
+            r[l] = lanes[l] / c;
         }
-        return unaryLinear(r, ro, node, 1.0 / c);
+        return unaryLinear(r, node, 1.0 / c);
     }
 
     @Override
@@ -576,11 +553,10 @@ public final class Block implements RealFieldElement<Block> {
         int w = tape.width;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
-        int ro = tape.bufferOffset;
         for (int l = 0; l < w; l++) {
-            r[ro + l] = FastMath.IEEEremainder(lanes[off + l], c);
+            r[l] = FastMath.IEEEremainder(lanes[l], c);
         }
-        return unaryLinear(r, ro, node, 1.0);
+        return unaryLinear(r, node, 1.0);
     }
 
     @Override
@@ -627,9 +603,9 @@ public final class Block implements RealFieldElement<Block> {
         }
         double[] r = new double[tape.width];
         for (int l = 0; l < r.length; l++) {
-            r[l] = f.applyAsDouble(lanes[off + l]);
+            r[l] = f.applyAsDouble(lanes[l]);
         }
-        return tape.passive(r, 0);
+        return tape.passive(r);
     }
 
     @Override
@@ -740,20 +716,18 @@ public final class Block implements RealFieldElement<Block> {
         int w = tape.width;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
-        int ro = tape.bufferOffset;
         for (int l = 0; l < w; l++) {
-            r[ro + l] = Math.sqrt(lanes[off + l]);
+            r[l] = Math.sqrt(lanes[l]);
         }
         if (node < 0) {
-            return tape.passive(r, ro);
+            return tape.passive(r);
         }
-        int po = tape.alloc();
-        double[] p = tape.slab;
+        double[] p = tape.alloc();
         for (int l = 0; l < w; l++) {
-            p[po + l] = 0.5 / r[ro + l];   // sqrt'(0) = +inf
+            p[l] = 0.5 / r[l];   // sqrt'(0) = +inf
         }
-        tape.entry(tape.first(node), index, p, po);
-        return tape.active(node, r, ro);
+        tape.entry(tape.first(node), index, p);
+        return tape.active(node, r);
     }
 
     @Override
@@ -859,15 +833,14 @@ public final class Block implements RealFieldElement<Block> {
         int w = tape.width;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
-        int ro = tape.bufferOffset;
         for (int l = 0; l < w; l++) {
-            r[ro + l] = Math.exp(lanes[off + l]);
+            r[l] = Math.exp(lanes[l]);
         }
         if (node < 0) {
-            return tape.passive(r, ro);
+            return tape.passive(r);
         }
-        tape.entry(tape.first(node), index, r, ro);   // exp' = exp: the value is the partial
-        return tape.active(node, r, ro);
+        tape.entry(tape.first(node), index, r);   // exp' = exp: the value is the partial
+        return tape.active(node, r);
     }
 
     @Override
@@ -893,20 +866,18 @@ public final class Block implements RealFieldElement<Block> {
         int w = tape.width;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
-        int ro = tape.bufferOffset;
         for (int l = 0; l < w; l++) {
-            r[ro + l] = Math.log(lanes[off + l]);
+            r[l] = Math.log(lanes[l]);
         }
         if (node < 0) {
-            return tape.passive(r, ro);
+            return tape.passive(r);
         }
-        int po = tape.alloc();
-        double[] p = tape.slab;
+        double[] p = tape.alloc();
         for (int l = 0; l < w; l++) {
-            p[po + l] = 1.0 / lanes[off + l];   // log'(0) = +inf
+            p[l] = 1.0 / lanes[l];   // log'(0) = +inf
         }
-        tape.entry(tape.first(node), index, p, po);
-        return tape.active(node, r, ro);
+        tape.entry(tape.first(node), index, p);
+        return tape.active(node, r);
     }
 
     @Override

@@ -56,24 +56,23 @@ final class BlockOps {
             result = node < 0 ? new Block(t, v) : t.activeUniform(node, v);
         } else {
             double[] r = t.buffer(node >= 0);
-            int ro = t.bufferOffset;
             if (compensated) {
                 double[] tv = new double[n];
                 for (int l = 0; l < w; l++) {
                     for (int k = 0; k < n; k++) {
                         tv[k] = terms[k].lane(l);
                     }
-                    r[ro + l] = c + MathArrays.linearCombination(coefficients, tv);
+                    r[l] = c + MathArrays.linearCombination(coefficients, tv);
                 }
             } else {
                 for (int l = 0; l < w; l++) {
-                    r[ro + l] = c;
+                    r[l] = c;
                 }
                 for (int k = 0; k < n; k++) {
-                    addScaled(r, ro, coefficients[k], terms[k], w);
+                    addScaled(r, coefficients[k], terms[k], w);
                 }
             }
-            result = node < 0 ? t.passive(r, ro) : t.active(node, r, ro);
+            result = node < 0 ? t.passive(r) : t.active(node, r);
         }
         if (node >= 0) {
             int e = t.first(node);
@@ -87,49 +86,44 @@ final class BlockOps {
     }
 
     /** {@code r[l] += c * x[l]}. */
-    private static void addScaled(double[] r, int ro, double c, Block x, int w) {
+    private static void addScaled(double[] r, double c, Block x, int w) {
         if (x.lanes == null) {
             double v = c * x.u;
             for (int l = 0; l < w; l++) {
-                r[ro + l] += v;
+                r[l] += v;
             }
         } else {
             double[] a = x.lanes;
-            int o = x.off;
             for (int l = 0; l < w; l++) {
-                r[ro + l] += c * a[o + l];
+                r[l] += c * a[l];
             }
         }
     }
 
     /** {@code r[l] += x[l] * y[l]}. */
-    private static void addProduct(double[] r, int ro, Block x, Block y, int w) {
+    private static void addProduct(double[] r, Block x, Block y, int w) {
         if (x.lanes == null && y.lanes == null) {
             double v = x.u * y.u;
             for (int l = 0; l < w; l++) {
-                r[ro + l] += v;
+                r[l] += v;
             }
         } else if (x.lanes == null) {
             double a = x.u;
             double[] b = y.lanes;
-            int bo = y.off;
             for (int l = 0; l < w; l++) {
-                r[ro + l] += a * b[bo + l];
+                r[l] += a * b[l];
             }
         } else if (y.lanes == null) {
             double[] a = x.lanes;
-            int ao = x.off;
             double b = y.u;
             for (int l = 0; l < w; l++) {
-                r[ro + l] += a[ao + l] * b;
+                r[l] += a[l] * b;
             }
         } else {
             double[] a = x.lanes;
-            int ao = x.off;
             double[] b = y.lanes;
-            int bo = y.off;
             for (int l = 0; l < w; l++) {
-                r[ro + l] += a[ao + l] * b[bo + l];
+                r[l] += a[l] * b[l];
             }
         }
     }
@@ -164,7 +158,6 @@ final class BlockOps {
             result = node < 0 ? new Block(t, v) : t.activeUniform(node, v);
         } else {
             double[] r = t.buffer(node >= 0);
-            int ro = t.bufferOffset;
             if (compensated) {
                 double[] av = new double[n];
                 double[] bv = new double[n];
@@ -173,17 +166,17 @@ final class BlockOps {
                         av[k] = a[k].lane(l);
                         bv[k] = b[k].lane(l);
                     }
-                    r[ro + l] = MathArrays.linearCombination(av, bv);
+                    r[l] = MathArrays.linearCombination(av, bv);
                 }
             } else {
                 for (int l = 0; l < w; l++) {
-                    r[ro + l] = 0.0;
+                    r[l] = 0.0;
                 }
                 for (int k = 0; k < n; k++) {
-                    addProduct(r, ro, a[k], b[k], w);
+                    addProduct(r, a[k], b[k], w);
                 }
             }
-            result = node < 0 ? t.passive(r, ro) : t.active(node, r, ro);
+            result = node < 0 ? t.passive(r) : t.active(node, r);
         }
         if (node >= 0) {
             int e = t.first(node);
@@ -225,15 +218,14 @@ final class BlockOps {
             result = node < 0 ? new Block(t, v) : t.activeUniform(node, v);
         } else {
             double[] r = t.buffer(node >= 0);
-            int ro = t.bufferOffset;
-            copy(r, ro, x0, w);
+            copy(r, x0, w);
             if (x1 != null) {
-                addScaled(r, ro, 1.0, x1, w);
+                addScaled(r, 1.0, x1, w);
             }
             for (int j = 0; j < n; j++) {
-                addProduct(r, ro, factors[j], z[offset + j], w);
+                addProduct(r, factors[j], z[offset + j], w);
             }
-            result = node < 0 ? t.passive(r, ro) : t.active(node, r, ro);
+            result = node < 0 ? t.passive(r) : t.active(node, r);
         }
         if (node >= 0) {
             int e = t.first(node);
@@ -257,13 +249,13 @@ final class BlockOps {
         return result;
     }
 
-    private static void copy(double[] r, int ro, Block x, int w) {
+    private static void copy(double[] r, Block x, int w) {
         if (x.lanes == null) {
             for (int l = 0; l < w; l++) {
-                r[ro + l] = x.u;
+                r[l] = x.u;
             }
         } else {
-            System.arraycopy(x.lanes, x.off, r, ro, w);
+            System.arraycopy(x.lanes, 0, r, 0, w);
         }
     }
 
@@ -278,31 +270,28 @@ final class BlockOps {
         int act = active(t, a) + (b == null ? 0 : active(t, b));
         int node = act > 0 ? t.begin(act, false) : -1;
         double[] r = t.buffer(node >= 0);
-        int ro = t.bufferOffset;
         for (int l = 0; l < w; l++) {
-            r[ro + l] = take[l] ? a.lane(l) : (b == null ? c : b.lane(l));
+            r[l] = take[l] ? a.lane(l) : (b == null ? c : b.lane(l));
         }
         if (node < 0) {
-            return t.passive(r, ro);
+            return t.passive(r);
         }
         int e = t.first(node);
         if (a.index >= 0) {
-            int po = t.alloc();
-            double[] p = t.slab;
+            double[] p = t.alloc();
             for (int l = 0; l < w; l++) {
-                p[po + l] = take[l] ? 1.0 : 0.0;
+                p[l] = take[l] ? 1.0 : 0.0;
             }
-            e = t.entry(e, a.index, p, po);
+            e = t.entry(e, a.index, p);
         }
         if (b != null && b.index >= 0) {
-            int po = t.alloc();
-            double[] p = t.slab;
+            double[] p = t.alloc();
             for (int l = 0; l < w; l++) {
-                p[po + l] = take[l] ? 0.0 : 1.0;
+                p[l] = take[l] ? 0.0 : 1.0;
             }
-            t.entry(e, b.index, p, po);
+            t.entry(e, b.index, p);
         }
-        return t.active(node, r, ro);
+        return t.active(node, r);
     }
 
     private static boolean[] mask(BlockTape t) {
@@ -348,24 +337,21 @@ final class BlockOps {
         t.checkOwn(x);
         int w = t.width;
         double[] xs = x.lanes;
-        int xo = x.off;
         int node = x.index >= 0 ? t.begin(1, false) : -1;
         double[] r = t.buffer(node >= 0);
-        int ro = t.bufferOffset;
         for (int l = 0; l < w; l++) {
-            double v = xs[xo + l];
-            r[ro + l] = v >= c ? v : c;
+            double v = xs[l];
+            r[l] = v >= c ? v : c;
         }
         if (node < 0) {
-            return t.passive(r, ro);
+            return t.passive(r);
         }
-        int po = t.alloc();
-        double[] p = t.slab;
+        double[] p = t.alloc();
         for (int l = 0; l < w; l++) {
-            p[po + l] = xs[xo + l] >= c ? 1.0 : 0.0;
+            p[l] = xs[l] >= c ? 1.0 : 0.0;
         }
-        t.entry(t.first(node), x.index, p, po);
-        return t.active(node, r, ro);
+        t.entry(t.first(node), x.index, p);
+        return t.active(node, r);
     }
 
     static Block min(Block x, double c) {
@@ -404,22 +390,20 @@ final class BlockOps {
         int w = t.width;
         int node = x.index >= 0 ? t.begin(1, false) : -1;
         double[] r = t.buffer(node >= 0);
-        int ro = t.bufferOffset;
         for (int l = 0; l < w; l++) {
-            double v = x.lanes[x.off + l];
-            r[ro + l] = v > 0.0 ? Math.sqrt(v) : 0.0;
+            double v = x.lanes[l];
+            r[l] = v > 0.0 ? Math.sqrt(v) : 0.0;
         }
         if (node < 0) {
-            return t.passive(r, ro);
+            return t.passive(r);
         }
-        int po = t.alloc();
-        double[] p = t.slab;
+        double[] p = t.alloc();
         for (int l = 0; l < w; l++) {
-            double s = r[ro + l];
-            p[po + l] = x.lanes[x.off + l] > 0.0 ? 0.5 / s : 0.0;
+            double s = r[l];
+            p[l] = x.lanes[l] > 0.0 ? 0.5 / s : 0.0;
         }
-        t.entry(t.first(node), x.index, p, po);
-        return t.active(node, r, ro);
+        t.entry(t.first(node), x.index, p);
+        return t.active(node, r);
     }
 
     // ------------------------------------------------------------------ smooth functions

@@ -31,7 +31,7 @@ public final class AdjointEvaluator implements Evaluator {
     }
 
     /** Lanes per block unless the path is too long for the tape budget (see the README's measurements). */
-    public static final int DEFAULT_LANES = 64;
+    public static final int DEFAULT_LANES = 128;
     /** Bytes one block's path section may take on the tape. */
     public static final long TAPE_BUDGET_BYTES = 4L << 20;
 

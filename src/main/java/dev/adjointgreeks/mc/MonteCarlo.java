@@ -315,16 +315,28 @@ public final class MonteCarlo {
                     }
                     st.sum[o] += sum;   // block-only terms read 0 here; their block sums follow below
                     if (perSample[o]) {
-                        double mean = sum / n;
+                        // deviations from the first lane: a constant output has M2 exactly 0
+                        double pivot = x[0];
+                        double shifted = 0.0;
+                        for (int s = 0; s < n; s++) {
+                            shifted += x[s] - pivot;
+                        }
+                        double meanShift = shifted / n;
+                        double mean = pivot + meanShift;
                         double m2 = 0.0;
                         for (int s = 0; s < n; s++) {
-                            double d = x[s] - mean;
+                            double d = x[s] - pivot - meanShift;
                             m2 += d * d;
                         }
-                        double delta = mean - st.mean[o];
-                        long total = before + n;
-                        st.mean[o] += delta * n / total;
-                        st.m2[o] += m2 + delta * delta * ((double) before * n / total);
+                        if (before == 0) {
+                            st.mean[o] = mean;
+                            st.m2[o] = m2;
+                        } else {
+                            double delta = mean - st.mean[o];
+                            long total = before + n;
+                            st.mean[o] += delta * n / total;
+                            st.m2[o] += m2 + delta * delta * ((double) before * n / total);
+                        }
                     }
                 }
                 st.n = before + n;

@@ -74,11 +74,12 @@ public record Digital(OptionType type, double strike, double maturity, double pa
             return path -> {
                 PathModel.NormalStep<T> last = path.lastStep(0);
                 T distance = last.mean().subtract(k).multiply(sign);
-                if (last.deviation().getReal() == 0.0) {
-                    // a degenerate last step (vol 0, or Heston's variance truncated): the indicator
-                    return Fn.select(distance, path.discountFactor(steps).multiply(payout), zero);
-                }
-                return Fn.normCdf(distance.divide(last.deviation())).multiply(path.discountFactor(steps)).multiply(payout);
+                T deviation = last.deviation();
+                T paid = path.discountFactor(steps).multiply(payout);
+                // a degenerate last step (vol 0, or Heston's variance truncated): the indicator. Chosen
+                // by select, not a branch, so that a block of paths decides lane by lane.
+                T indicator = Fn.select(distance, paid, zero);
+                return Fn.select(deviation, Fn.normCdf(distance.divide(deviation)).multiply(paid), indicator);
             };
         }
         T logStrike = p.get(STRIKE).log();

@@ -175,7 +175,7 @@ class BlockScalarTest {
         assertEquals(2 + 4, t.size(), "multiply, exp, add, divide: one node each");
         double[] g = t.gradient(c);
         assertEquals((3 + Math.exp(2)) / 3 * 64, g[0], 1e-12, "the lane sum of 64 equal lanes");
-        assertEquals(6L * (4 + 4 + 4 + 1 + 8 * 64) + 7L * (4 + 4 + 8 + 8), t.highWaterBytes(),
+        assertEquals(6L * (4 + 4 + 4 + 1 + 8 + 16 + 8 * 64) + 7L * (4 + 8 + 8), t.highWaterBytes(),
                 "six nodes, seven entries and no lane slices: uniform values hold one number");
     }
 
