@@ -6,7 +6,9 @@ import dev.adjointgreeks.ad.Adj;
 import dev.adjointgreeks.ad.Block;
 import dev.adjointgreeks.ad.BlockTape;
 import dev.adjointgreeks.ad.Tape;
+import dev.adjointgreeks.mc.AdjointEvaluator;
 import dev.adjointgreeks.mc.NormalSource;
+import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.mc.RandomStreams;
 
 /**
@@ -14,8 +16,9 @@ import dev.adjointgreeks.mc.RandomStreams;
  * normals (one stream from the case's seed) and the same paths, as the benchmarks count them:
  * <ul>
  * <li>{@link #primal()}: the price alone in plain doubles ({@link LiborPrimal}): the floor;</li>
- * <li>{@link #adjoint()}: the engine: the field-generic path on the block scalar, one sweep per
- * block of paths ({@link #adjointPerPath()}: the same on the per-path tape);</li>
+ * <li>{@link #adjoint()}: the engine: the framework's adjoint evaluator on the block scalar, one
+ * sweep per block of paths ({@link #adjointBlock(int)}: at a chosen width; {@link #adjointPerPath()}:
+ * on the per-path tape);</li>
  * <li>{@link #handwritten()}: Giles' reverse recursion in plain doubles ({@link LiborHandAdjoint});</li>
  * <li>{@link #bump()}: one-sided differences of the primal, 161 + 1 revaluations per path, as the
  * published tables count bump-and-revalue;</li>
@@ -34,8 +37,6 @@ public final class LiborBenchmarkCase {
     private long tapeBytes;
     private int lanes;
 
-    /** Bytes one block of paths may take on the tape. */
-    public static final long TAPE_BUDGET_BYTES = 4L << 20;
 
     public LiborBenchmarkCase(LiborMarket market, SwaptionPortfolio book, long paths) {
         book.checkMarket(market);
@@ -80,35 +81,46 @@ public final class LiborBenchmarkCase {
     }
 
     /**
-     * The engine's adjoint: the field-generic path on the block scalar, {@link #lanes()} paths per
-     * tape node, one lane-wise sweep per block.
+     * The engine's adjoint: the framework's {@link AdjointEvaluator} on the LIBOR pricing problem,
+     * a block of {@link #lanes()} paths per tape node (the engine's choice), the normals handed over
+     * a lane block at a time as the Monte Carlo runner does, per-path values summed.
      */
     public double[] adjoint() {
-        return adjointBlock(lanes());
+        PricingProblem problem = new PricingProblem(market, book, 0);
+        AdjointEvaluator e = new AdjointEvaluator(problem, inputs, AdjointEvaluator.GradientErrors.AUTO);
+        int w = e.lanes();
+        int dim = problem.dimension();
+        double[][][] z = new double[1][dim][w];
+        double[][] out = new double[e.width()][w];
+        double[] sums = new double[e.width()];
+        double[] path = new double[dim];
+        NormalSource source = normals();
+        for (long first = 0; first < paths; first += w) {
+            int count = (int) Math.min(w, paths - first);
+            for (int l = 0; l < count; l++) {
+                source.next(path);
+                for (int k = 0; k < dim; k++) {
+                    z[0][k][l] = path[k];
+                }
+            }
+            e.sampleLanes(z, count, out);
+            for (int c = 0; c < sums.length; c++) {
+                for (int l = 0; l < count; l++) {
+                    sums[c] += out[c][l];
+                }
+            }
+        }
+        e.endBlock(sums);   // gradients known only per block, if the engine chose so
+        for (int c = 0; c < sums.length; c++) {
+            sums[c] /= paths;
+        }
+        lanes = w;
+        tapeBytes = e.tape().highWaterBytes();
+        return sums;
     }
 
-    /**
-     * Paths per block: the largest power of two up to 64 whose block of paths takes at most 4 MB
-     * of tape (the engine's rule), measured on a block of 4.
-     */
+    /** Paths per block the engine chose in the last {@link #adjoint()} run (0 before). */
     public int lanes() {
-        if (lanes == 0) {
-            int probe = 4;
-            BlockTape t = new BlockTape(probe);
-            LiborPathFunction<Block> f = new LiborPathFunction<>(market.size(), book, t.inputs(inputs));
-            long setup = t.highWaterBytes();
-            Block[] z = new Block[book.expiry()];
-            for (int s = 0; s < z.length; s++) {
-                z[s] = t.view(new double[probe]);
-            }
-            f.discountedPayoff(z);
-            double perLane = (double) (t.highWaterBytes() - setup) / probe;
-            int w = 64;
-            while (w > 1 && w * perLane > TAPE_BUDGET_BYTES) {
-                w /= 2;
-            }
-            lanes = w;
-        }
         return lanes;
     }
 

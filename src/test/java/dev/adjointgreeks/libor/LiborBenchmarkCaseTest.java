@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.adjointgreeks.mc.AdjointEvaluator;
+
 /** The benchmark's five methods compute the same price and 161 sensitivities on the same paths. */
 class LiborBenchmarkCaseTest {
 
@@ -29,8 +31,12 @@ class LiborBenchmarkCaseTest {
             assertEquals(hand[k], bump[k], 1e-4 * scale, "bump " + k);
         }
         assertEquals(0.0, adjoint[160], 0.0, "d_lambda_80");
-        assertTrue(c.tapeBytes() > 0 && c.tapeBytes() <= LiborBenchmarkCase.TAPE_BUDGET_BYTES + (1 << 20),
+        assertTrue(c.tapeBytes() > 0 && c.tapeBytes() <= AdjointEvaluator.TAPE_BUDGET_BYTES + (1 << 20),
                 "one block's tape within a few MB: " + c.tapeBytes());
+        double[] wide = c.adjointBlock(16);
+        for (int k = 1; k < hand.length; k++) {
+            assertEquals(hand[k], wide[k], 1e-10 * scale, "16 lanes " + k);
+        }
 
         LiborBenchmarkCase small = LiborBenchmarkCase.published(3);
         double[] forward = small.forward();
