@@ -2,26 +2,27 @@ package dev.adjointgreeks.libor;
 
 import java.util.Arrays;
 
+import dev.adjointgreeks.ad.Fn;
+
 /**
  * The hand-written adjoint of {@link LiborPrimal}: the path recursion run forward once, keeping
  * every intermediate value it needs, then reversed in plain doubles, as Giles wrote it for "Smoking
  * Adjoints" (his {@code path_calc_b1/b2} and {@code portfolio_b}), extended from the deltas to the
  * volatilities and the accrual. The speed-of-light reference for the engine's adjoint.
  *
- * <p>Forward, in {@link LiborPrimal}'s variables ({@code y_i = delta L_i}), step {@code n},
- * {@code i = n+1 .. N-1}, {@code k = i-n-1}, {@code a = y_i} before the step:
- * {@code r = a/(1+a)}, {@code v_i = v_{i-1} + lam_k r}, {@code e_i = c_k v_i + lam_k sqrt(delta) z_n
- * + g_k} with {@code c_k = delta lam_k}, {@code g_k = -lam_k c_k/2}, and {@code y_i' = a exp(e_i)}.
- * Reverse, {@code i} from N-1 down, {@code vbar} the adjoint of {@code v_i} (it collects every later
- * exponent of the step):
+ * <p>Forward, in {@link LiborPrimal}'s variables ({@code u_i = log(delta L_i)}), step {@code n},
+ * {@code i = n+1 .. N-1}, {@code k = i-n-1}: {@code r_i = sigmoid(u_i)}, {@code v_i = v_{i-1} +
+ * lam_k r_i}, {@code u_i' = u_i + c_k v_i + lam_k sqrt(delta) z_n + g_k} with {@code c_k = delta lam_k},
+ * {@code g_k = -lam_k c_k/2}. Reverse, {@code i} from N-1 down, {@code vbar} the adjoint of {@code v_i}
+ * (it collects every later update of the step):
  * <pre>
- *   ebar      = ybar_i y_i'
- *   vbar     += ebar c_k
- *   lambar_k += ebar (delta v_i + sqrt(delta) z_n - delta lam_k) + vbar r
- *   deltabar += ebar (lam_k v_i + lam_k z_n / (2 sqrt(delta)) - lam_k^2 / 2)
- *   ybar_i    = ybar_i exp(e_i) + vbar lam_k / (1+a)^2       (exp(e_i) kept from the forward pass)
+ *   vbar     += ubar_i c_k
+ *   lambar_k += ubar_i (delta v_i + sqrt(delta) z_n - delta lam_k) + vbar r_i
+ *   deltabar += ubar_i (lam_k v_i + lam_k z_n / (2 sqrt(delta)) - lam_k^2 / 2)
+ *   ubar_i   += vbar lam_k r_i (1 - r_i)
  * </pre>
- * and finally {@code Lbar_i = delta ybar_i}, {@code deltabar += L_i ybar_i} for today's rates.
+ * The payoff's adjoints {@code ybar_j} enter as {@code ubar_j = ybar_j y_j}, and today's
+ * {@code u_i = log(delta L_i)} gives {@code Lbar_i = ubar_i / L_i}, {@code deltabar += ubar_i / delta}.
  * A path on which every swaption expires out of the money has every sensitivity 0 and skips the
  * reverse pass. Not thread-safe (scratch arrays).
  */
@@ -32,21 +33,23 @@ public final class LiborHandAdjoint {
     private final double delta;
     private final double sqrtDelta;
     private final double[] l0;
-    private final double[] y0;
+    private final double[] u0;
     private final double[] lam;
     private final double[] c;
     private final double[] g;
     private final int[] last;
     private final double[] strikes;
     private final double notional;
-    // the path's history: y before step n in history[n] (history[expiry]: after the last step);
-    // v after rate i's update at step n in vHistory[n][i], exp(e_i) in expHistory[n][i]
+    // the path's history: u before step n in history[n] (history[expiry]: after the last step);
+    // v after rate i's update at step n in vHistory[n][i], sigmoid(u_i) in rHistory[n][i]
     private final double[][] history;
     private final double[][] vHistory;
-    private final double[][] expHistory;
+    private final double[][] rHistory;
+    private final double[] y;
     private final double[] b;
     private final double[] s;
     private final double[] yBar;
+    private final double[] uBar;
     private final double[] lamBar;
     private final double[] bBar;
     private final double[] sBar;
@@ -60,12 +63,12 @@ public final class LiborHandAdjoint {
         this.delta = inputs[2 * n];
         this.sqrtDelta = Math.sqrt(delta);
         this.l0 = Arrays.copyOfRange(inputs, 0, n);
-        this.y0 = new double[n];
+        this.u0 = new double[n];
         this.lam = Arrays.copyOfRange(inputs, n, 2 * n);
         this.c = new double[n];
         this.g = new double[n];
         for (int k = 0; k < n; k++) {
-            y0[k] = delta * l0[k];
+            u0[k] = Math.log(delta * l0[k]);
             c[k] = delta * lam[k];
             g[k] = -0.5 * lam[k] * c[k];
         }
@@ -77,10 +80,12 @@ public final class LiborHandAdjoint {
         this.notional = portfolio.notional();
         this.history = new double[expiry + 1][n];
         this.vHistory = new double[expiry][n];
-        this.expHistory = new double[expiry][n];
+        this.rHistory = new double[expiry][n];
+        this.y = new double[n];
         this.b = new double[n];
         this.s = new double[n];
         this.yBar = new double[n];
+        this.uBar = new double[n];
         this.lamBar = new double[n];
         this.bBar = new double[n];
         this.sBar = new double[n];
@@ -98,26 +103,28 @@ public final class LiborHandAdjoint {
     public double payoffAndGradient(double[] z, double weight, double[] gradient, int offset) {
         // ---- forward, keeping the history (the same operations as LiborPrimal)
         double[] prev = history[0];
-        System.arraycopy(y0, 0, prev, 0, n);
+        System.arraycopy(u0, 0, prev, 0, n);
         for (int step = 0; step < expiry; step++) {
             double[] next = history[step + 1];
             double[] vs = vHistory[step];
-            double[] es = expHistory[step];
+            double[] rs = rHistory[step];
             System.arraycopy(prev, 0, next, 0, step + 1);
             double sqez = sqrtDelta * z[step];
             double v = 0.0;
             for (int i = step + 1; i < n; i++) {
                 int k = i - step - 1;
-                double a = prev[i];
-                v = v + lam[k] * (a / (a + 1.0));
+                double ui = prev[i];
+                double r = Fn.sigmoid(ui);
+                v = v + lam[k] * r;
                 vs[i] = v;
-                double e = Math.exp(c[k] * v + lam[k] * sqez + g[k]);
-                es[i] = e;
-                next[i] = a * e;
+                rs[i] = r;
+                next[i] = ui + c[k] * v + lam[k] * sqez + g[k];
             }
             prev = next;
         }
-        double[] y = history[expiry];
+        for (int j = 0; j < n; j++) {
+            y[j] = Math.exp(prev[j]);
+        }
         double bj = 1.0;
         double sj = 0.0;
         for (int j = expiry; j < n; j++) {
@@ -171,33 +178,34 @@ public final class LiborHandAdjoint {
             bRun *= inv;
         }
 
+        // ---- reverse: y_j = exp(u_j) after the last step
+        for (int j = 0; j < n; j++) {
+            uBar[j] = yBar[j] * y[j];
+        }
         // ---- reverse: the path, last step first
         for (int step = expiry - 1; step >= 0; step--) {
-            double[] before = history[step];
-            double[] after = history[step + 1];
             double[] vs = vHistory[step];
-            double[] es = expHistory[step];
+            double[] rs = rHistory[step];
             double zn = z[step];
             double sqez = sqrtDelta * zn;
             double halfZOverSqrtDelta = 0.5 * zn / sqrtDelta;
             double vBar = 0.0;
             for (int i = n - 1; i > step; i--) {
                 int k = i - step - 1;
-                double a = before[i];
-                double inv = 1.0 / (a + 1.0);
+                double ub = uBar[i];
                 double lk = lam[k];
                 double vi = vs[i];
-                double eBar = yBar[i] * after[i];
-                vBar += eBar * c[k];
-                lamBar[k] += eBar * (delta * vi + sqez - delta * lk) + vBar * (a * inv);
-                deltaBar += eBar * (lk * vi + halfZOverSqrtDelta * lk - 0.5 * lk * lk);
-                yBar[i] = yBar[i] * es[i] + vBar * lk * inv * inv;
+                double r = rs[i];
+                vBar += ub * c[k];
+                lamBar[k] += ub * (delta * vi + sqez - delta * lk) + vBar * r;
+                deltaBar += ub * (lk * vi + halfZOverSqrtDelta * lk - 0.5 * lk * lk);
+                uBar[i] = ub + vBar * lk * r * (1.0 - r);
             }
         }
-        // ---- today's y_i = delta L_i
+        // ---- today's u_i = log(delta L_i)
         for (int i = 0; i < n; i++) {
-            gradient[offset + i] += delta * yBar[i];
-            deltaBar += l0[i] * yBar[i];
+            gradient[offset + i] += uBar[i] / l0[i];
+            deltaBar += uBar[i] / delta;
             gradient[offset + n + i] += lamBar[i];
             lamBar[i] = 0.0;
         }

@@ -9,9 +9,9 @@ import dev.adjointgreeks.model.PathModel;
 /**
  * The LIBOR market model's path on any field: the setup (constructor) computes what does not
  * depend on the path, {@link #simulate} runs {@link LiborPrimal}'s recursion in the same variables
- * and order, and the accessors read the current path. The state is the accrued rate
- * {@code y_i = delta L_i} (what the drift, the bonds and the numeraire use). Branch-free on active
- * values; not thread-safe (one instance per worker and tape).
+ * and order ({@code u_i = log(delta L_i)}: three tape nodes per rate and step), and the accessors
+ * read the current path. The state is the accrued rate {@code y_i = delta L_i} (what the bonds and
+ * the numeraire use). Branch-free on active values; not thread-safe (one instance per worker and tape).
  */
 public final class LiborPath<T extends RealFieldElement<T>> implements PathModel.PathGenerator<T> {
 
@@ -20,19 +20,21 @@ public final class LiborPath<T extends RealFieldElement<T>> implements PathModel
     private final T delta;
     private final T sqrtDelta;
     private final T zero;
-    private final T[] y0;
+    private final T[] u0;
     private final T[] lam;
     private final T[] c;
     private final T[] g;
-    private final T[] y;
-    /** {@code history[k][i]}: y_i at date k (rates fixed before k keep their fixing). */
+    private final T[] u;
+    /** {@code history[k][i]}: u_i = log(delta L_i) at date k (rates fixed before k keep their fixing). */
     private final T[][] history;
+    /** y_i = exp(u_i) = delta L_i after the last step. */
+    private final T[] y;
     private final T[] discount;
     private int discounted;
     private final T[] vFactors;
     private final T[] vTerms;
-    private final T[] expFactors;
-    private final T[] expTerms;
+    private final T[] uFactors;
+    private final T[] uTerms;
 
     /**
      * @param forwardRates L_0 .. L_{N-1} today
@@ -50,29 +52,31 @@ public final class LiborPath<T extends RealFieldElement<T>> implements PathModel
         this.delta = delta;
         this.sqrtDelta = delta.sqrt();
         this.zero = Fn.constant(delta, 0.0);
-        this.y0 = MathArrays.buildArray(field, n);
+        this.u0 = MathArrays.buildArray(field, n);
         this.lam = lambda.clone();
         this.c = MathArrays.buildArray(field, n);
         this.g = MathArrays.buildArray(field, n);
         for (int i = 0; i < n; i++) {
-            y0[i] = delta.multiply(forwardRates[i]);
+            u0[i] = delta.multiply(forwardRates[i]).log();
         }
         // lambda_{N-1} is never used: a rate k+1 periods ahead has k <= N-2.
         for (int k = 0; k < n - 1; k++) {
             c[k] = delta.multiply(lam[k]);
             g[k] = lam[k].multiply(c[k]).multiply(-0.5);
         }
-        this.y = MathArrays.buildArray(field, n);
+        this.u = MathArrays.buildArray(field, n);
         this.history = MathArrays.buildArray(field, steps + 1, n);
-        System.arraycopy(y0, 0, history[0], 0, n);
+        System.arraycopy(u0, 0, history[0], 0, n);
+        this.y = MathArrays.buildArray(field, n);
         this.discount = MathArrays.buildArray(field, steps + 1);
         T one = Fn.constant(delta, 1.0);
         this.vFactors = MathArrays.buildArray(field, 2);
         this.vTerms = MathArrays.buildArray(field, 2);
         vFactors[0] = one;
-        this.expFactors = MathArrays.buildArray(field, 3);
-        this.expTerms = MathArrays.buildArray(field, 3);
-        expTerms[2] = one;
+        this.uFactors = MathArrays.buildArray(field, 4);
+        this.uTerms = MathArrays.buildArray(field, 4);
+        uFactors[0] = one;
+        uTerms[3] = one;
     }
 
     public int size() {
@@ -90,41 +94,42 @@ public final class LiborPath<T extends RealFieldElement<T>> implements PathModel
     /** Simulates one path from its {@link #steps()} normals (field values: constants, or a block of paths). */
     @Override
     public void simulate(T[] z) {
-        System.arraycopy(y0, 0, y, 0, n);
+        System.arraycopy(u0, 0, u, 0, n);
         for (int step = 0; step < steps; step++) {
-            T sqez = sqrtDelta.multiply(z[step]);
-            expTerms[1] = sqez;
+            uTerms[2] = sqrtDelta.multiply(z[step]);
             T v = zero;
             for (int i = step + 1; i < n; i++) {
                 int k = i - step - 1;
-                T a = y[i];
-                T r = a.divide(a.add(1.0));
-                // v += lam_k r and e = c_k v + lam_k sqez + g_k: one node each on the tape
+                T ui = u[i];
+                // v += lam_k sigmoid(u_i); u_i += c_k v + lam_k sqez + g_k: one node each on the tape
                 vFactors[1] = lam[k];
                 vTerms[0] = v;
-                vTerms[1] = r;
+                vTerms[1] = Fn.sigmoid(ui);
                 v = Fn.sumOfProducts(vFactors, vTerms, 2);
-                expFactors[0] = c[k];
-                expFactors[1] = lam[k];
-                expFactors[2] = g[k];
-                expTerms[0] = v;
-                T e = Fn.sumOfProducts(expFactors, expTerms, 3);
-                y[i] = a.multiply(e.exp());
+                uFactors[1] = c[k];
+                uFactors[2] = lam[k];
+                uFactors[3] = g[k];
+                uTerms[0] = ui;
+                uTerms[1] = v;
+                u[i] = Fn.sumOfProducts(uFactors, uTerms, 4);
             }
-            System.arraycopy(y, 0, history[step + 1], 0, n);
+            System.arraycopy(u, 0, history[step + 1], 0, n);
+        }
+        for (int j = 0; j < n; j++) {
+            y[j] = u[j].exp();
         }
         discounted = 0;
     }
 
     /** {@code delta L_i} at date k = 0..steps of the current path (a rate fixed before k keeps its fixing). */
     public T accruedRate(int i, int k) {
-        return history[k][i];
+        return k == steps ? y[i] : history[k][i].exp();
     }
 
     /** State variable {@code accrued_rate_(i+1)}: {@link #accruedRate(int, int)}. */
     @Override
     public T state(int variable, int k) {
-        return history[k][variable];
+        return accruedRate(variable, k);
     }
 
     @Override
@@ -142,7 +147,7 @@ public final class LiborPath<T extends RealFieldElement<T>> implements PathModel
             return Fn.constant(delta, 1.0);
         }
         while (discounted < k) {
-            T denominator = history[steps][discounted].add(1.0);
+            T denominator = y[discounted].add(1.0);
             discount[discounted + 1] = discounted == 0 ? denominator.reciprocal()
                     : discount[discounted].divide(denominator);
             discounted++;

@@ -1,5 +1,7 @@
 package dev.adjointgreeks.libor;
 
+import dev.adjointgreeks.ad.Fn;
+
 /**
  * The swaption portfolio's discounted payoff on one path, in plain doubles: the primal floor, and
  * the reference every other pricer here is checked against. Built once per input vector
@@ -13,11 +15,17 @@ package dev.adjointgreeks.libor;
  *   L_i *= exp(c v + lam sqrt(delta) z_n - 0.5 lam c)
  * </pre>
  * which is Giles' {@code path_calc} with its exponent {@code con1*v + lam*(sqez - 0.5*con1)}
- * expanded. Every pricer in this package carries {@code y_i = delta L_i} instead of {@code L_i}
- * (the same numbers, two operations fewer per rate and step, since delta L_i is all the drift,
- * the bonds and the discounting use): {@code v += lam y/(1 + y)}, {@code y *= exp(...)}, and
- * evaluates it in the same order. The payoff is Giles' {@code portfolio}, see
- * {@link SwaptionPortfolio}, with {@code 1 + delta L_j = 1 + y_j}. Not thread-safe (scratch arrays).
+ * expanded. Every pricer in this package carries {@code u_i = log(delta L_i)} instead of
+ * {@code L_i}: {@code delta L_i} is all the drift, the bonds and the numeraire use, and in its
+ * logarithm the drift term is a sigmoid and the update a sum, the same numbers in three operations
+ * per rate and step instead of eight:
+ * <pre>
+ *   v   += lam sigmoid(u_i)                              (= lam delta L_i / (1 + delta L_i))
+ *   u_i += c v + lam sqrt(delta) z_n - 0.5 lam c
+ * </pre>
+ * evaluated in the same order everywhere. After the last step {@code y_j = exp(u_j) = delta L_j}
+ * and the payoff is Giles' {@code portfolio}, see {@link SwaptionPortfolio}, with
+ * {@code 1 + delta L_j = 1 + y_j}. Not thread-safe (scratch arrays).
  */
 public final class LiborPrimal {
 
@@ -25,14 +33,15 @@ public final class LiborPrimal {
     private final int expiry;
     private final double delta;
     private final double sqrtDelta;
-    private final double[] y0;       // delta L_i today
+    private final double[] u0;       // log(delta L_i) today
     private final double[] lam;
     private final double[] c;        // delta lambda_k
     private final double[] g;        // -0.5 lambda_k c_k
     private final int[] last;
     private final double[] strikes;
     private final double notional;
-    private final double[] y;        // scratch: delta L_i along the path
+    private final double[] u;        // scratch: log(delta L_i) along the path
+    private final double[] y;        // scratch: delta L_i after the last step
     private final double[] b;
     private final double[] s;
 
@@ -44,12 +53,12 @@ public final class LiborPrimal {
         this.expiry = portfolio.expiry();
         this.delta = inputs[2 * n];
         this.sqrtDelta = Math.sqrt(delta);
-        this.y0 = new double[n];
+        this.u0 = new double[n];
         this.lam = new double[n];
         this.c = new double[n];
         this.g = new double[n];
         for (int i = 0; i < n; i++) {
-            y0[i] = delta * inputs[i];
+            u0[i] = Math.log(delta * inputs[i]);
         }
         System.arraycopy(inputs, n, lam, 0, n);
         for (int k = 0; k < n; k++) {
@@ -62,6 +71,7 @@ public final class LiborPrimal {
             last[k] = portfolio.lastRate(k);
         }
         this.notional = portfolio.notional();
+        this.u = new double[n];
         this.y = new double[n];
         this.b = new double[n];
         this.s = new double[n];
@@ -74,16 +84,19 @@ public final class LiborPrimal {
 
     /** The discounted portfolio payoff of the path with normals {@code z[0 .. expiry-1]}. */
     public double payoff(double[] z) {
-        System.arraycopy(y0, 0, y, 0, n);
+        System.arraycopy(u0, 0, u, 0, n);
         for (int step = 0; step < expiry; step++) {
             double sqez = sqrtDelta * z[step];
             double v = 0.0;
             for (int i = step + 1; i < n; i++) {
                 int k = i - step - 1;
-                double a = y[i];
-                v = v + lam[k] * (a / (a + 1.0));
-                y[i] = a * Math.exp(c[k] * v + lam[k] * sqez + g[k]);
+                double ui = u[i];
+                v = v + lam[k] * Fn.sigmoid(ui);
+                u[i] = ui + c[k] * v + lam[k] * sqez + g[k];
             }
+        }
+        for (int j = 0; j < n; j++) {
+            y[j] = Math.exp(u[j]);
         }
         return portfolio(y);
     }
