@@ -49,6 +49,8 @@ public final class BlockTape implements Field<Block> {
     private int[] gen = new int[INITIAL_NODES];
     private int[] slabAt = new int[INITIAL_NODES + 1];
     private boolean[] uniform = new boolean[INITIAL_NODES];
+    /** A uniform node whose adjoint may sit on any lane (a lane-wise push reached it); else only lane 0. */
+    private boolean[] spread = new boolean[INITIAL_NODES];
     /** {@code adjoint[i]}: node i's {@code width} lane adjoints, an array per node (kept across rewinds). */
     private double[][] adjoint = new double[INITIAL_NODES][];
 
@@ -164,6 +166,7 @@ public final class BlockTape implements Field<Block> {
         }
         gen[node] = generation;
         uniform[node] = uniformValue;
+        spread[node] = false;
         slabAt[node] = slices;
         start[node] = entries;
         entries += n;
@@ -260,6 +263,7 @@ public final class BlockTape implements Field<Block> {
             slabAt = Arrays.copyOf(slabAt, cap + 1);
             gen = Arrays.copyOf(gen, cap);
             uniform = Arrays.copyOf(uniform, cap);
+            spread = Arrays.copyOf(spread, cap);
             adjoint = Arrays.copyOf(adjoint, cap);
         }
         if (entries + n > arg.length) {
@@ -292,6 +296,7 @@ public final class BlockTape implements Field<Block> {
             return;
         }
         checkOwn(output);
+        spread[output.index] = true;
         double[] a = adjoint[output.index];
         for (int l = 0; l < width; l++) {
             a[l] += weight;
@@ -305,6 +310,7 @@ public final class BlockTape implements Field<Block> {
             return;
         }
         checkOwn(output);
+        spread[output.index] = true;
         double[] a = adjoint[output.index];
         for (int l = 0; l < width; l++) {
             a[l] += weights[l];
@@ -338,11 +344,18 @@ public final class BlockTape implements Field<Block> {
             int e = start[i];
             final int end = start[i + 1];
             if (summed && uniform[i]) {
-                double s = 0.0;
-                for (int l = 0; l < w; l++) {
-                    s += a[l];
+                double s;
+                if (spread[i]) {
+                    s = 0.0;
+                    for (int l = 0; l < w; l++) {
+                        s += a[l];
+                    }
+                    Arrays.fill(a, 0.0);
+                    spread[i] = false;
+                } else {
+                    s = a[0];   // only summed pushes reached it: everything is in lane 0
+                    a[0] = 0.0;
                 }
-                Arrays.fill(a, 0.0);
                 if (e == end) {
                     a[0] = s;
                     inputAdjoints |= s != 0.0;
@@ -372,6 +385,7 @@ public final class BlockTape implements Field<Block> {
             final boolean all = nonzero == w;
             for (; e < end; e++) {
                 final double[] t = adj[arg[e]];
+                spread[arg[e]] = true;
                 final double[] p = pl[e];
                 if (p == null) {
                     final double c = pu[e];
@@ -497,8 +511,11 @@ public final class BlockTape implements Field<Block> {
     }
 
     private double laneSum(int node) {
-        double s = 0.0;
         double[] a = adjoint[node];
+        if (uniform[node] && !spread[node]) {
+            return a[0];   // only summed pushes reached it
+        }
+        double s = 0.0;
         for (int l = 0; l < width; l++) {
             s += a[l];
         }

@@ -10,7 +10,11 @@ import dev.adjointgreeks.ad.Adj;
 import dev.adjointgreeks.ad.Block;
 import dev.adjointgreeks.ad.BlockTape;
 import dev.adjointgreeks.ad.Tape;
+import dev.adjointgreeks.engine.GreeksEngine;
+import dev.adjointgreeks.engine.Method;
+import dev.adjointgreeks.engine.RunSettings;
 import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.mc.AdjointEvaluator;
 import dev.adjointgreeks.mc.NormalSource;
 import dev.adjointgreeks.mc.PricingProblem;
@@ -25,12 +29,16 @@ import dev.adjointgreeks.product.European;
 import dev.adjointgreeks.product.OptionType;
 
 /**
- * One benchmark problem and the five ways of pricing it, all on the same normals (one stream from
+ * One benchmark problem and the ways of pricing it, all on the same normals (one stream from
  * the case's seed) and the same paths:
  * <ul>
  * <li>{@link #primal()}: the price alone, hand-written in doubles ({@link PrimalKernels}): the floor;</li>
  * <li>{@link #generic()}: the field-generic pricer on the passive scalar (what the abstraction costs);</li>
- * <li>{@link #adjoint()}: the price and every listed Greek, one backward sweep per path;</li>
+ * <li>{@link #genericBlock()}: the same generic pricer on the passive block scalar, a block of paths at once;</li>
+ * <li>{@link #adjoint()}: the price and every listed Greek on the block scalar (the engine's adjoint:
+ * one node per operation per block of paths, one lane-wise sweep per block);</li>
+ * <li>{@link #pathAdjoint()}: the same on the per-path tape (one sweep per path: the engine before the block scalar);</li>
+ * <li>{@link #engine()}: end to end through {@code GreeksEngine.price} (normals, statistics, standard errors);</li>
  * <li>{@link #bump()}: central differences of the primal kernel, all revaluations on the same normals;</li>
  * <li>{@link #forward()}: commons-math3 DerivativeStructure, order 1, one free parameter per Greek.</li>
  * </ul>
@@ -170,9 +178,14 @@ public final class BenchmarkCase {
         return sum / paths;
     }
 
-    /** Lanes of the block scalar for this case: as the engine chooses them. */
+    private int lanes;
+
+    /** Lanes of the block scalar for this case: as the engine chooses them (measured once). */
     public int lanes() {
-        return AdjointEvaluator.chooseLanes(problem, inputs);
+        if (lanes == 0) {
+            lanes = AdjointEvaluator.chooseLanes(problem, inputs);
+        }
+        return lanes;
     }
 
     /** The price and the listed Greeks on the block scalar: the engine's adjoint method. */
@@ -323,6 +336,21 @@ public final class BenchmarkCase {
             highWater[0] = tape.highWaterBytes();
         }
         return out;
+    }
+
+    /**
+     * End to end through the public engine: {@code GreeksEngine.price} with the adjoint method, one
+     * thread, first-order Greeks of every input, normals, statistics and standard errors included.
+     * Returns the sum of every reported number, for the benchmark to consume.
+     */
+    public double engine() {
+        RunSettings s = RunSettings.defaults(paths, SEED).withSecondOrder(false).withThreads(1);
+        TradeResult r = GreeksEngine.price(trade, Method.ADJOINT, s);
+        double sum = 0.0;
+        for (double v : r.values().values()) {
+            sum += v;
+        }
+        return sum;
     }
 
     /** Central differences of the primal kernel, every revaluation on the same normals. */

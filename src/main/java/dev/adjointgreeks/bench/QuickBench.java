@@ -8,13 +8,32 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A quick, non-JMH measurement of the benchmark cases: each method timed {@code repeats} times
- * after one warm-up run, the median reported, and every ratio taken within this one run.
+ * A quick, non-JMH measurement of the benchmark cases: every method warmed up first (at least
+ * {@link #WARM_UP_RUNS} runs, and up to {@link #WARM_UP_SECONDS} seconds or {@link #MAX_WARM_UP_RUNS} runs each, so that the JIT has compiled
+ * the primal as well as the others), then timed {@code repeats} times, interleaved, the median
+ * reported, and every ratio taken within this one run. Times are the thread's CPU time where the
+ * JVM measures it (a shared machine's other processes then count less), else wall time.
  */
 public final class QuickBench {
 
     /** The methods, in table order. */
-    public static final List<String> METHODS = List.of("primal", "generic", "adjoint", "bump", "forward");
+    public static final List<String> METHODS = List.of("primal", "generic", "generic-block", "adjoint",
+            "path-adjoint", "bump", "forward", "engine");
+
+    /** Methods that compute the price alone. */
+    public static boolean priceOnly(String method) {
+        return method.equals("primal") || method.equals("generic") || method.equals("generic-block");
+    }
+
+    public static final int WARM_UP_RUNS = 3;
+    public static final double WARM_UP_SECONDS = 0.5;
+    public static final int MAX_WARM_UP_RUNS = 30;
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long now() {
+        return CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
+    }
 
     /** Median seconds per method for one case. */
     public record CaseResult(String name, long paths, int sensitivities, Map<String, Double> medianSeconds) {
@@ -30,20 +49,27 @@ public final class QuickBench {
         Map<String, Supplier<Object>> runs = new LinkedHashMap<>();
         runs.put("primal", c::primal);
         runs.put("generic", c::generic);
+        runs.put("generic-block", c::genericBlock);
         runs.put("adjoint", c::adjoint);
+        runs.put("path-adjoint", c::pathAdjoint);
         runs.put("bump", c::bump);
         runs.put("forward", c::forward);
+        runs.put("engine", c::engine);
         Map<String, double[]> times = new LinkedHashMap<>();
         for (String m : METHODS) {
             times.put(m, new double[repeats]);
-            runs.get(m).get();   // warm-up
+            long start = System.nanoTime();
+            for (int w = 0; w < WARM_UP_RUNS
+                    || (w < MAX_WARM_UP_RUNS && System.nanoTime() - start < WARM_UP_SECONDS * 1e9); w++) {
+                runs.get(m).get();
+            }
         }
         // Interleave the methods so that a slow phase of a noisy machine hits them all alike.
         for (int r = 0; r < repeats; r++) {
             for (String m : METHODS) {
-                long t0 = System.nanoTime();
+                long t0 = now();
                 Object sink = runs.get(m).get();
-                times.get(m)[r] = (System.nanoTime() - t0) / 1e9;
+                times.get(m)[r] = (now() - t0) / 1e9;
                 if (sink == null) {
                     throw new AssertionError();
                 }

@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
                 for (String m : QuickBench.METHODS) {
                     Map<String, Object> mm = new LinkedHashMap<>();
                     mm.put("median_seconds", r.medianSeconds().get(m));
-                    mm.put("sensitivities", m.equals("primal") || m.equals("generic") ? 0 : r.sensitivities());
+                    mm.put("sensitivities", QuickBench.priceOnly(m) ? 0 : r.sensitivities());
                     mm.put("ratio_to_primal", r.ratio(m));
                     methods.put(m, mm);
                 }

@@ -117,6 +117,7 @@ final class BenchReportCommand implements Callable<Integer> {
             }
         }
         md.append("\nTimes in ms per operation (all paths of the case).\n");
+        blockEngineTable(md, scores);
 
         md.append("\n## The AD engine alone: 1,000 operations, 100 inputs\n\n| method | us/op | ratio |\n|---|---|---|\n");
         Score prim = scores.get("ScalarProgramBenchmark.primitive");
@@ -207,6 +208,35 @@ final class BenchReportCommand implements Callable<Integer> {
         md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f |%n",
                 label, greeks, t[0], t[1], t[2], t[3], t[4], t[2] / t[0], t[1] / t[0], t[3] / t[2], t[4] / t[2]));
         return t;
+    }
+
+    /** The block scalar (issue 9): its methods against the primal of the same run, where measured. */
+    private static void blockEngineTable(StringBuilder md, Map<String, Score> scores) {
+        String[] methods = {"primal", "adjoint", "pathAdjoint", "genericBlock", "generic", "engine"};
+        StringBuilder rows = new StringBuilder();
+        String[][] cases = {{"european", "EuropeanBenchmark", ""}, {"asian", "AsianBenchmark", ""},
+            {"heston", "HestonBenchmark", ""}, {"basket N=10", "BasketBenchmark", "[assets=10]"},
+            {"basket N=50", "BasketBenchmark", "[assets=50]"}};
+        for (String[] c : cases) {
+            double[] t = new double[methods.length];
+            boolean all = true;
+            for (int i = 0; i < methods.length; i++) {
+                Score sc = scores.get(c[1] + "." + methods[i] + c[2]);
+                all &= sc != null;
+                t[i] = sc == null ? Double.NaN : sc.median();
+            }
+            if (all) {
+                rows.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", c[0], t[1] / t[0],
+                        t[2] / t[0], t[3] / t[0], t[4] / t[0], t[5] / t[0]));
+            }
+        }
+        if (rows.length() > 0) {
+            md.append("\n## The block scalar (issue 9)\n\nEach method over the primal of the same run: adjoint on the block "
+                    + "scalar (the engine's), on the per-path tape (before), the generic pricer on the passive block scalar "
+                    + "and on Decimal64, and GreeksEngine.price end to end (one thread, first-order Greeks of every input, "
+                    + "normals, statistics and standard errors).\n\n| case | adjoint | per-path adjoint | generic, block "
+                    + "| generic, Decimal64 | engine end to end |\n|---|---|---|---|---|---|\n").append(rows);
+        }
     }
 
     private static double median(List<Double> v) {

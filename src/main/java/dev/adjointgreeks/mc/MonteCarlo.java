@@ -218,6 +218,8 @@ public final class MonteCarlo {
         private final int[] group;
         private final Output[] outputs;
         private final boolean[] perSample;
+        /** Outputs with a per-sample term (the others are block sums alone). */
+        private final boolean[] laneValued;
         private final boolean antithetic;
         /** Samples per lane block: the most any evaluator takes at once. */
         private final int lanes;
@@ -252,22 +254,28 @@ public final class MonteCarlo {
             }
             this.x = new double[w];
             this.perSample = new boolean[this.outputs.length];
+            this.laneValued = new boolean[this.outputs.length];
             for (int o = 0; o < perSample.length; o++) {
                 boolean p = !sobol;
+                boolean any = false;
                 Output out = this.outputs[o];
                 for (int t = 0; t < out.evaluator().length; t++) {
-                    p &= evaluators[out.evaluator()[t]].perSample(out.component()[t]);
+                    boolean known = evaluators[out.evaluator()[t]].perSample(out.component()[t]);
+                    p &= known;
+                    any |= known;
                 }
                 perSample[o] = p;
+                laneValued[o] = any;
             }
             this.nanos = nanos;
             this.timed = evaluators.length > 1;
         }
 
         /**
-         * Runs {@code count} samples, a lane block at a time. Per lane block and output: the sum
-         * of the per-sample values and, for per-sample outputs, their mean and M2 (two passes over
-         * the lanes), merged into the block's by Chan's formula. No per-sample update.
+         * Runs {@code count} samples, a lane block at a time. Per lane block and output, one pass
+         * over the lanes: the sum of the per-sample values and, for per-sample outputs, their mean
+         * and M2 (from deviations from the first lane), merged into the block's by Chan's formula.
+         * No per-sample update; outputs made of block-only values are not touched per lane.
          */
         BlockStats runBlock(NormalSource source, long count) {
             BlockStats st = new BlockStats(outputs.length);
@@ -297,37 +305,42 @@ public final class MonteCarlo {
                 }
                 long before = st.n;
                 for (int o = 0; o < outputs.length; o++) {
+                    if (!laneValued[o]) {
+                        continue;   // only block-only terms: their block sums follow below
+                    }
                     Output out = outputs[o];
                     int[] ev = out.evaluator();
                     int[] comp = out.component();
                     double[] coef = out.coefficient();
-                    java.util.Arrays.fill(x, 0, n, 0.0);
-                    for (int t = 0; t < ev.length; t++) {
-                        double[] v = values[ev[t]][comp[t]];
-                        double c = coef[t];
-                        for (int s = 0; s < n; s++) {
-                            x[s] += c * v[s];
+                    double[] v;
+                    if (ev.length == 1 && coef[0] == 1.0) {
+                        v = values[ev[0]][comp[0]];
+                    } else {
+                        v = x;
+                        java.util.Arrays.fill(x, 0, n, 0.0);
+                        for (int t = 0; t < ev.length; t++) {
+                            double[] vt = values[ev[t]][comp[t]];
+                            double c = coef[t];
+                            for (int s = 0; s < n; s++) {
+                                x[s] += c * vt[s];
+                            }
                         }
                     }
-                    double sum = 0.0;
+                    // one pass: sums of the deviations from the first lane and of their squares
+                    // (a constant output has M2 exactly 0)
+                    double pivot = v[0];
+                    double sd = 0.0;
+                    double sd2 = 0.0;
                     for (int s = 0; s < n; s++) {
-                        sum += x[s];
+                        double d = v[s] - pivot;
+                        sd += d;
+                        sd2 += d * d;
                     }
-                    st.sum[o] += sum;   // block-only terms read 0 here; their block sums follow below
+                    st.sum[o] += n * pivot + sd;
                     if (perSample[o]) {
-                        // deviations from the first lane: a constant output has M2 exactly 0
-                        double pivot = x[0];
-                        double shifted = 0.0;
-                        for (int s = 0; s < n; s++) {
-                            shifted += x[s] - pivot;
-                        }
-                        double meanShift = shifted / n;
+                        double meanShift = sd / n;
                         double mean = pivot + meanShift;
-                        double m2 = 0.0;
-                        for (int s = 0; s < n; s++) {
-                            double d = x[s] - pivot - meanShift;
-                            m2 += d * d;
-                        }
+                        double m2 = Math.max(0.0, sd2 - sd * meanShift);
                         if (before == 0) {
                             st.mean[o] = mean;
                             st.m2[o] = m2;

@@ -151,6 +151,25 @@ class BlockEngineTest {
     }
 
     @Test
+    void theBlockPassivePriceEqualsThePerPathOne() {
+        for (Trade trade : everyPair()) {
+            PricingProblem p = trade.problem();
+            double[] x = p.inputValues();
+            for (boolean anti : new boolean[] {false, true}) {
+                MonteCarlo.Settings s = new MonteCarlo.Settings(1_001, 5, 1, anti, false);
+                List<MonteCarlo.Output> outs = List.of(MonteCarlo.Output.of("price", 0, 0));
+                MonteCarlo.Result path = MonteCarlo.run(s, p.steps(), p.model().normalsPerStep(),
+                        () -> new Evaluator[] {new PathPassiveEvaluator(p, x)}, new int[] {0}, outs);
+                MonteCarlo.Result block = MonteCarlo.run(s, p.steps(), p.model().normalsPerStep(),
+                        () -> new Evaluator[] {new PassiveEvaluator(p, x)}, new int[] {0}, outs);
+                double m = path.mean()[0];
+                assertEquals(m, block.mean()[0], 1e-12 * Math.max(1, Math.abs(m)), trade.id());
+                assertEquals(path.stderr()[0], block.stderr()[0], 1e-9 * Math.max(1e-12, path.stderr()[0]), trade.id());
+            }
+        }
+    }
+
+    @Test
     void theNumbersAreBitIdenticalOnOneTwoAndThreeThreads() {
         RunSettings s = RunSettings.defaults(20_000, 123);
         List<Trade> trades = everyPair();

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import dev.adjointgreeks.bench.BenchmarkCase;
 
 /**
- * The five methods of one Monte Carlo case, on the same seed and paths; each subclass names its
+ * The methods of one Monte Carlo case, on the same seed and paths; each subclass names its
  * case. Every method returns what it computed, so JMH consumes it and nothing is dead code; the
  * inputs live in the case object, not in constants the JIT could fold.
  */
@@ -44,10 +44,31 @@ public abstract class CaseBenchmark {
         return c.generic();
     }
 
-    /** Price and every listed Greek, one backward sweep per path. */
+    /** The same generic pricer on the passive block scalar, a block of paths at once: the abstraction's cost now. */
+    @Benchmark
+    public double genericBlock() {
+        return c.genericBlock();
+    }
+
+    /** Price and every listed Greek on the block scalar: one node per operation per block, one sweep per block. */
     @Benchmark
     public double[] adjoint() {
         return c.adjoint();
+    }
+
+    /** Price and every listed Greek on the per-path tape, one backward sweep per path (the engine before issue 9). */
+    @Benchmark
+    public double[] pathAdjoint() {
+        return c.pathAdjoint();
+    }
+
+    /**
+     * End to end: {@code GreeksEngine.price}, adjoint method, one thread, first-order Greeks of every
+     * input, with normals, statistics and standard errors.
+     */
+    @Benchmark
+    public double engine() {
+        return c.engine();
     }
 
     /** Central differences of the primal kernel on shared normals. */
