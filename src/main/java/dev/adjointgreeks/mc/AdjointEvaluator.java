@@ -87,21 +87,31 @@ public final class AdjointEvaluator implements Evaluator {
 
     /** The largest power of two up to {@link #DEFAULT_LANES} whose path block fits the tape budget. */
     public static int chooseLanes(PricingProblem problem, double[] inputValues) {
-        int probe = 4;
-        BlockTape t = new BlockTape(probe);
+        // A block's path section costs a fixed part per node and entry plus a part per lane: two
+        // probes separate them (one probe at 4 lanes counted the fixed part as lanes and halved the
+        // width of long paths, e.g. the LIBOR book's, for nothing).
+        long at4 = pathBytes(problem, inputValues, 4);
+        long at8 = pathBytes(problem, inputValues, 8);
+        double perLane = Math.max(1.0, (at8 - at4) / 4.0);
+        double fixed = Math.max(0.0, at4 - 4 * perLane);
+        int w = DEFAULT_LANES;
+        while (w > 1 && fixed + w * perLane > TAPE_BUDGET_BYTES) {
+            w /= 2;
+        }
+        return w;
+    }
+
+    /** Tape bytes of one block of {@code lanes} paths beyond the setup. */
+    private static long pathBytes(PricingProblem problem, double[] inputValues, int lanes) {
+        BlockTape t = new BlockTape(lanes);
         PricingProblem.PathFunction<Block> f = problem.setup(t.inputs(inputValues));
         long setupBytes = t.highWaterBytes();
         Block[] z = new Block[problem.dimension()];
         for (int k = 0; k < z.length; k++) {
-            z[k] = t.view(new double[probe]);
+            z[k] = t.view(new double[lanes]);
         }
         f.discountedPayoff(z);
-        double perLane = (double) (t.highWaterBytes() - setupBytes) / probe;
-        int w = DEFAULT_LANES;
-        while (w > 1 && w * perLane > TAPE_BUDGET_BYTES) {
-            w /= 2;
-        }
-        return w;
+        return t.highWaterBytes() - setupBytes;
     }
 
     public boolean perSampleGradient() {
