@@ -78,7 +78,7 @@ public final class Block implements RealFieldElement<Block> {
 
     /** Adds every lane's value into {@code sum[l]}. */
     public void addLanesTo(double[] sum) {
-        int w = tape.width;
+        int w = tape.live;
         if (lanes == null) {
             for (int l = 0; l < w; l++) {
                 sum[l] += u;
@@ -191,7 +191,7 @@ public final class Block implements RealFieldElement<Block> {
             double v = f.value(u);
             return unaryU(v, index < 0 ? 0.0 : f.slope(u, v));
         }
-        int w = tape.width;
+        int w = tape.live;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
         if (node < 0) {
@@ -227,7 +227,7 @@ public final class Block implements RealFieldElement<Block> {
             double v = f.value(u, b.u);
             return binaryU(v, f.dx(u, b.u, v), b, f.dy(u, b.u, v));
         }
-        int w = t.width;
+        int w = t.live;
         boolean ax = index >= 0;
         boolean ay = b.index >= 0;
         if (ax) {
@@ -293,7 +293,7 @@ public final class Block implements RealFieldElement<Block> {
 
     /** {@code this + sign * b}, at least one per lane. */
     private Block sum(BlockTape t, Block b, double sign) {
-        int w = t.width;
+        int w = t.live;
         boolean ax = index >= 0;
         boolean ay = b.index >= 0;
         if (ax) {
@@ -364,7 +364,7 @@ public final class Block implements RealFieldElement<Block> {
         if (lanes == null && b.lanes == null) {
             return binaryU(u * b.u, b.u, b, u);
         }
-        int w = t.width;
+        int w = t.live;
         boolean ax = index >= 0;
         boolean ay = b.index >= 0;
         if (ax) {
@@ -416,7 +416,7 @@ public final class Block implements RealFieldElement<Block> {
             return new Block(t, u * b.u);
         }
         double[] r = new double[t.width];
-        product(r, this, b, t.width);
+        product(r, this, b, t.live);
         return t.passive(r);
     }
 
@@ -477,7 +477,7 @@ public final class Block implements RealFieldElement<Block> {
 
     /** {@code c * this}, per lane, recorded with slope c when {@code record}. */
     private Block scaled(double c, boolean record) {
-        int w = tape.width;
+        int w = tape.live;
         int node = record ? beginUnary() : -1;
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
@@ -491,7 +491,7 @@ public final class Block implements RealFieldElement<Block> {
         if (lanes == null) {
             return unaryU(u + c, 1.0);
         }
-        int w = tape.width;
+        int w = tape.live;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
@@ -505,7 +505,7 @@ public final class Block implements RealFieldElement<Block> {
         if (lanes == null) {
             return unaryU(u - c, 1.0);
         }
-        int w = tape.width;
+        int w = tape.live;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
@@ -519,7 +519,7 @@ public final class Block implements RealFieldElement<Block> {
         if (lanes == null) {
             return unaryU(u / c, 1.0 / c);
         }
-        int w = tape.width;
+        int w = tape.live;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
@@ -550,7 +550,7 @@ public final class Block implements RealFieldElement<Block> {
         if (lanes == null) {
             return unaryU(FastMath.IEEEremainder(u, c), 1.0);
         }
-        int w = tape.width;
+        int w = tape.live;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
@@ -602,7 +602,7 @@ public final class Block implements RealFieldElement<Block> {
             return new Block(tape, f.applyAsDouble(u));
         }
         double[] r = new double[tape.width];
-        for (int l = 0; l < r.length; l++) {
+        for (int l = 0; l < tape.live; l++) {
             r[l] = f.applyAsDouble(lanes[l]);
         }
         return tape.passive(r);
@@ -713,7 +713,7 @@ public final class Block implements RealFieldElement<Block> {
             double s = Math.sqrt(u);
             return unaryU(s, 0.5 / s);
         }
-        int w = tape.width;
+        int w = tape.live;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
@@ -830,7 +830,7 @@ public final class Block implements RealFieldElement<Block> {
             double v = Math.exp(u);
             return unaryU(v, v);
         }
-        int w = tape.width;
+        int w = tape.live;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
@@ -863,7 +863,7 @@ public final class Block implements RealFieldElement<Block> {
         if (lanes == null) {
             return unaryU(Math.log(u), 1.0 / u);
         }
-        int w = tape.width;
+        int w = tape.live;
         int node = beginUnary();
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {

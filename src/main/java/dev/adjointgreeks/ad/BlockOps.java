@@ -36,7 +36,7 @@ final class BlockOps {
             act += active(t, terms[k]);
             uni &= terms[k].lanes == null;
         }
-        int w = t.width;
+        int w = t.live;
         int node = act > 0 ? t.begin(act, uni) : -1;
         Block result;
         if (uni) {
@@ -136,7 +136,7 @@ final class BlockOps {
             act += active(t, a[k]) + active(t, b[k]);
             uni &= a[k].lanes == null && b[k].lanes == null;
         }
-        int w = t.width;
+        int w = t.live;
         int node = act > 0 ? t.begin(act, uni) : -1;
         Block result;
         if (uni) {
@@ -204,7 +204,7 @@ final class BlockOps {
             act += active(t, factors[j]) + active(t, z[offset + j]);
             uni &= factors[j].lanes == null && z[offset + j].lanes == null;
         }
-        int w = t.width;
+        int w = t.live;
         int node = act > 0 ? t.begin(act, uni) : -1;
         Block result;
         if (uni) {
@@ -266,7 +266,7 @@ final class BlockOps {
      * for a passive constant {@code c}. Partials: 1 on the lanes an operand is taken, 0 elsewhere.
      */
     private static Block blend(BlockTape t, boolean[] take, Block a, Block b, double c) {
-        int w = t.width;
+        int w = t.live;
         int act = active(t, a) + (b == null ? 0 : active(t, b));
         int node = act > 0 ? t.begin(act, false) : -1;
         double[] r = t.buffer(node >= 0);
@@ -305,7 +305,7 @@ final class BlockOps {
             return x.u >= y.u ? x : y;
         }
         boolean[] m = mask(t);
-        for (int l = 0; l < m.length; l++) {
+        for (int l = 0; l < t.live; l++) {
             m[l] = x.lane(l) >= y.lane(l);
         }
         return blend(t, m, x, y, 0.0);
@@ -318,7 +318,7 @@ final class BlockOps {
             return x.u <= y.u ? x : y;
         }
         boolean[] m = mask(t);
-        for (int l = 0; l < m.length; l++) {
+        for (int l = 0; l < t.live; l++) {
             m[l] = x.lane(l) <= y.lane(l);
         }
         return blend(t, m, x, y, 0.0);
@@ -335,7 +335,7 @@ final class BlockOps {
     /** {@code max(x, c)} per lane: the payoff kink, in two simple loops. */
     private static Block positivePartOrMax(BlockTape t, Block x, double c) {
         t.checkOwn(x);
-        int w = t.width;
+        int w = t.live;
         double[] xs = x.lanes;
         int node = x.index >= 0 ? t.begin(1, false) : -1;
         double[] r = t.buffer(node >= 0);
@@ -360,7 +360,7 @@ final class BlockOps {
             return x.u <= c ? x : t.constant(c);
         }
         boolean[] m = mask(t);
-        for (int l = 0; l < m.length; l++) {
+        for (int l = 0; l < t.live; l++) {
             m[l] = x.lane(l) <= c;
         }
         return blend(t, m, x, null, c);
@@ -374,7 +374,7 @@ final class BlockOps {
             return condition.u > 0.0 ? ifPositive : otherwise;
         }
         boolean[] m = mask(t);
-        for (int l = 0; l < m.length; l++) {
+        for (int l = 0; l < t.live; l++) {
             m[l] = condition.lane(l) > 0.0;
         }
         return blend(t, m, ifPositive, otherwise, 0.0);
@@ -387,7 +387,7 @@ final class BlockOps {
             return x.u > 0.0 ? x.sqrt() : t.constant(0.0);
         }
         t.checkOwn(x);
-        int w = t.width;
+        int w = t.live;
         int node = x.index >= 0 ? t.begin(1, false) : -1;
         double[] r = t.buffer(node >= 0);
         for (int l = 0; l < w; l++) {

@@ -47,6 +47,7 @@ public final class BlockTape implements Field<Block> {
     private int entries;
     private int[] start = new int[INITIAL_NODES + 1];
     private int[] gen = new int[INITIAL_NODES];
+    /** Lane slices in use when node i was begun: where a rewind to i returns the pool. */
     private int[] slabAt = new int[INITIAL_NODES + 1];
     private boolean[] uniform = new boolean[INITIAL_NODES];
     /** A uniform node whose adjoint may sit on any lane (a lane-wise push reached it); else only lane 0. */
@@ -79,6 +80,7 @@ public final class BlockTape implements Field<Block> {
             throw new IllegalArgumentException("block width must be >= 1 (value " + width + ")");
         }
         this.width = width;
+        this.live = width;
         this.zero = new Block(this, 0.0);
         this.one = new Block(this, 1.0);
     }
@@ -86,6 +88,26 @@ public final class BlockTape implements Field<Block> {
     /** Lanes per block. */
     public int width() {
         return width;
+    }
+
+    /** Lanes computed by the operations and the lane-wise sweep: {@code width} unless set lower. */
+    int live;
+
+    /**
+     * Computes only lanes {@code 0 .. n-1} from now on (arrays keep {@code width} lanes): a last,
+     * partial block of paths costs its own lanes, not a full block. Lanes at and above {@code n}
+     * of the values recorded from now on are undefined; summed sweeps and lane sums still read
+     * every lane, so adjoints accumulated by earlier, wider blocks are kept.
+     */
+    public void setLiveLanes(int n) {
+        if (n < 1 || n > width) {
+            throw new IllegalArgumentException("live lanes must be in 1.." + width + " (value " + n + ")");
+        }
+        live = n;
+    }
+
+    public int liveLanes() {
+        return live;
     }
 
     // ------------------------------------------------------------------ inputs and constants
@@ -290,7 +312,7 @@ public final class BlockTape implements Field<Block> {
 
     // ------------------------------------------------------------------ the backward sweep
 
-    /** Adds {@code weight} to every lane's adjoint of {@code output}. */
+    /** Adds {@code weight} to every live lane's adjoint of {@code output}. */
     public void seed(Block output, double weight) {
         if (output.index < 0) {
             return;
@@ -298,12 +320,12 @@ public final class BlockTape implements Field<Block> {
         checkOwn(output);
         spread[output.index] = true;
         double[] a = adjoint[output.index];
-        for (int l = 0; l < width; l++) {
+        for (int l = 0; l < live; l++) {
             a[l] += weight;
         }
     }
 
-    /** Adds {@code weights[l]} to lane l's adjoint of {@code output}. */
+    /** Adds {@code weights[l]} to lane l's adjoint of {@code output}, for the live lanes. */
     public void seed(Block output, double[] weights) {
         checkWidth(weights);
         if (output.index < 0) {
@@ -312,7 +334,7 @@ public final class BlockTape implements Field<Block> {
         checkOwn(output);
         spread[output.index] = true;
         double[] a = adjoint[output.index];
-        for (int l = 0; l < width; l++) {
+        for (int l = 0; l < live; l++) {
             a[l] += weights[l];
         }
     }
@@ -332,7 +354,8 @@ public final class BlockTape implements Field<Block> {
     }
 
     private boolean propagate(int stop, boolean summed) {
-        final int w = width;
+        final int all = width;
+        final int w = live;
         final int[] start = this.start;
         final int[] arg = this.arg;
         final double[][] adj = this.adjoint;
@@ -347,7 +370,7 @@ public final class BlockTape implements Field<Block> {
                 double s;
                 if (spread[i]) {
                     s = 0.0;
-                    for (int l = 0; l < w; l++) {
+                    for (int l = 0; l < all; l++) {
                         s += a[l];
                     }
                     Arrays.fill(a, 0.0);
@@ -382,14 +405,14 @@ public final class BlockTape implements Field<Block> {
                 inputAdjoints = true;   // an input keeps what it accumulated
                 continue;
             }
-            final boolean all = nonzero == w;
+            final boolean every = nonzero == w;
             for (; e < end; e++) {
                 final double[] t = adj[arg[e]];
                 spread[arg[e]] = true;
                 final double[] p = pl[e];
                 if (p == null) {
                     final double c = pu[e];
-                    if (all || Double.isFinite(c)) {
+                    if (every || Double.isFinite(c)) {
                         for (int l = 0; l < w; l++) {
                             t[l] += c * a[l];
                         }
@@ -398,7 +421,7 @@ public final class BlockTape implements Field<Block> {
                             t[l] += unlessZero(c * a[l], a[l]);
                         }
                     }
-                } else if (all) {
+                } else if (every) {
                     for (int l = 0; l < w; l++) {
                         t[l] += p[l] * a[l];
                     }

@@ -8,9 +8,11 @@ import org.apache.commons.math3.util.Decimal64;
 /**
  * What pricers and networks need beyond {@link RealFieldElement}, written once for any field:
  * {@code max}/{@code min}, a branch-free {@code select}, the normal CDF and density, {@code erf},
- * the activations, and weighted sums. Each runs on {@link Adj}, {@link Dual}, {@link Decimal64},
- * {@code Dfp} and {@link DerivativeStructure}; the adjoint and dual types get a single node or a
- * single chain-rule step instead of a composition of elementary operations.
+ * the activations, and weighted sums. Each runs on {@link Adj}, {@link Block}, {@link Dual},
+ * {@link Decimal64}, {@code Dfp} and {@link DerivativeStructure}; the adjoint and dual types get a
+ * single node or a single chain-rule step instead of a composition of elementary operations, and
+ * the block scalar decides {@code max}, {@code min} and {@code select} lane by lane
+ * ({@link BlockOps}).
  *
  * <p>Kinks: {@code max(x, y)} with {@code x == y} returns {@code x} (its derivative); a side that is
  * not selected contributes nothing, and a constant that is selected is passive.

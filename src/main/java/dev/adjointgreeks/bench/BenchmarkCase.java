@@ -235,10 +235,8 @@ public final class BenchmarkCase {
                 }
             }
             if (n < lanes) {
-                for (int k = 0; k < dim; k++) {
-                    Arrays.fill(zl[k], n, lanes, 0.0);
-                }
                 Arrays.fill(weights, n, lanes, 0.0);
+                tape.setLiveLanes(n);   // the last, partial block computes its own lanes only
             }
             Block y = f.discountedPayoff(zb);
             for (int l = 0; l < n; l++) {
@@ -284,6 +282,9 @@ public final class BenchmarkCase {
                 for (int k = 0; k < dim; k++) {
                     zl[k][s] = z[k];
                 }
+            }
+            if (n < lanes) {
+                tape.setLiveLanes(n);
             }
             Block y = f.discountedPayoff(zb);
             for (int l = 0; l < n; l++) {

@@ -1,5 +1,17 @@
 package dev.adjointgreeks.bench;
 
+import static dev.adjointgreeks.model.MarketBlocks.DIVIDEND;
+import static dev.adjointgreeks.model.MarketBlocks.RATE;
+import static dev.adjointgreeks.model.MarketBlocks.SPOT;
+import static dev.adjointgreeks.model.MarketBlocks.VOL;
+import static dev.adjointgreeks.product.Product.MATURITY;
+import static dev.adjointgreeks.product.Product.STRIKE;
+
+import dev.adjointgreeks.model.BlackScholesModel;
+import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.HestonModel;
+import dev.adjointgreeks.model.InputLayout;
+import dev.adjointgreeks.model.MarketBlocks;
 import dev.adjointgreeks.model.MultiAssetModel;
 
 /**
@@ -9,6 +21,11 @@ import dev.adjointgreeks.model.MultiAssetModel;
  * bump-and-revalue engine sets up one per bumped input) and then evaluated path by path.
  */
 public final class PrimalKernels {
+
+    /** The input layouts of the cases' pricing problems: the model's blocks, then the product's. */
+    private static final InputLayout STRIKE_AND_MATURITY = InputLayout.of(STRIKE, MATURITY);
+    private static final InputLayout SINGLE = BlackScholesModel.INPUTS.then(STRIKE_AND_MATURITY);
+    private static final InputLayout HESTON = HestonModel.INPUTS.then(STRIKE_AND_MATURITY);
 
     private PrimalKernels() {
     }
@@ -20,12 +37,12 @@ public final class PrimalKernels {
 
     /** European call, one exact step; inputs spot, vol, rate, dividend, strike, maturity. */
     public static Kernel european(double[] x) {
-        double s = x[0];
-        double vol = x[1];
-        double r = x[2];
-        double q = x[3];
-        double k = x[4];
-        double t = x[5];
+        double s = SINGLE.get(x, SPOT);
+        double vol = SINGLE.get(x, VOL);
+        double r = SINGLE.get(x, RATE);
+        double q = SINGLE.get(x, DIVIDEND);
+        double k = SINGLE.get(x, STRIKE);
+        double t = SINGLE.get(x, MATURITY);
         double variance = vol * vol * t;
         double first = Math.log(s) + (r - q) * t - 0.5 * variance;
         double volSqrtT = vol * Math.sqrt(t);
@@ -35,12 +52,12 @@ public final class PrimalKernels {
 
     /** Arithmetic Asian call on n fixings, one exact step per fixing; same inputs as European. */
     public static Kernel asian(double[] x, int n) {
-        double s = x[0];
-        double vol = x[1];
-        double r = x[2];
-        double q = x[3];
-        double k = x[4];
-        double t = x[5];
+        double s = SINGLE.get(x, SPOT);
+        double vol = SINGLE.get(x, VOL);
+        double r = SINGLE.get(x, RATE);
+        double q = SINGLE.get(x, DIVIDEND);
+        double k = SINGLE.get(x, STRIKE);
+        double t = SINGLE.get(x, MATURITY);
         double dt = t / n;
         double stepVariance = vol * vol * dt;
         double drift = (r - q) * dt - 0.5 * stepVariance;
@@ -64,26 +81,29 @@ public final class PrimalKernels {
      * rate, corr_i_j, strike, maturity (the multi-asset model's order).
      */
     public static Kernel basket(double[] x, int n, double[] weights) {
-        double rate = x[3 * n];
+        InputLayout in = MultiAssetModel.layout(n).then(STRIKE_AND_MATURITY);
+        Block spots = MarketBlocks.spots(n);
+        Block vols = MarketBlocks.vols(n);
+        Block dividends = MarketBlocks.dividends(n);
+        double rate = in.get(x, RATE);
         double[][] corr = new double[n][n];
-        int c = 3 * n + 1;
         for (int i = 0; i < n; i++) {
             corr[i][i] = 1.0;
             for (int j = i + 1; j < n; j++) {
-                corr[i][j] = x[c];
-                corr[j][i] = x[c];
-                c++;
+                Block c = MarketBlocks.correlations(n);
+                corr[i][j] = in.get(x, c, c.pairIndex(i, j));
+                corr[j][i] = corr[i][j];
             }
         }
-        double k = x[c];
-        double t = x[c + 1];
+        double k = in.get(x, STRIKE);
+        double t = in.get(x, MATURITY);
         double[][] l = MultiAssetModel.cholesky(corr);
         double[] first = new double[n];
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
-            double vol = x[n + i];
+            double vol = in.get(x, vols, i);
             double variance = vol * vol * t;
-            first[i] = Math.log(x[i]) + (rate - x[2 * n + i]) * t - 0.5 * variance;
+            first[i] = Math.log(in.get(x, spots, i)) + (rate - in.get(x, dividends, i)) * t - 0.5 * variance;
             double volSqrtT = vol * Math.sqrt(t);
             a[i] = new double[i + 1];
             for (int j = 0; j <= i; j++) {
@@ -110,16 +130,16 @@ public final class PrimalKernels {
      * dividend, strike, maturity.
      */
     public static Kernel heston(double[] x, int steps) {
-        double logS0 = Math.log(x[0]);
-        double v0 = x[1];
-        double kappa = x[2];
-        double theta = x[3];
-        double xi = x[4];
-        double rho = x[5];
-        double r = x[6];
-        double q = x[7];
-        double k = x[8];
-        double t = x[9];
+        double logS0 = Math.log(HESTON.get(x, SPOT));
+        double v0 = HESTON.get(x, HestonModel.V0);
+        double kappa = HESTON.get(x, HestonModel.KAPPA);
+        double theta = HESTON.get(x, HestonModel.THETA);
+        double xi = HESTON.get(x, HestonModel.XI);
+        double rho = HESTON.get(x, HestonModel.RHO);
+        double r = HESTON.get(x, RATE);
+        double q = HESTON.get(x, DIVIDEND);
+        double k = HESTON.get(x, STRIKE);
+        double t = HESTON.get(x, MATURITY);
         double dt = t / steps;
         double sqrtDt = Math.sqrt(dt);
         double carryDt = (r - q) * dt;

@@ -141,16 +141,17 @@ public final class AdjointEvaluator implements Evaluator {
     public void sampleLanes(double[][][] z, int count, double[][] out) {
         Arrays.fill(out[0], 0, count, 0.0);   // gradient rows are written whole, or stay 0 (per block)
         double weight = 1.0 / z.length;
-        for (int first = 0; first < count; first += width) {
-            int n = Math.min(width, count - first);
+        // equal chunks of at most width lanes, each computing only its own lanes
+        int chunks = (count + width - 1) / width;
+        int chunk = (count + chunks - 1) / chunks;
+        for (int first = 0; first < count; first += chunk) {
+            int n = Math.min(chunk, count - first);
+            tape.setLiveLanes(n);
             Arrays.fill(weights, 0, n, weight);
             Arrays.fill(weights, n, width, 0.0);
             for (double[][] za : z) {
                 for (int k = 0; k < normalLanes.length; k++) {
                     System.arraycopy(za[k], first, normalLanes[k], 0, n);
-                    if (n < width) {
-                        Arrays.fill(normalLanes[k], n, width, 0.0);
-                    }
                 }
                 Block y = function.discountedPayoff(normals);
                 double[] price = out[0];

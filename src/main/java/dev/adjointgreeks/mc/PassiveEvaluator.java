@@ -61,14 +61,15 @@ public final class PassiveEvaluator implements Evaluator {
         double[] price = out[0];
         Arrays.fill(price, 0, count, 0.0);
         double weight = 1.0 / z.length;
-        for (int first = 0; first < count; first += width) {
-            int n = Math.min(width, count - first);
+        // equal chunks of at most width lanes, each computing only its own lanes
+        int chunks = (count + width - 1) / width;
+        int chunk = (count + chunks - 1) / chunks;
+        for (int first = 0; first < count; first += chunk) {
+            int n = Math.min(chunk, count - first);
+            tape.setLiveLanes(n);
             for (double[][] za : z) {
                 for (int k = 0; k < normalLanes.length; k++) {
                     System.arraycopy(za[k], first, normalLanes[k], 0, n);
-                    if (n < width) {
-                        Arrays.fill(normalLanes[k], n, width, 0.0);
-                    }
                 }
                 Block y = function.discountedPayoff(normals);
                 for (int l = 0; l < n; l++) {

@@ -27,7 +27,8 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
         Validation.finite("dividend", dividend);
     }
 
-    private static final InputLayout INPUTS = InputLayout.of(SPOT, VOL, RATE, DIVIDEND);
+    /** The inputs: spot, vol, rate, dividend. */
+    public static final InputLayout INPUTS = InputLayout.of(SPOT, VOL, RATE, DIVIDEND);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.LOGNORMAL_STEPS,
             Capability.EXACT_STEPS, Capability.NORMAL_LAST_STEP, Capability.BLACK_SCHOLES_MARKET);
 

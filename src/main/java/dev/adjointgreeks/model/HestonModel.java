@@ -43,7 +43,8 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
     public static final Block THETA = Block.scalar("heston_theta");
     public static final Block XI = Block.scalar("heston_xi");
     public static final Block RHO = Block.scalar("heston_rho");
-    private static final InputLayout INPUTS = InputLayout.of(SPOT, V0, KAPPA, THETA, XI, RHO, RATE, DIVIDEND);
+    /** The inputs: spot, heston_v0, heston_kappa, heston_theta, heston_xi, heston_rho, rate, dividend. */
+    public static final InputLayout INPUTS = InputLayout.of(SPOT, V0, KAPPA, THETA, XI, RHO, RATE, DIVIDEND);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.NORMAL_LAST_STEP);
 
     @Override

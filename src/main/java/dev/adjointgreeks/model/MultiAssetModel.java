@@ -104,7 +104,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
     }
 
     /** The input blocks of {@code n} correlated assets: spot_i, vol_i, dividend_i, rate, corr_i_j (n &gt; 1). */
-    static InputLayout layout(int n) {
+    public static InputLayout layout(int n) {
         List<Block> blocks = new ArrayList<>(List.of(MarketBlocks.spots(n), MarketBlocks.vols(n),
                 MarketBlocks.dividends(n), MarketBlocks.RATE));
         if (n > 1) {
@@ -116,17 +116,18 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
     /** Values in the order of {@link #layout}. */
     static double[] values(double[] spots, double[] vols, double[] dividends, double rate, double[][] correlation) {
         int n = spots.length;
-        double[] v = new double[3 * n + 1 + n * (n - 1) / 2];
-        System.arraycopy(spots, 0, v, 0, n);
-        System.arraycopy(vols, 0, v, n, n);
-        System.arraycopy(dividends, 0, v, 2 * n, n);
-        v[3 * n] = rate;
-        int k = 3 * n + 1;
+        InputLayout layout = layout(n);
+        double[] v = new double[layout.size()];
         for (int i = 0; i < n; i++) {
+            v[layout.index(MarketBlocks.spots(n), i)] = spots[i];
+            v[layout.index(MarketBlocks.vols(n), i)] = vols[i];
+            v[layout.index(MarketBlocks.dividends(n), i)] = dividends[i];
             for (int j = i + 1; j < n; j++) {
-                v[k++] = correlation[i][j];
+                Block c = MarketBlocks.correlations(n);
+                v[layout.index(c, c.pairIndex(i, j))] = correlation[i][j];
             }
         }
+        v[layout.index(MarketBlocks.RATE)] = rate;
         return v;
     }
 

@@ -346,6 +346,38 @@ class BlockScalarTest {
     }
 
     @Test
+    void aPartialBlockComputesItsOwnLanesAndKeepsWhatWiderBlocksAccumulated() {
+        double[] total = new double[2];
+        double[] expected = new double[2];
+        BlockTape t = new BlockTape(W);
+        Block[] x = t.inputs(1.5, 0.4);
+        Block setup = x[0].multiply(x[1]);
+        int mark = t.mark();
+        double[] z = new double[W];
+        Block zb = t.view(z);
+        double[] ones = new double[W];
+        java.util.Arrays.fill(ones, 1.0);
+        for (int live : new int[] {W, 3, W, 1}) {
+            for (int l = 0; l < W; l++) {
+                z[l] = l < live ? 0.1 * (l + 1) : Double.NaN;   // lanes beyond the live ones are never read
+            }
+            t.setLiveLanes(live);
+            Block y = Fn.positivePart(setup.multiply(zb).exp().subtract(1.05));
+            for (int l = 0; l < live; l++) {
+                double e = Math.exp(0.6 * z[l]);
+                assertEquals(Math.max(e - 1.05, 0), y.lane(l), 1e-15);
+                expected[0] += e > 1.05 ? e * 0.4 * z[l] : 0;
+                expected[1] += e > 1.05 ? e * 1.5 * z[l] : 0;
+            }
+            t.sweepPath(y, ones, mark);
+        }
+        t.backwardSummed(0);
+        t.drainInputAdjoints(total, 0);
+        assertEquals(expected[0], total[0], 1e-12);
+        assertEquals(expected[1], total[1], 1e-12);
+    }
+
+    @Test
     void aPerLaneValueHasNoSingleReal() {
         BlockTape t = new BlockTape(W);
         Block x = t.constant(new double[W]);
