@@ -13,7 +13,7 @@ import dev.adjointgreeks.bench.QuickBench;
  * about 1,000 paths, each method timed {@code repeats} times after a warm-up of about two seconds
  * (interleaved, medians),
  * every ratio from the same run. Bump-and-revalue (162 revaluations per path) and forward mode (161
- * derivatives carried through every operation, about 0.1 s per path) are timed on a tenth and a
+ * derivatives carried through every operation, about 20 ms per path) are timed on a tenth and a
  * hundredth of the paths and scaled to the full count, so that the quick command stays quick; the
  * JMH benchmark ({@code LiborBenchmark}) times every method on all 10,000 paths.
  */

@@ -21,7 +21,7 @@ import dev.adjointgreeks.libor.LiborBenchmarkCase;
  *
  * <p>Every method returns what it computed (price and sensitivities), so JMH consumes it and
  * nothing is dead code; the inputs live in the case object, not in constants the JIT could fold.
- * Forward mode carries 161 derivatives through every operation (about 0.1 s per path): run it
+ * Forward mode carries 161 derivatives through every operation (about 20 ms per path): run it
  * on fewer paths, {@code -p paths=100} ({@code run-full.sh} does), and scale.
  */
 @State(Scope.Benchmark)
