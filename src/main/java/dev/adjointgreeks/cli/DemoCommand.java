@@ -32,6 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        OutputPaths.check(chart, "--chart");
         double x = 2.0;
         Dual fwd = SeedExamples.f(Dual.variable(x));
         Tape tape = new Tape();

@@ -28,6 +28,7 @@ public final class GreeksCommand implements Runnable {
     /** Builds the command line with the project's exit-code conventions. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new GreeksCommand());
+        cl.setExecutionStrategy(GreeksCommand::refuseUnmatched);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_INTERNAL);
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof UsageException) {
@@ -39,6 +40,19 @@ public final class GreeksCommand implements Runnable {
             return EXIT_INTERNAL;
         });
         return cl;
+    }
+
+    /**
+     * picocli lets {@code --help} win over words it did not recognise ({@code greeks surrogat --help}
+     * printed the top-level help and exited 0); an unknown command is a usage error whatever follows it.
+     */
+    private static int refuseUnmatched(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     public static void main(String[] args) {

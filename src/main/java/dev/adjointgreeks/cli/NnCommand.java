@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import dev.adjointgreeks.ad.Tape;
 import dev.adjointgreeks.io.AtomicFiles;
+import dev.adjointgreeks.io.CsvText;
 import dev.adjointgreeks.nn.Activation;
 import dev.adjointgreeks.nn.DataTable;
 import dev.adjointgreeks.nn.Mlp;
@@ -104,7 +105,12 @@ final class NnCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            OutputPaths.check(model, "--model");   // before training, not after it
             String[] names = inputs.stream().map(String::trim).toArray(String[]::new);
+            if (names.length == 0 || java.util.Arrays.stream(names).anyMatch(String::isEmpty)) {
+                throw new UsageException("--inputs: name each input column, e.g. --inputs spot,vol (value '"
+                        + String.join(",", inputs) + "')");
+            }
             DataTable table;
             try {
                 table = DataTable.read(data, names, target);
@@ -205,6 +211,9 @@ final class NnCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (out != null) {
+                OutputPaths.check(out, "--out");
+            }
             TrainedModel m;
             DataTable table;
             try {
@@ -213,10 +222,14 @@ final class NnCommand implements Runnable {
             } catch (ModelFiles.BadModelException | DataTable.BadDataException e) {
                 throw new UsageException(e.getMessage());
             }
-            StringBuilder sb = new StringBuilder(String.join(",", m.inputNames())).append(',').append(m.target()).append("_pred");
+            StringBuilder sb = new StringBuilder();
+            for (String n : m.inputNames()) {
+                sb.append(CsvText.field(n)).append(',');
+            }
+            sb.append(CsvText.field(m.target() + "_pred"));
             if (gradients) {
                 for (String n : m.inputNames()) {
-                    sb.append(",d_").append(n);
+                    sb.append(',').append(CsvText.field("d_" + n));
                 }
             }
             sb.append('\n');

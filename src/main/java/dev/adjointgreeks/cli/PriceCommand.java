@@ -3,37 +3,26 @@ package dev.adjointgreeks.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.adjointgreeks.engine.GreeksEngine;
+import dev.adjointgreeks.batch.BatchInputException;
+import dev.adjointgreeks.batch.BatchOptions;
+import dev.adjointgreeks.batch.BatchPricer;
+import dev.adjointgreeks.batch.BatchSink;
+import dev.adjointgreeks.batch.BatchSummary;
+import dev.adjointgreeks.batch.ExecutorOptions;
+import dev.adjointgreeks.batch.ExecutorUnavailableException;
+import dev.adjointgreeks.batch.TradeExecutor;
+import dev.adjointgreeks.batch.TradeExecutors;
 import dev.adjointgreeks.engine.Method;
-import dev.adjointgreeks.engine.RunSettings;
-import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.io.AtomicFiles;
-import dev.adjointgreeks.mc.RandomStreams;
-import dev.adjointgreeks.scenario.CsvScenarioReader;
-import dev.adjointgreeks.scenario.JsonScenarioReader;
 import dev.adjointgreeks.scenario.OutputColumns;
-import dev.adjointgreeks.scenario.PortfolioTotals;
 import dev.adjointgreeks.scenario.ResultWriter;
 import dev.adjointgreeks.scenario.ScenarioRow;
 import picocli.CommandLine.Command;
@@ -43,20 +32,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code greeks price}: batch Greeks for scenario files. Rows stream in, are priced in parallel
- * across trades and come out in input order; bad rows are reported and skipped.
+ * {@code greeks price}: batch Greeks for scenario files. A thin shell over {@link BatchPricer}:
+ * parses options, checks the output path, starts the executor, writes rows and rejections.
  */
 @Command(name = "price", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Price every trade of the scenario files and write its price and Greeks with standard errors.",
             "Greeks are raw partial derivatives per 1.0 of each input (vega per 1.00 of vol, rho per 1.00 of rate); "
                     + "theta is -dV/dT per year."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every row priced", "1:internal error", "2:usage error, unknown column, or an empty, "
-                + "unreadable or malformed file", "3:the run finished but rows were rejected (or --fail-fast stopped it)"})
+        exitCodeList = {"0:every row priced", "1:internal error", "2:usage error, or a file the run cannot start on "
+                + "(unreadable, empty, malformed, unknown column or setting), or a bad output path; nothing is priced",
+            "3:the run finished but rows were rejected (or --fail-fast stopped it)"})
 public final class PriceCommand implements Callable<Integer> {
 
     /** Default paths per trade: scenarios/demo.csv prices in well under 30 seconds on 2 cores. */
-    public static final long DEFAULT_PATHS = 20_000;
+    public static final long DEFAULT_PATHS = BatchOptions.DEFAULT_PATHS;
+
+    /** More threads than this is a typo, not a machine. */
+    static final int MAX_THREADS = 4096;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files, .csv (single-asset trades) or .json.")
     List<Path> files;
@@ -81,6 +74,18 @@ public final class PriceCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores).")
     Integer threads;
+
+    @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
+            description = "Where trades are priced: local (this machine's threads) or an executor found on the class "
+                    + "path, e.g. spark (default: ${DEFAULT-VALUE}).")
+    String executor;
+
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "Cluster master for --executor spark (default: what spark-submit set, else local[*]).")
+    String sparkMaster;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Partitions per chunk for a cluster executor.")
+    Integer partitions;
 
     @Option(names = "--antithetic", description = "Antithetic variates; standard errors from pair means.")
     Boolean antithetic;
@@ -112,28 +117,46 @@ public final class PriceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Per-file inputs: the rows and the file's own settings (JSON). */
-    private record Input(Iterator<ScenarioRow> rows, JsonNode settings, AutoCloseable closer, boolean json) {
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Method m = parseMethod();
-        boolean jsonl = switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> false;
-            case "jsonl" -> true;
-            default -> throw new UsageException("--format must be csv or jsonl, not '" + format + "'");
-        };
-        if (paths != null && paths < 2) {
-            throw new UsageException("--paths must be >= 2");
-        }
+        BatchOptions options = options();
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new UsageException("--threads must be >= 1");
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw new UsageException("--threads must be between 1 and " + MAX_THREADS);
+        }
+        if (partitions != null && partitions < 1) {
+            throw new UsageException("--partitions must be >= 1");
         }
         if (progress && quiet) {
             throw new UsageException("--progress and --quiet exclude each other");
+        }
+        if (out != null) {
+            OutputPaths.check(out, "--out");   // before any work: a directory or an unwritable place is exit 2
+        }
+        try (BatchPricer batch = BatchPricer.open(files, options)) {
+            try (TradeExecutor ex = TradeExecutors.create(executor, new ExecutorOptions(workers, sparkMaster,
+                    partitions == null ? 0 : partitions, java.util.Map.of()))) {
+                return write(batch, ex, err);
+            }
+        } catch (BatchInputException | ExecutorUnavailableException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private BatchOptions options() {
+        Method m;
+        try {
+            m = Method.parse(method);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--method must be adjoint, bump, analytic or compare, not '" + method + "'");
+        }
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv", "jsonl" -> { }
+            default -> throw new UsageException("--format must be csv or jsonl, not '" + format + "'");
+        }
+        if (paths != null && (paths < 2 || paths > dev.adjointgreeks.scenario.Limits.MAX_PATHS)) {
+            throw new UsageException("--paths must be between 2 and " + dev.adjointgreeks.scenario.Limits.MAX_PATHS);
         }
         if (totals && m == Method.COMPARE) {
             throw new UsageException("--totals needs a single method, not compare");
@@ -151,301 +174,69 @@ public final class PriceCommand implements Callable<Integer> {
                 filter.add(name);
             }
         }
-        boolean secondOrder = dev.adjointgreeks.engine.GreekCatalogue.wantsSecondOrder(filter);
-
-        // Open every file first: a bad file stops the run before anything is written.
-        List<Input> inputs = new ArrayList<>();
-        try {
-            for (Path f : files) {
-                inputs.add(open(f));
-            }
-            RunSettings base = RunSettings.defaults(paths != null ? paths : DEFAULT_PATHS, seed != null ? seed : 1L)
-                    .withThreads(1)
-                    .withVariance(Boolean.TRUE.equals(antithetic), Boolean.TRUE.equals(sobol))
-                    .withSecondOrder(secondOrder)
-                    .withGreeks(filter);
-            List<String> valueColumns = header(inputs, m, filter, secondOrder);
-            return run(inputs, base, m, valueColumns, workers, jsonl, err);
-        } catch (CsvScenarioReader.BadFileException e) {
-            throw new UsageException(e.getMessage());
-        } finally {
-            for (Input in : inputs) {
-                if (in.closer() != null) {
-                    in.closer().close();
-                }
-            }
-        }
+        return new BatchOptions(m, paths, seed, antithetic, sobol, filter, totals, failFast, ignoreUnknownColumns,
+                DEFAULT_PATHS);
     }
 
-    private Method parseMethod() {
-        try {
-            return Method.parse(method);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--method must be adjoint, bump, analytic or compare, not '" + method + "'");
-        }
-    }
-
-    private Input open(Path f) throws IOException {
-        String name = f.getFileName() == null ? f.toString() : f.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            CsvScenarioReader r = new CsvScenarioReader(f, ignoreUnknownColumns);
-            return new Input(r, null, r, false);
-        }
-        if (name.endsWith(".json")) {
-            JsonScenarioReader.Contents c = JsonScenarioReader.read(f, ignoreUnknownColumns);
-            return new Input(c.rows().iterator(), c.settings(), null, true);
-        }
-        throw new UsageException(f + ": unknown file type (expected .csv or .json)");
-    }
-
-    /** CSV input: the fixed single-asset header; JSON input: the union over its trades. */
-    private static List<String> header(List<Input> inputs, Method m, Set<String> filter, boolean secondOrder) {
-        List<String> greeksUnion = new ArrayList<>();
-        for (Input in : inputs) {
-            if (!in.json()) {
-                greeksUnion.addAll(OutputColumns.SINGLE_ASSET);
-            }
-        }
-        List<Input> replaced = new ArrayList<>();
-        for (Input in : inputs) {
-            if (in.json()) {
-                List<ScenarioRow> rows = new ArrayList<>();
-                in.rows().forEachRemaining(rows::add);
-                for (ScenarioRow r : rows) {
-                    if (r instanceof ScenarioRow.Parsed p) {
-                        greeksUnion.addAll(OutputColumns.greeksOf(p.trade(), secondOrder));
-                    }
-                }
-                replaced.add(new Input(rows.iterator(), in.settings(), null, true));
-            } else {
-                replaced.add(in);
-            }
-        }
-        inputs.clear();
-        inputs.addAll(replaced);
-        List<String> chosen = OutputColumns.select(OutputColumns.canonical(greeksUnion), filter);
-        return OutputColumns.valueColumns(chosen, m);
-    }
-
-    private int run(List<Input> inputs, RunSettings base, Method m, List<String> valueColumns, int workers,
-            boolean jsonl, PrintWriter err) throws Exception {
+    /** Runs the batch into stdout or a temporary file renamed onto --out when the run completes. */
+    private int write(BatchPricer batch, TradeExecutor ex, PrintWriter err) throws IOException, InterruptedException {
+        boolean jsonl = format.equalsIgnoreCase("jsonl");
         boolean showProgress = !quiet && (progress || System.console() != null);
-        long started = System.nanoTime();
-        AtomicFiles.Pending pending = out != null ? AtomicFiles.open(out) : null;
-        OutputStream stream = pending != null ? pending.stream() : new NonClosingStdout();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "pricer");
-            t.setDaemon(true);
-            return t;
-        });
-        Counts counts = new Counts();
-        IdSet ids = new IdSet();
-        PortfolioTotals portfolio = totals ? new PortfolioTotals(valueColumns) : null;
-        ArrayDeque<Pending> window = new ArrayDeque<>();
-        int maxInFlight = 4 * workers + 8;
-        long lastProgress = System.nanoTime();
-        try {
-            try (ResultWriter writer = jsonl ? ResultWriter.jsonLines(stream, valueColumns)
-                    : ResultWriter.csv(stream, valueColumns)) {
-                for (Input in : inputs) {
-                    RunSettings settings = applyFileSettings(base, in.settings());
-                    Iterator<ScenarioRow> rows = in.rows();
-                    while (true) {
-                        ScenarioRow row;
-                        try {
-                            if (!rows.hasNext()) {
-                                break;
-                            }
-                            row = rows.next();
-                        } catch (UncheckedIOException e) {
-                            throw new UsageException(e.getCause().getMessage());
-                        }
-                        Pending p;
-                        if (row instanceof ScenarioRow.Rejected r) {
-                            p = new Pending(row.source(), null, r.message());
-                        } else {
-                            Trade trade = ((ScenarioRow.Parsed) row).trade();
-                            if (!ids.add(trade.id())) {
-                                p = new Pending(row.source(), null, row.source() + ": id: duplicate id in this run (value '"
-                                        + trade.id() + "')");
-                            } else {
-                                Trade t = fileSeeded(trade, in.settings(), settings);
-                                p = new Pending(row.source(), pool.submit(() -> GreeksEngine.price(t, m, settings)), null);
-                            }
-                        }
-                        window.add(p);
-                        while (window.size() > maxInFlight || (!window.isEmpty() && window.peek().isDone())) {
-                            if (!emit(window.poll(), writer, counts, portfolio, err)) {
-                                return GreeksCommand.EXIT_REJECTED;
-                            }
-                        }
-                        if (showProgress && System.nanoTime() - lastProgress > 1_000_000_000L) {
-                            lastProgress = System.nanoTime();
-                            err.printf("greeks: %d priced, %d rejected, %.1f s%n", counts.priced, counts.rejected,
-                                    (lastProgress - started) / 1e9);
-                            err.flush();
-                        }
-                    }
-                }
-                while (!window.isEmpty()) {
-                    if (!emit(window.poll(), writer, counts, portfolio, err)) {
-                        return GreeksCommand.EXIT_REJECTED;
-                    }
-                }
-                if (portfolio != null) {
-                    for (TradeResult t : portfolio.rows(m)) {
-                        writer.write(t);
-                    }
-                }
+        List<String> columns = batch.valueColumns();
+        try (AtomicFiles.Pending pending = out != null ? AtomicFiles.open(out) : null) {
+            OutputStream stream = pending != null ? pending.stream() : new NonClosingStdout();
+            BatchSummary s;
+            try (ResultWriter writer = jsonl ? ResultWriter.jsonLines(stream, columns)
+                    : ResultWriter.csv(stream, columns)) {
+                s = batch.run(ex, new Sink(writer, err, showProgress));
             }   // the writer flushes here, before the file is renamed into place
+            if (s.stopped()) {
+                return GreeksCommand.EXIT_REJECTED;   // --fail-fast: no output file
+            }
             if (pending != null) {
                 pending.commit();
             }
-        } finally {
-            pool.shutdownNow();
-            if (pending != null) {
-                pending.close();   // removes the temporary file unless it was committed
+            if (!quiet) {
+                err.printf(Locale.ROOT, "greeks: %d trades priced, %d rejected, %.2f s wall, %.0f paths/s (method %s)%n",
+                        s.priced(), s.rejected(), s.seconds(), s.paths() / Math.max(s.seconds(), 1e-9),
+                        batch.options().method().word());
             }
-        }
-        double wall = (System.nanoTime() - started) / 1e9;
-        if (!quiet) {
-            err.printf(Locale.ROOT, "greeks: %d trades priced, %d rejected, %.2f s wall, %.0f paths/s (method %s)%n",
-                    counts.priced, counts.rejected, wall, counts.paths / Math.max(wall, 1e-9), m.word());
-        }
-        err.flush();
-        return counts.rejected > 0 ? GreeksCommand.EXIT_REJECTED : GreeksCommand.EXIT_OK;
-    }
-
-    /** What the run has written so far. */
-    private static final class Counts {
-        int priced;
-        int rejected;
-        long paths;
-    }
-
-    /**
-     * Writes the row at the head of the window, or reports its rejection; returns false when
-     * --fail-fast must stop the run.
-     */
-    private boolean emit(Pending head, ResultWriter writer, Counts counts, PortfolioTotals portfolio, PrintWriter err)
-            throws IOException, InterruptedException {
-        TradeResult r = head.get();
-        if (r == null) {
-            counts.rejected++;
-            err.println(head.message());
             err.flush();
-            return !failFast;
-        }
-        writer.write(r);
-        counts.priced++;
-        counts.paths += r.paths();
-        if (portfolio != null) {
-            portfolio.add(r);
-        }
-        return true;
-    }
-
-    /** A JSON file's settings fill in what the command line did not say. */
-    private RunSettings applyFileSettings(RunSettings base, JsonNode s) {
-        if (s == null || s.isEmpty()) {
-            return base;
-        }
-        RunSettings r = base;
-        if (paths == null && s.hasNonNull("paths")) {
-            long p = s.get("paths").asLong();
-            if (p < 2) {
-                throw new UsageException("settings.paths must be >= 2 (value " + s.get("paths") + ")");
-            }
-            r = r.withPaths(p);
-        }
-        boolean anti = antithetic != null ? antithetic : s.path("antithetic").asBoolean(r.antithetic());
-        boolean sob = sobol != null ? sobol : s.path("sobol").asBoolean(r.sobol());
-        return r.withVariance(anti, sob);
-    }
-
-    /** A JSON file's seed replaces the run seed for its trades, unless --seed was given. */
-    private Trade fileSeeded(Trade t, JsonNode s, RunSettings settings) {
-        if (seed != null || s == null || !s.hasNonNull("seed") || t.seed() != null) {
-            return t;
-        }
-        long fileSeed = s.get("seed").asLong();
-        return new Trade(t.id(), t.product(), t.model(), t.paths(), t.steps(), RandomStreams.tradeSeed(fileSeed, t.id()),
-                t.quantity(), t.underlying());
-    }
-
-    /** A row on its way: a pricing task, or a rejection message. */
-    private static final class Pending {
-        final ScenarioRow.Source source;
-        final Future<TradeResult> future;
-        String message;
-
-        Pending(ScenarioRow.Source source, Future<TradeResult> future, String message) {
-            this.source = source;
-            this.future = future;
-            this.message = message;
-        }
-
-        boolean isDone() {
-            return future == null || future.isDone();
-        }
-
-        /** The result, or null with {@link #message} set. */
-        TradeResult get() throws InterruptedException {
-            if (future == null) {
-                return null;
-            }
-            try {
-                return future.get();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof IllegalArgumentException || c instanceof UnsupportedOperationException) {
-                    message = source + ": method: " + c.getMessage();
-                    return null;
-                }
-                if (c instanceof RuntimeException) {
-                    throw (RuntimeException) c;
-                }
-                throw new IllegalStateException(c);
-            }
-        }
-
-        String message() {
-            return message;
+            return s.rejected() > 0 ? GreeksCommand.EXIT_REJECTED : GreeksCommand.EXIT_OK;
         }
     }
 
-    /** Ids seen in this run, as 64-bit hashes in an open-addressing table: memory ~16 bytes per trade. */
-    static final class IdSet {
-        private long[] table = new long[1024];
-        private int size;
+    /** Rows to the writer, rejections and progress to stderr. */
+    private static final class Sink implements BatchSink {
+        private final ResultWriter writer;
+        private final PrintWriter err;
+        private final boolean showProgress;
+        private long lastProgress = System.nanoTime();
 
-        boolean add(String id) {
-            long h = RandomStreams.tradeSeed(0x5EED, id) | 1L;   // never 0, which marks an empty slot
-            if (2 * (size + 1) > table.length) {
-                long[] old = table;
-                table = new long[2 * old.length];
-                size = 0;
-                for (long x : old) {
-                    if (x != 0) {
-                        insert(x);
-                    }
-                }
-            }
-            return insert(h);
+        Sink(ResultWriter writer, PrintWriter err, boolean showProgress) {
+            this.writer = writer;
+            this.err = err;
+            this.showProgress = showProgress;
         }
 
-        private boolean insert(long h) {
-            int mask = table.length - 1;
-            int i = (int) (h ^ (h >>> 32)) & mask;
-            while (table[i] != 0) {
-                if (table[i] == h) {
-                    return false;
-                }
-                i = (i + 1) & mask;
+        @Override
+        public void priced(TradeResult r) throws IOException {
+            writer.write(r);
+        }
+
+        @Override
+        public void rejected(ScenarioRow.Rejected r) {
+            err.println(r.message());
+            err.flush();
+        }
+
+        @Override
+        public void progress(BatchSummary s) {
+            if (showProgress && System.nanoTime() - lastProgress > 1_000_000_000L) {
+                lastProgress = System.nanoTime();
+                err.printf(Locale.ROOT, "greeks: %d priced, %d rejected, %.1f s%n", s.priced(), s.rejected(), s.seconds());
+                err.flush();
             }
-            table[i] = h;
-            size++;
-            return true;
         }
     }
 

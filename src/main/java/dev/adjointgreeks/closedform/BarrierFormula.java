@@ -3,8 +3,6 @@ package dev.adjointgreeks.closedform;
 import org.apache.commons.math3.RealFieldElement;
 
 import dev.adjointgreeks.ad.Fn;
-import dev.adjointgreeks.product.BarrierKind;
-import dev.adjointgreeks.product.OptionType;
 
 /**
  * Continuously monitored single-barrier options with rebate (Reiner and Rubinstein 1991, in the
@@ -17,7 +15,7 @@ public final class BarrierFormula {
     private BarrierFormula() {
     }
 
-    public static <T extends RealFieldElement<T>> T price(OptionType type, BarrierKind kind, T s, T k, T h,
+    public static <T extends RealFieldElement<T>> T price(CallPut type, BarrierStyle kind, T s, T k, T h,
             double rebate, T t, T r, T q, T vol) {
         double phi = type.sign();
         double eta = kind.down() ? 1.0 : -1.0;
@@ -53,31 +51,29 @@ public final class BarrierFormula {
                 .multiply(rebate);
 
         boolean strikeAbove = k.getReal() > h.getReal();
-        boolean call = type == OptionType.CALL;
-        switch (kind) {
-            case DOWN_IN:
-                if (call) {
-                    return strikeAbove ? c.add(e) : a.subtract(bb).add(d).add(e);
-                }
-                return strikeAbove ? bb.subtract(c).add(d).add(e) : a.add(e);
-            case UP_IN:
-                if (call) {
-                    return strikeAbove ? a.add(e) : bb.subtract(c).add(d).add(e);
-                }
-                return strikeAbove ? a.subtract(bb).add(d).add(e) : c.add(e);
-            case DOWN_OUT:
-                if (call) {
-                    return strikeAbove ? a.subtract(c).add(f) : bb.subtract(d).add(f);
-                }
-                return strikeAbove ? a.subtract(bb).add(c).subtract(d).add(f) : f;
-            case UP_OUT:
-                if (call) {
-                    return strikeAbove ? f : a.subtract(bb).add(c).subtract(d).add(f);
-                }
-                return strikeAbove ? bb.subtract(d).add(f) : a.subtract(c).add(f);
-            default:
-                throw new AssertionError(kind);
+        boolean call = type.isCall();
+        if (kind.down() && !kind.knockOut()) {
+            if (call) {
+                return strikeAbove ? c.add(e) : a.subtract(bb).add(d).add(e);
+            }
+            return strikeAbove ? bb.subtract(c).add(d).add(e) : a.add(e);
         }
+        if (!kind.down() && !kind.knockOut()) {
+            if (call) {
+                return strikeAbove ? a.add(e) : bb.subtract(c).add(d).add(e);
+            }
+            return strikeAbove ? a.subtract(bb).add(d).add(e) : c.add(e);
+        }
+        if (kind.down()) {
+            if (call) {
+                return strikeAbove ? a.subtract(c).add(f) : bb.subtract(d).add(f);
+            }
+            return strikeAbove ? a.subtract(bb).add(c).subtract(d).add(f) : f;
+        }
+        if (call) {
+            return strikeAbove ? f : a.subtract(bb).add(c).subtract(d).add(f);
+        }
+        return strikeAbove ? bb.subtract(d).add(f) : a.subtract(c).add(f);
     }
 
     /** {@code phi (x N1 - y N2)}. */

@@ -3,7 +3,6 @@ package dev.adjointgreeks.closedform;
 import org.apache.commons.math3.RealFieldElement;
 
 import dev.adjointgreeks.ad.Fn;
-import dev.adjointgreeks.product.OptionType;
 
 /**
  * Black-Scholes-Merton with continuous dividend yield: the price written once for any field (so
@@ -15,7 +14,7 @@ public final class BlackScholesFormula {
     private BlackScholesFormula() {
     }
 
-    public static <T extends RealFieldElement<T>> T price(OptionType type, T spot, T strike, T maturity, T rate,
+    public static <T extends RealFieldElement<T>> T price(CallPut type, T spot, T strike, T maturity, T rate,
             T dividend, T vol) {
         T dfRate = rate.multiply(maturity).negate().exp();
         T dfDiv = dividend.multiply(maturity).negate().exp();
@@ -24,18 +23,18 @@ public final class BlackScholesFormula {
         T strikeLeg = strike.multiply(dfRate);
         if (stdDev.getReal() == 0.0) {
             // vol 0: the discounted intrinsic value of the forward
-            return type == OptionType.CALL ? Fn.positivePart(forwardLeg.subtract(strikeLeg))
+            return type.isCall() ? Fn.positivePart(forwardLeg.subtract(strikeLeg))
                     : Fn.positivePart(strikeLeg.subtract(forwardLeg));
         }
         T d1 = forwardLeg.divide(strikeLeg).log().divide(stdDev).add(stdDev.multiply(0.5));
         T d2 = d1.subtract(stdDev);
-        if (type == OptionType.CALL) {
+        if (type.isCall()) {
             return forwardLeg.multiply(Fn.normCdf(d1)).subtract(strikeLeg.multiply(Fn.normCdf(d2)));
         }
         return strikeLeg.multiply(Fn.normCdf(d2.negate())).subtract(forwardLeg.multiply(Fn.normCdf(d1.negate())));
     }
 
-    public static double price(OptionType type, double spot, double strike, double maturity, double rate,
+    public static double price(CallPut type, double spot, double strike, double maturity, double rate,
             double dividend, double vol) {
         return greeks(type, spot, strike, maturity, rate, dividend, vol).price();
     }
@@ -46,7 +45,7 @@ public final class BlackScholesFormula {
     }
 
     /** The textbook formulas, by hand (vol > 0). */
-    public static Greeks greeks(OptionType type, double s, double k, double t, double r, double q, double vol) {
+    public static Greeks greeks(CallPut type, double s, double k, double t, double r, double q, double vol) {
         double sqrtT = Math.sqrt(t);
         double sd = vol * sqrtT;
         double dr = Math.exp(-r * t);
@@ -59,7 +58,7 @@ public final class BlackScholesFormula {
         double vanna = -dq * pdf * d2 / vol;
         double volga = vega * d1 * d2 / vol;
         double decay = -s * dq * pdf * vol / (2 * sqrtT);
-        if (type == OptionType.CALL) {
+        if (type.isCall()) {
             double nd1 = Fn.normCdf(d1);
             double nd2 = Fn.normCdf(d2);
             return new Greeks(s * dq * nd1 - k * dr * nd2, dq * nd1, gamma, vega,
@@ -74,7 +73,7 @@ public final class BlackScholesFormula {
     }
 
     /** Cash-or-nothing digital: {@code payout e^{-rT} N(+-d2)}. */
-    public static <T extends RealFieldElement<T>> T digital(OptionType type, T spot, T strike, T maturity, T rate,
+    public static <T extends RealFieldElement<T>> T digital(CallPut type, T spot, T strike, T maturity, T rate,
             T dividend, T vol, double payout) {
         T dfRate = rate.multiply(maturity).negate().exp();
         T stdDev = vol.multiply(maturity.sqrt());

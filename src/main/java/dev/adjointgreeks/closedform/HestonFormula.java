@@ -4,7 +4,6 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.complex.Complex;
 
-import dev.adjointgreeks.product.OptionType;
 
 /**
  * Heston prices by Fourier inversion, {@code C = S e^{-qT} P1 - K e^{-rT} P2}, with the
@@ -25,7 +24,7 @@ public final class HestonFormula {
             double dividend) {
     }
 
-    public static double price(OptionType type, Params p, double strike, double maturity) {
+    public static double price(CallPut type, Params p, double strike, double maturity) {
         if (p.xi() == 0.0) {
             return BlackScholesFormula.price(type, p.spot(), strike, maturity, p.rate(), p.dividend(),
                     Math.sqrt(integratedVariance(p, maturity) / maturity));
@@ -34,11 +33,11 @@ public final class HestonFormula {
         double fwdLeg = p.spot() * Math.exp(-p.dividend() * maturity);
         double strikeLeg = strike * Math.exp(-p.rate() * maturity);
         double call = fwdLeg * prob[0] - strikeLeg * prob[1];
-        return type == OptionType.CALL ? call : call - fwdLeg + strikeLeg;
+        return type.isCall() ? call : call - fwdLeg + strikeLeg;
     }
 
     /** Cash-or-nothing digital: {@code payout e^{-rT} P2} (call) or {@code payout e^{-rT} (1 - P2)} (put). */
-    public static double digital(OptionType type, Params p, double strike, double maturity, double payout) {
+    public static double digital(CallPut type, Params p, double strike, double maturity, double payout) {
         double df = Math.exp(-p.rate() * maturity);
         double p2;
         if (p.xi() == 0.0) {
@@ -49,7 +48,7 @@ public final class HestonFormula {
         } else {
             p2 = probabilities(p, strike, maturity)[1];
         }
-        return payout * df * (type == OptionType.CALL ? p2 : 1.0 - p2);
+        return payout * df * (type.isCall() ? p2 : 1.0 - p2);
     }
 
     /** With no vol of vol the variance is deterministic: its integral over [0, T]. */

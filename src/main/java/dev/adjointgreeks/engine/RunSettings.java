@@ -20,7 +20,7 @@ import dev.adjointgreeks.mc.AdjointEvaluator.GradientErrors;
  */
 public record RunSettings(long paths, long seed, int threads, boolean antithetic, boolean sobol, boolean secondOrder,
         double bumpSize, boolean bumpRelative, boolean central, double spotBump2, double volBump2,
-        GradientErrors gradientErrors, Set<String> greeks) {
+        GradientErrors gradientErrors, Set<String> greeks) implements java.io.Serializable {
 
     public RunSettings {
         greeks = greeks == null ? null : Set.copyOf(greeks);

@@ -9,7 +9,7 @@ import java.util.Map;
  * with {@code g_stderr} (compare: per method, and z-scores), in a fixed order.
  */
 public record TradeResult(String id, String product, String model, String method, long paths, long seed,
-        Map<String, Double> values, double timeMs, double quantity, String underlying) {
+        Map<String, Double> values, double timeMs, double quantity, String underlying) implements java.io.Serializable {
 
     public TradeResult {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

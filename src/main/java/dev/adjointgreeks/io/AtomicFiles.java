@@ -7,12 +7,46 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a file through a temporary sibling that is renamed over the target only when the
- * writer finished: an interrupted or failed run never leaves a half-written file.
+ * writer finished: an interrupted or failed run never leaves a half-written file. Temporary
+ * files still open when the JVM exits (normal exit, an error, SIGTERM or SIGINT) are removed by
+ * a shutdown hook; only SIGKILL can leave one behind.
  */
 public final class AtomicFiles {
+
+    /** Temporary files not yet renamed into place or deleted. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : OPEN) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // the JVM is going down: nothing better to do
+                }
+            }
+        }, "remove-temporary-files"));
+    }
+
+    private static Path createTemp(Path dir, Path target) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        OPEN.add(tmp);
+        return tmp;
+    }
+
+    private static void forget(Path tmp) {
+        OPEN.remove(tmp);
+    }
+
+    /** Temporary files currently open (for tests). */
+    static Set<Path> openTemporaryFiles() {
+        return Set.copyOf(OPEN);
+    }
 
     /** What writes the content. */
     @FunctionalInterface
@@ -28,7 +62,7 @@ public final class AtomicFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = createTemp(dir, target);
         boolean done = false;
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
@@ -44,6 +78,7 @@ public final class AtomicFiles {
             if (!done) {
                 Files.deleteIfExists(tmp);
             }
+            forget(tmp);
         }
     }
 
@@ -63,7 +98,7 @@ public final class AtomicFiles {
             this.target = target;
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            this.tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            this.tmp = createTemp(dir, target);
             this.out = new BufferedOutputStream(Files.newOutputStream(tmp));
         }
 
@@ -79,6 +114,7 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            forget(tmp);
         }
 
         @Override
@@ -88,6 +124,7 @@ public final class AtomicFiles {
                     out.close();
                 } finally {
                     Files.deleteIfExists(tmp);
+                    forget(tmp);
                 }
             }
         }

@@ -1,7 +1,10 @@
 package dev.adjointgreeks.libor;
 
+import java.util.List;
+
 import dev.adjointgreeks.scenario.FieldException;
 import dev.adjointgreeks.scenario.Fields;
+import dev.adjointgreeks.scenario.MarketRanges;
 
 /**
  * The scenario schema of the LIBOR swaption book (product word {@code swaption-portfolio}), in JSON:
@@ -18,13 +21,26 @@ import dev.adjointgreeks.scenario.Fields;
 public final class LiborScenario {
 
     /** The JSON keys of a LIBOR trade besides the common ones (id, product, model, paths, seed, ...). */
-    public static final java.util.List<String> KEYS = java.util.List.of("forward_rate", "lambda", "accrual", "expiry",
+    public static final List<String> KEYS = List.of("forward_rate", "lambda", "accrual", "expiry",
             "swaptions", "notional");
 
     public static final String PRODUCT = "swaption-portfolio";
     public static final String MODEL = "libor";
 
+    static {
+        // Plausible inputs (README, "Input ranges"); the positivity checks below stay as they are.
+        MarketRanges.register(MODEL, List.of(
+                new MarketRanges.Range("forward_rate", 0, true, 1, false),
+                new MarketRanges.Range("lambda", 0, true, 2, false),
+                MarketRanges.closed("accrual", 1.0 / 365, 1)));
+    }
+
     private LiborScenario() {
+    }
+
+    /** Makes sure the LIBOR model's input ranges are registered (class initialisation does it). */
+    public static void registerRanges() {
+        // the static initialiser has run by the time this body executes
     }
 
     public static LiborMarket market(Fields f) {

@@ -28,12 +28,29 @@ public record DataTable(double[][] inputs, double[] target) {
         }
     }
 
-    /** Reads the named input columns and, if {@code target} is not null, the target column. */
+    /**
+     * Reads the named input columns and, if {@code target} is not null, the target column. For
+     * training (a target given), the names must be unique and not include the target, and no input
+     * column may be constant (it carries nothing to learn and cannot be normalised).
+     */
     public static DataTable read(Path file, String[] inputNames, String target) throws IOException {
-        if (!Files.isReadable(file)) {
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new BadDataException(file + ": cannot read the data file");
         }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : inputNames) {
+            String k = n.trim().toLowerCase(Locale.ROOT);
+            if (k.isEmpty()) {
+                throw new BadDataException("--inputs: an input name is empty");
+            }
+            if (!seen.add(k)) {
+                throw new BadDataException("--inputs: '" + n + "' is named twice");
+            }
+        }
+        if (target != null && seen.contains(target.trim().toLowerCase(Locale.ROOT))) {
+            throw new BadDataException("--target: '" + target + "' is also an input");
+        }
+        try (Reader r = dev.adjointgreeks.scenario.Bom.skip(Files.newBufferedReader(file, StandardCharsets.UTF_8));
                 CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setCommentMarker('#')
                         .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get())) {
             var it = p.iterator();
@@ -77,6 +94,16 @@ public record DataTable(double[][] inputs, double[] target) {
             }
             if (xs.isEmpty()) {
                 throw new BadDataException(file + ": no data rows");
+            }
+            if (target != null) {
+                for (int i = 0; i < idx.length; i++) {
+                    final int c = i;
+                    double first = xs.get(0)[c];
+                    if (xs.stream().allMatch(x -> x[c] == first)) {
+                        throw new BadDataException(file + ": " + inputNames[i] + ": the column is constant (every row "
+                                + first + "): nothing to learn from, and it cannot be normalised");
+                    }
+                }
             }
             double[] y = new double[ys.size()];
             for (int i = 0; i < y.length; i++) {

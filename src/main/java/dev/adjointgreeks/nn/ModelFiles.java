@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -71,32 +74,60 @@ public final class ModelFiles {
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
+    /** Strict reading: duplicate keys and anything after the root object make the file malformed. */
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /**
+     * Loads a model strictly: format and version exactly ({@code "version": 1}, not {@code "1"} or
+     * 1.5), whole-number sizes, finite parameters, unique non-empty names, a target that is not an
+     * input, positive standard deviations, nothing after the root object.
+     */
     public static TrainedModel load(Path file) throws IOException {
-        if (!Files.isReadable(file)) {
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new BadModelException(file + ": cannot read the model file");
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = READER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new BadModelException(file + ": malformed JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new BadModelException(file + ": not a model file (expected a JSON object)");
         }
-        if (!FORMAT.equals(root.path("format").asText())) {
-            throw new BadModelException(file + ": not a model file of format " + FORMAT + " (format '"
-                    + root.path("format").asText() + "')");
+        if (!root.path("format").isTextual() || !FORMAT.equals(root.path("format").asText())) {
+            throw new BadModelException(file + ": not a model file of format " + FORMAT + " (format "
+                    + root.path("format") + ")");
         }
-        if (root.path("version").asInt(-1) != VERSION) {
-            throw new BadModelException(file + ": model format version " + root.path("version")
-                    + " is not supported (this program reads version " + VERSION + ")");
+        JsonNode version = root.path("version");
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() != VERSION) {
+            throw new BadModelException(file + ": model format version " + version
+                    + " is not supported (this program reads version " + VERSION + ", a whole number)");
         }
         try {
-            String[] inputs = strings(root, "inputs");
-            int[] sizes = new int[root.path("sizes").size()];
+            String[] inputs = names(root, "inputs");
+            JsonNode target = root.path("target");
+            if (!target.isTextual() || target.asText().isBlank()) {
+                throw new IllegalArgumentException("'target' must be a non-empty name");
+            }
+            if (java.util.Arrays.asList(inputs).contains(target.asText())) {
+                throw new IllegalArgumentException("the target '" + target.asText() + "' is also an input");
+            }
+            JsonNode sizeList = root.path("sizes");
+            if (!sizeList.isArray()) {
+                throw new IllegalArgumentException("'sizes' must be a list of whole numbers");
+            }
+            int[] sizes = new int[sizeList.size()];
             for (int i = 0; i < sizes.length; i++) {
-                sizes[i] = root.path("sizes").get(i).asInt();
+                JsonNode v = sizeList.get(i);
+                if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+                    throw new IllegalArgumentException("'sizes' entry " + (i + 1) + " must be a whole number >= 1 (value "
+                            + v + ")");
+                }
+                sizes[i] = v.asInt();
             }
             String[] actWords = strings(root, "activations");
             Activation[] acts = new Activation[actWords.length];
@@ -104,10 +135,19 @@ public final class ModelFiles {
                 acts[i] = Activation.parse(actWords[i]);
             }
             JsonNode norm = root.path("normalization");
-            Normalization n = new Normalization(numbers(norm, "input_mean"), numbers(norm, "input_std"),
-                    number(norm, "output_mean"), number(norm, "output_std"));
+            double[] std = numbers(norm, "input_std");
+            for (int i = 0; i < std.length; i++) {
+                if (!(std[i] > 0)) {
+                    throw new IllegalArgumentException("'input_std' entry " + (i + 1) + " must be > 0");
+                }
+            }
+            double outStd = number(norm, "output_std");
+            if (!(outStd > 0)) {
+                throw new IllegalArgumentException("'output_std' must be > 0");
+            }
+            Normalization n = new Normalization(numbers(norm, "input_mean"), std, number(norm, "output_mean"), outStd);
             Mlp net = new Mlp(sizes, acts, numbers(root, "parameters"));
-            return new TrainedModel(inputs, root.path("target").asText(), n, net);
+            return new TrainedModel(inputs, target.asText(), n, net);
         } catch (IllegalArgumentException e) {
             throw new BadModelException(file + ": inconsistent model: " + e.getMessage());
         }
@@ -120,7 +160,25 @@ public final class ModelFiles {
         }
         String[] s = new String[a.size()];
         for (int i = 0; i < s.length; i++) {
+            if (!a.get(i).isTextual()) {
+                throw new IllegalArgumentException("'" + key + "' entry " + (i + 1) + " must be a string");
+            }
             s[i] = a.get(i).asText();
+        }
+        return s;
+    }
+
+    /** Non-empty, unique names. */
+    private static String[] names(JsonNode root, String key) {
+        String[] s = strings(root, key);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : s) {
+            if (n.isBlank()) {
+                throw new IllegalArgumentException("'" + key + "' has an empty name");
+            }
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException("'" + key + "' names '" + n + "' twice");
+            }
         }
         return s;
     }
@@ -136,14 +194,18 @@ public final class ModelFiles {
                 throw new IllegalArgumentException("'" + key + "' entry " + (i + 1) + " is not a number");
             }
             d[i] = a.get(i).asDouble();
+            if (!Double.isFinite(d[i])) {
+                throw new IllegalArgumentException("'" + key + "' entry " + (i + 1) + " is not finite (value "
+                        + a.get(i).asText() + ")");
+            }
         }
         return d;
     }
 
     private static double number(JsonNode root, String key) {
         JsonNode v = root.path(key);
-        if (!v.isNumber()) {
-            throw new IllegalArgumentException("'" + key + "' must be a number");
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new IllegalArgumentException("'" + key + "' must be a finite number");
         }
         return v.asDouble();
     }

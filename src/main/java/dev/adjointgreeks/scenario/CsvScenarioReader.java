@@ -23,7 +23,9 @@ import org.apache.commons.csv.CSVRecord;
  * Streams trades from a single-asset CSV scenario file: a header row naming the columns in any
  * order, one trade per line, blank lines and {@code #} comment lines skipped. Rows are parsed one
  * at a time, so memory does not grow with the file. A bad row becomes a {@link ScenarioRow.Rejected}
- * naming file, line, column and value; the rest of the file is still read.
+ * naming file, the first line of its record, column and value; the rest of the file is still read.
+ * If the file turns malformed partway (an unclosed quote), its remainder is one rejection at the
+ * line where it broke, and the reader ends. A UTF-8 byte-order mark is skipped.
  */
 public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable {
 
@@ -47,7 +49,7 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new BadFileException(name + ": cannot read the file");
         }
-        this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        this.reader = Bom.skip(Files.newBufferedReader(file, StandardCharsets.UTF_8));
         CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true).get();
         try {
@@ -57,6 +59,11 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
                 throw new BadFileException(name + ": the file is empty (a header row naming the columns is required)");
             }
             CSVRecord header = records.next();
+            this.lastLine = header.getParser().getCurrentLineNumber();
+            if (header.size() > Limits.MAX_COLUMNS) {
+                throw new BadFileException(name + ":" + lineOf(header) + ": header: " + header.size()
+                        + " columns, more than the limit of " + Limits.MAX_COLUMNS);
+            }
             List<String> unknown = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
                 String col = header.get(i).trim().toLowerCase(Locale.ROOT);
@@ -86,19 +93,53 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
         }
     }
 
+    /**
+     * The first line of a record: the parser has counted the line breaks up to the record's end;
+     * the breaks inside its quoted values are the lines it spans beyond its first.
+     */
     private static long lineOf(CSVRecord r) {
-        // the parser counts the line breaks it has consumed; a record starts after them
-        return r.getParser().getCurrentLineNumber();
+        long breaks = 0;
+        for (String v : r) {
+            if (v == null) {
+                continue;
+            }
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == v.length() || v.charAt(i + 1) != '\n'))) {
+                    breaks++;
+                }
+            }
+        }
+        return r.getParser().getCurrentLineNumber() - breaks;
     }
+
+    /** Set when the file turned malformed: its remainder, as one rejection still to hand out. */
+    private ScenarioRow.Rejected remainder;
+    private boolean broken;
+    private long lastLine = 1;
 
     @Override
     public boolean hasNext() {
+        if (remainder != null) {
+            return true;
+        }
+        if (broken) {
+            return false;
+        }
         try {
             return records.hasNext();
         } catch (UncheckedIOException e) {
-            throw new UncheckedIOException(new BadFileException(name + ":" + (parser.getCurrentLineNumber() + 1)
-                    + ": malformed CSV: " + e.getCause().getMessage()));
+            breakOff(e);
+            return true;
         }
+    }
+
+    /** A file that turns malformed partway: the rest of it is one rejection, and reading stops. */
+    private void breakOff(UncheckedIOException e) {
+        broken = true;
+        String why = e.getCause() == null ? String.valueOf(e.getMessage()) : e.getCause().getMessage();
+        remainder = new ScenarioRow.Rejected(new ScenarioRow.Source(name, lastLine + 1), null, "row",
+                "malformed CSV; the rest of the file is not read: " + why, null);
     }
 
     @Override
@@ -106,13 +147,19 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
+        if (remainder != null) {
+            ScenarioRow.Rejected r = remainder;
+            remainder = null;
+            return r;
+        }
         CSVRecord r;
         try {
             r = records.next();
         } catch (UncheckedIOException e) {
-            throw new UncheckedIOException(new BadFileException(name + ":" + (parser.getCurrentLineNumber() + 1)
-                    + ": malformed CSV: " + e.getCause().getMessage()));
+            breakOff(e);
+            return next();
         }
+        lastLine = r.getParser().getCurrentLineNumber();
         ScenarioRow.Source source = new ScenarioRow.Source(name, lineOf(r));
         Fields fields = column -> {
             Integer i = columns.get(column);
@@ -124,13 +171,17 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
         };
         String id = fields.text("id");
         if (r.size() != columns.size()) {
-            return new ScenarioRow.Rejected(source, id, null, "the row has " + r.size() + " fields but the header names "
+            return new ScenarioRow.Rejected(source, id, "row", "the row has " + r.size() + " fields but the header names "
                     + columns.size(), null);
         }
         try {
-            return new ScenarioRow.Parsed(source, TradeFactory.create(fields));
+            RecordedFields recorded = RecordedFields.recording(fields);
+            return new ScenarioRow.Parsed(source, TradeFactory.create(recorded), recorded.freeze());
         } catch (FieldException e) {
             return new ScenarioRow.Rejected(source, id, e.column(), e.getMessage(), e.value());
+        } catch (IllegalArgumentException e) {
+            // a refusal TradeFactory did not turn into a field error: still this row's, never the batch's
+            return new ScenarioRow.Rejected(source, id, "row", String.valueOf(e.getMessage()), null);
         }
     }
 

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,8 +56,17 @@ public final class JsonScenarioReader {
     }
 
     /** The file's trades (or rejections) in order, and its settings object (possibly empty). */
-    public record Contents(List<ScenarioRow> rows, JsonNode settings) {
+    public record Contents(List<ScenarioRow> rows, FileSettings settings) {
     }
+
+    /**
+     * Parser limits: numbers of at most 1,000 digits, nesting at most 100 deep (a scenario needs 4),
+     * strings of at most 1 MB. Beyond them the file is malformed (exit 2), never a crash.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(1_000).maxNestingDepth(100)
+                    .maxStringLength(1_000_000).build())
+            .build());
 
     private JsonScenarioReader() {
     }
@@ -64,10 +76,10 @@ public final class JsonScenarioReader {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new BadFileException(name + ": cannot read the file");
         }
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = MAPPER;
         List<long[]> lines = new ArrayList<>();
         List<JsonNode> trades = new ArrayList<>();
-        JsonNode settings = mapper.createObjectNode();
+        FileSettings settings = FileSettings.NONE;
         JsonNode markets = mapper.createObjectNode();
         try (JsonParser p = mapper.createParser(file.toFile())) {
             if (p.nextToken() == null) {
@@ -83,7 +95,7 @@ public final class JsonScenarioReader {
                 p.nextToken();
                 switch (field) {
                     case "settings":
-                        settings = p.readValueAsTree();
+                        settings = settings(name, p.currentTokenLocation().getLineNr(), p.readValueAsTree());
                         break;
                     case "markets":
                         markets = p.readValueAsTree();
@@ -107,12 +119,22 @@ public final class JsonScenarioReader {
                         p.skipChildren();
                 }
             }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw new BadFileException(name + ":" + p.currentTokenLocation().getLineNr()
+                        + ": malformed JSON: expected a key or '}'");
+            }
             if (!sawTrades) {
                 throw new BadFileException(name + ": no \"trades\" array");
             }
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw new BadFileException(name + ":" + p.currentTokenLocation().getLineNr()
+                        + ": malformed JSON: content after the end of the root object");
+            }
         } catch (JsonProcessingException e) {
-            throw new BadFileException(name + ":" + e.getLocation().getLineNr() + ": malformed JSON: "
-                    + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw new BadFileException(name + (at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() : "")
+                    + ": malformed JSON: " + Text.oneLine(Text.shorten(String.valueOf(e.getOriginalMessage()))));
         }
         List<ScenarioRow> rows = new ArrayList<>();
         for (int i = 0; i < trades.size(); i++) {
@@ -145,12 +167,64 @@ public final class JsonScenarioReader {
                 throw new BadFileException(source + ": unknown key '" + unknown + "' (use --ignore-unknown-columns to skip it)");
             }
             try {
-                rows.add(new ScenarioRow.Parsed(source, TradeFactory.create(new JsonFields(merged))));
+                RecordedFields recorded = RecordedFields.recording(new JsonFields(merged));
+                rows.add(new ScenarioRow.Parsed(source, TradeFactory.create(recorded), recorded.freeze()));
             } catch (FieldException e) {
                 rows.add(new ScenarioRow.Rejected(source, id, e.column(), e.getMessage(), e.value()));
+            } catch (IllegalArgumentException e) {
+                // a refusal TradeFactory did not turn into a field error: still this row's, never the batch's
+                rows.add(new ScenarioRow.Rejected(source, id, "row", String.valueOf(e.getMessage()), null));
             }
         }
         return new Contents(rows, settings);
+    }
+
+    /** Settings a file may give, typed strictly. */
+    public static final List<String> SETTINGS = List.of("paths", "seed", "antithetic", "sobol");
+
+    private static FileSettings settings(String file, long line, JsonNode s) throws BadFileException {
+        String at = file + ":" + line + ": ";
+        if (!s.isObject()) {
+            throw new BadFileException(at + "settings: must be a JSON object (value '" + s + "')");
+        }
+        Long paths = null;
+        Long seed = null;
+        Boolean anti = null;
+        Boolean sobol = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            String col = "settings." + e.getKey();
+            switch (e.getKey()) {
+                case "paths" -> {
+                    paths = integer(at, col, v);
+                    if (paths < 2 || paths > Limits.MAX_PATHS) {
+                        throw new BadFileException(at + col + ": must be between 2 and " + Limits.MAX_PATHS
+                                + " (value '" + v + "')");
+                    }
+                }
+                case "seed" -> seed = integer(at, col, v);
+                case "antithetic" -> anti = bool(at, col, v);
+                case "sobol" -> sobol = bool(at, col, v);
+                default -> throw new BadFileException(at + col + ": unknown setting (expected "
+                        + String.join(", ", SETTINGS) + ")");
+            }
+        }
+        return new FileSettings(paths, seed, anti, sobol);
+    }
+
+    private static long integer(String at, String col, JsonNode v) throws BadFileException {
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new BadFileException(at + col + ": must be a whole number (value '" + v + "')");
+        }
+        return v.asLong();
+    }
+
+    private static boolean bool(String at, String col, JsonNode v) throws BadFileException {
+        if (!v.isBoolean()) {
+            throw new BadFileException(at + col + ": must be true or false (value '" + v + "')");
+        }
+        return v.asBoolean();
     }
 
     /** Fields of one JSON trade. */
@@ -180,6 +254,9 @@ public final class JsonScenarioReader {
             if (!v.isArray()) {
                 throw new FieldException(column, "must be a list of numbers", v.toString());
             }
+            if (v.size() > Limits.MAX_LIST) {
+                throw new FieldException(column, "has more than " + Limits.MAX_LIST + " entries", null);
+            }
             double[] out = new double[v.size()];
             for (int i = 0; i < out.length; i++) {
                 JsonNode e = v.get(i);
@@ -187,6 +264,9 @@ public final class JsonScenarioReader {
                     throw new FieldException(column + "[" + (i + 1) + "]", "is not a number", e.asText());
                 }
                 out[i] = e.asDouble();
+                if (!Double.isFinite(out[i])) {
+                    throw new FieldException(column + "[" + (i + 1) + "]", "is not finite", e.asText());
+                }
             }
             return out;
         }
@@ -196,6 +276,9 @@ public final class JsonScenarioReader {
             JsonNode v = node.get(column);
             if (v == null || !v.isArray()) {
                 throw new FieldException(column, "must be a list of rows", v == null ? null : v.toString());
+            }
+            if (v.size() > Limits.MAX_ASSETS) {
+                throw new FieldException(column, "has more than " + Limits.MAX_ASSETS + " rows", null);
             }
             double[][] m = new double[v.size()][];
             for (int i = 0; i < m.length; i++) {
@@ -210,6 +293,10 @@ public final class JsonScenarioReader {
                                 row.get(j).asText());
                     }
                     m[i][j] = row.get(j).asDouble();
+                    if (!Double.isFinite(m[i][j])) {
+                        throw new FieldException(column + "[" + (i + 1) + "][" + (j + 1) + "]", "is not finite",
+                                row.get(j).asText());
+                    }
                 }
             }
             return m;

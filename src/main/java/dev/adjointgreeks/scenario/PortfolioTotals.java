@@ -10,7 +10,8 @@ import dev.adjointgreeks.engine.TradeResult;
 
 /**
  * Quantity-weighted sums of price and Greeks per underlying and overall. Trades have independent
- * random streams, so standard errors add in quadrature.
+ * random streams, so standard errors add in quadrature. A total's {@code time_ms} is the sum of its
+ * trades' pricing times.
  */
 public final class PortfolioTotals {
 
@@ -18,6 +19,7 @@ public final class PortfolioTotals {
     private final Map<String, double[]> sums = new LinkedHashMap<>();
     private final Map<String, double[]> variances = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, Double> times = new LinkedHashMap<>();
     private static final String ALL = "";
 
     public PortfolioTotals(List<String> valueColumns) {
@@ -35,6 +37,7 @@ public final class PortfolioTotals {
         double[] s = sums.computeIfAbsent(key, k -> new double[valueColumns.size()]);
         double[] v = variances.computeIfAbsent(key, k -> new double[valueColumns.size()]);
         counts.merge(key, 1, Integer::sum);
+        times.merge(key, r.timeMs(), Double::sum);
         double q = r.quantity();
         for (int i = 0; i < valueColumns.size(); i++) {
             String c = valueColumns.get(i);
@@ -79,6 +82,6 @@ public final class PortfolioTotals {
                 values.put(c, s[i]);
             }
         }
-        return new TradeResult(id, "total", "total", method.word(), 0, 0, values, Double.NaN, 1.0, key);
+        return new TradeResult(id, "total", "total", method.word(), 0, 0, values, times.get(k), 1.0, key);
     }
 }

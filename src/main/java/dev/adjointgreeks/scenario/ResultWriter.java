@@ -15,7 +15,8 @@ import dev.adjointgreeks.engine.TradeResult;
 /**
  * Writes one row per priced trade: {@code id, product, model, method, paths, seed}, the value
  * columns, {@code time_ms}. Numbers in full precision ({@link Double#toString}, '.' whatever the
- * locale); a value a trade does not have is an empty CSV cell, an absent JSON key.
+ * locale); a value a trade does not have, or one the README lists as undefined, is an empty CSV
+ * cell and an absent JSON key. CSV follows RFC 4180.
  */
 public abstract class ResultWriter implements AutoCloseable {
 
@@ -75,10 +76,7 @@ public abstract class ResultWriter implements AutoCloseable {
         }
 
         private static String quote(String s) {
-            if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-                return s;
-            }
-            return '"' + s.replace("\"", "\"\"") + '"';
+            return dev.adjointgreeks.io.CsvText.field(s);
         }
 
         @Override
@@ -113,7 +111,9 @@ public abstract class ResultWriter implements AutoCloseable {
                         g.writeNumberField(c, v);
                     }
                 }
-                g.writeNumberField("time_ms", r.timeMs());
+                if (Double.isFinite(r.timeMs())) {
+                    g.writeNumberField("time_ms", r.timeMs());
+                }
                 g.writeEndObject();
             }
             w.write(line.toString());

@@ -33,10 +33,16 @@ public final class TradeFactory {
             "heston_v0", "heston_kappa", "heston_theta", "heston_xi", "heston_rho", "quantity", "underlying", "paths",
             "steps", "seed");
 
+    static {
+        LiborScenario.registerRanges();   // the LIBOR model's input ranges, before the first check
+    }
+
     private TradeFactory() {
     }
 
     public static Trade create(Fields f) {
+        Limits.check(f);          // sizes and field lengths (helper C)
+        MarketRanges.check(f);    // plausible inputs per model (helper C)
         String id = f.requiredText("id").trim();
         String productWord = f.word("product", null);
         if (productWord == null) {

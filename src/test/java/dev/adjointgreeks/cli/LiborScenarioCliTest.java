@@ -49,6 +49,7 @@ class LiborScenarioCliTest {
             {"\"lambda\": [0.2, 0.2, 0.2,", "\"lambda\": [0.2, 0.2, -0.2,", "lambda[3]"},
             {"\"expiry\": 40", "\"expiry\": 41", "swaptions[13][1]"},
             {"[4, 0.045]", "[4, \"x\"]", "swaptions[1][2]"},
+            {"\"forward_rate\": [0.05, 0.05,", "\"forward_rate\": [0.05, 1.5,", "forward_rate[2]"},   // input range
         };
         for (String[] c : cases) {
             assertTrue(good.contains(c[0]), c[0]);
