@@ -33,10 +33,12 @@ import dev.adjointgreeks.product.Digital;
 import dev.adjointgreeks.product.European;
 import dev.adjointgreeks.product.Exchange;
 import dev.adjointgreeks.product.Product;
+import dev.adjointgreeks.product.ProductCases;
 
 /**
  * Which closed-form formula prices which product under each built-in model, arguments read by
- * block. The formulas are in {@code closedform/}; this is the table.
+ * block. The formulas are in {@code closedform/}; this is the table. Each product picks its own
+ * row ({@link Product#match}), so no product is recognised by {@code instanceof}.
  */
 final class ClosedFormTables {
 
@@ -64,15 +66,34 @@ final class ClosedFormTables {
     static final Analytic BLACK_SCHOLES_SINGLE = new Analytic() {
         @Override
         public String unavailableReason(PricingProblem problem) {
-            Product p = problem.product();
-            if (p instanceof Asian a && a.averaging() == Averaging.ARITHMETIC) {
-                return "no closed form for arithmetic-average Asian options";
-            }
-            if (p instanceof Barrier && problem.layout().get(problem.inputValues(), VOL) == 0.0) {
-                return "the barrier closed form needs vol > 0";
-            }
-            return p instanceof European || p instanceof Digital || p instanceof Asian || p instanceof Barrier ? null
-                    : "no closed form for product '" + p.kind() + "' under the bs model";
+            return problem.product().match(new ProductCases<String>() {
+                @Override
+                public String other(Product p) {
+                    return "no closed form for product '" + p.kind() + "' under the bs model";
+                }
+
+                @Override
+                public String european(European e) {
+                    return null;
+                }
+
+                @Override
+                public String digital(Digital d) {
+                    return null;
+                }
+
+                @Override
+                public String asian(Asian a) {
+                    return a.averaging() == Averaging.ARITHMETIC ? "no closed form for arithmetic-average Asian options"
+                            : null;
+                }
+
+                @Override
+                public String barrier(Barrier b) {
+                    return problem.layout().get(problem.inputValues(), VOL) == 0.0
+                            ? "the barrier closed form needs vol > 0" : null;
+                }
+            });
         }
 
         @Override
@@ -83,23 +104,37 @@ final class ClosedFormTables {
             T div = m.get(DIVIDEND);
             T strike = x.get(STRIKE);
             T maturity = x.get(MATURITY);
-            Product p = problem.product();
-            if (p instanceof European e) {
-                return BlackScholesFormula.price(e.type(), spot, strike, maturity, rate, div, vol);
-            }
-            if (p instanceof Digital d) {
-                return BlackScholesFormula.digital(d.type(), spot, strike, maturity, rate, div, vol, d.payout());
-            }
-            if (p instanceof Asian a) {
-                return GeometricAsianFormula.price(a.type(), spot, strike, maturity, rate, div, vol, a.fixings());
-            }
-            Barrier b = (Barrier) p;
-            if (b.breachedAtStart(spot.getReal())) {
-                return b.barrierKind().knockOut() ? Fn.constant(spot, b.rebate())
-                        : BlackScholesFormula.price(b.type(), spot, strike, maturity, rate, div, vol);
-            }
-            return BarrierFormula.price(b.type(), b.barrierKind(), spot, strike, x.get(BARRIER), b.rebate(), maturity,
-                    rate, div, vol);
+            return problem.product().match(new ProductCases<T>() {
+                @Override
+                public T other(Product p) {
+                    throw new IllegalArgumentException(unavailableReason(problem));
+                }
+
+                @Override
+                public T european(European e) {
+                    return BlackScholesFormula.price(e.type(), spot, strike, maturity, rate, div, vol);
+                }
+
+                @Override
+                public T digital(Digital d) {
+                    return BlackScholesFormula.digital(d.type(), spot, strike, maturity, rate, div, vol, d.payout());
+                }
+
+                @Override
+                public T asian(Asian a) {
+                    return GeometricAsianFormula.price(a.type(), spot, strike, maturity, rate, div, vol, a.fixings());
+                }
+
+                @Override
+                public T barrier(Barrier b) {
+                    if (b.breachedAtStart(spot.getReal())) {
+                        return b.barrierKind().knockOut() ? Fn.constant(spot, b.rebate())
+                                : BlackScholesFormula.price(b.type(), spot, strike, maturity, rate, div, vol);
+                    }
+                    return BarrierFormula.price(b.type(), b.barrierKind(), spot, strike, x.get(BARRIER), b.rebate(),
+                            maturity, rate, div, vol);
+                }
+            });
         }
     };
 
@@ -107,12 +142,22 @@ final class ClosedFormTables {
     static final Analytic BLACK_SCHOLES_MULTI = new Analytic() {
         @Override
         public String unavailableReason(PricingProblem problem) {
-            Product p = problem.product();
-            if (p instanceof Exchange) {
-                return null;
-            }
-            return p instanceof Basket ? "no closed form for basket options"
-                    : "no closed form for product '" + p.kind() + "' under the bs model";
+            return problem.product().match(new ProductCases<String>() {
+                @Override
+                public String other(Product p) {
+                    return "no closed form for product '" + p.kind() + "' under the bs model";
+                }
+
+                @Override
+                public String exchange(Exchange e) {
+                    return null;
+                }
+
+                @Override
+                public String basket(Basket b) {
+                    return "no closed form for basket options";
+                }
+            });
         }
 
         @Override
@@ -129,9 +174,22 @@ final class ClosedFormTables {
     static final Analytic HESTON = new Analytic() {
         @Override
         public String unavailableReason(PricingProblem problem) {
-            Product p = problem.product();
-            return (p instanceof European || p instanceof Digital) ? null
-                    : "no closed form for product '" + p.kind() + "' under the Heston model";
+            return problem.product().match(new ProductCases<String>() {
+                @Override
+                public String other(Product p) {
+                    return "no closed form for product '" + p.kind() + "' under the Heston model";
+                }
+
+                @Override
+                public String european(European e) {
+                    return null;
+                }
+
+                @Override
+                public String digital(Digital d) {
+                    return null;
+                }
+            });
         }
 
         @Override
@@ -152,14 +210,22 @@ final class ClosedFormTables {
                     l.get(x, HestonModel.RHO), l.get(x, RATE), l.get(x, DIVIDEND));
             double strike = l.get(x, STRIKE);
             double maturity = l.get(x, MATURITY);
-            Product p = problem.product();
-            if (p instanceof European e) {
-                return HestonFormula.price(e.type(), hp, strike, maturity);
-            }
-            if (p instanceof Digital d) {
-                return HestonFormula.digital(d.type(), hp, strike, maturity, d.payout());
-            }
-            throw new IllegalArgumentException(unavailableReason(problem));
+            return problem.product().match(new ProductCases<Double>() {
+                @Override
+                public Double other(Product p) {
+                    throw new IllegalArgumentException(unavailableReason(problem));
+                }
+
+                @Override
+                public Double european(European e) {
+                    return HestonFormula.price(e.type(), hp, strike, maturity);
+                }
+
+                @Override
+                public Double digital(Digital d) {
+                    return HestonFormula.digital(d.type(), hp, strike, maturity, d.payout());
+                }
+            });
         }
     };
 
@@ -170,51 +236,104 @@ final class ClosedFormTables {
     static final Analytic BACHELIER = new Analytic() {
         @Override
         public String unavailableReason(PricingProblem problem) {
-            Product p = problem.product();
-            return p instanceof European || p instanceof Digital || p instanceof Basket || p instanceof Exchange
-                    || (p instanceof Asian a && a.averaging() == Averaging.ARITHMETIC) ? null
-                    : "no closed form for product '" + p.kind() + "' under the bachelier model";
+            return problem.product().match(new ProductCases<String>() {
+                @Override
+                public String other(Product p) {
+                    return "no closed form for product '" + p.kind() + "' under the bachelier model";
+                }
+
+                @Override
+                public String european(European e) {
+                    return null;
+                }
+
+                @Override
+                public String digital(Digital d) {
+                    return null;
+                }
+
+                @Override
+                public String asian(Asian a) {
+                    return a.averaging() == Averaging.ARITHMETIC ? null : other(a);
+                }
+
+                @Override
+                public String basket(Basket b) {
+                    return null;
+                }
+
+                @Override
+                public String exchange(Exchange e) {
+                    return null;
+                }
+            });
         }
 
         @Override
         public <T extends RealFieldElement<T>> T price(PricingProblem problem, Inputs<T> m, Inputs<T> x) {
             BachelierModel model = (BachelierModel) problem.model();
-            Product p = problem.product();
             T maturity = x.get(MATURITY);
             T rate = m.get(RATE);
-            if (p instanceof Basket || p instanceof Exchange) {
-                int n = model.assets();
-                T[] spots = m.all(model.spotBlock());
-                T[] vols = m.all(model.volBlock());
-                T[] divs = m.all(model.dividendBlock());
-                T[][] corr = MathArrays.buildArray(maturity.getField(), n, n);
-                for (int i = 0; i < n; i++) {
-                    corr[i][i] = Fn.constant(maturity, 1.0);
-                    for (int j = i + 1; j < n; j++) {
-                        corr[i][j] = m.pair(model.correlationBlock(), i, j);
-                        corr[j][i] = corr[i][j];
+            return problem.product().match(new ProductCases<T>() {
+                @Override
+                public T other(Product p) {
+                    throw new IllegalArgumentException(unavailableReason(problem));
+                }
+
+                @Override
+                public T european(European e) {
+                    return BachelierFormula.european(e.type().sign(), spot(), x.get(STRIKE), maturity, rate, div(),
+                            vol());
+                }
+
+                @Override
+                public T digital(Digital d) {
+                    return BachelierFormula.digital(d.type().sign(), spot(), x.get(STRIKE), maturity, rate, div(),
+                            vol(), d.payout());
+                }
+
+                @Override
+                public T asian(Asian a) {
+                    return BachelierFormula.arithmeticAsian(a.type().sign(), spot(), x.get(STRIKE), maturity, rate,
+                            div(), vol(), a.fixings());
+                }
+
+                @Override
+                public T basket(Basket b) {
+                    return basketOf(b.type().sign(), b.weights(), x.get(STRIKE));
+                }
+
+                @Override
+                public T exchange(Exchange e) {
+                    return basketOf(1.0, new double[] {1.0, -1.0}, Fn.constant(maturity, 0.0));
+                }
+
+                private T spot() {
+                    return m.get(model.spotBlock(), 0);
+                }
+
+                private T vol() {
+                    return m.get(model.volBlock(), 0);
+                }
+
+                private T div() {
+                    return m.get(model.dividendBlock(), 0);
+                }
+
+                private T basketOf(double sign, double[] weights, T strike) {
+                    int n = model.assets();
+                    T[][] corr = MathArrays.buildArray(maturity.getField(), n, n);
+                    for (int i = 0; i < n; i++) {
+                        corr[i][i] = Fn.constant(maturity, 1.0);
+                        for (int j = i + 1; j < n; j++) {
+                            corr[i][j] = m.pair(model.correlationBlock(), i, j);
+                            corr[j][i] = corr[i][j];
+                        }
                     }
+                    return BachelierFormula.basket(sign, weights, m.all(model.spotBlock()), m.all(model.volBlock()),
+                            m.all(model.dividendBlock()), rate, corr, strike, maturity);
                 }
-                if (p instanceof Basket b) {
-                    return BachelierFormula.basket(b.type().sign(), b.weights(), spots, vols, divs, rate, corr,
-                            x.get(STRIKE), maturity);
-                }
-                return BachelierFormula.basket(1.0, new double[] {1.0, -1.0}, spots, vols, divs, rate, corr,
-                        Fn.constant(maturity, 0.0), maturity);
-            }
-            T spot = m.get(model.spotBlock(), 0);
-            T vol = m.get(model.volBlock(), 0);
-            T div = m.get(model.dividendBlock(), 0);
-            T strike = x.get(STRIKE);
-            if (p instanceof European e) {
-                return BachelierFormula.european(e.type().sign(), spot, strike, maturity, rate, div, vol);
-            }
-            if (p instanceof Digital d) {
-                return BachelierFormula.digital(d.type().sign(), spot, strike, maturity, rate, div, vol, d.payout());
-            }
-            Asian a = (Asian) p;
-            return BachelierFormula.arithmeticAsian(a.type().sign(), spot, strike, maturity, rate, div, vol,
-                    a.fixings());
+            });
         }
     };
 }

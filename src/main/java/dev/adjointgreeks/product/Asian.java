@@ -43,6 +43,11 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
     }
 
     @Override
+    public <R> R match(ProductCases<R> cases) {
+        return cases.asian(this);
+    }
+
+    @Override
     public void checkModel(PathModel model) {
         Product.requireSingleAsset(this, model);
         Product.require(this, model, Capability.EXACT_STEPS, "it simulates its fixing dates only");

@@ -51,6 +51,11 @@ public record Barrier(OptionType type, double strike, double maturity, double ba
         return "barrier";
     }
 
+    @Override
+    public <R> R match(ProductCases<R> cases) {
+        return cases.barrier(this);
+    }
+
     private static final InputLayout INPUTS = InputLayout.of(STRIKE, MATURITY, BARRIER);
 
     @Override

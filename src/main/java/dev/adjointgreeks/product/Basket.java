@@ -32,6 +32,11 @@ public record Basket(OptionType type, double strike, double maturity, double[] w
     }
 
     @Override
+    public <R> R match(ProductCases<R> cases) {
+        return cases.basket(this);
+    }
+
+    @Override
     public void checkModel(PathModel model) {
         if (model.assets() != weights.length) {
             throw new IllegalArgumentException("weights: " + weights.length + " weights for " + model.assets() + " assets");

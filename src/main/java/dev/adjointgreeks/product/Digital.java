@@ -51,6 +51,11 @@ public record Digital(OptionType type, double strike, double maturity, double pa
     }
 
     @Override
+    public <R> R match(ProductCases<R> cases) {
+        return cases.digital(this);
+    }
+
+    @Override
     public void checkModel(PathModel model) {
         Product.requireSingleAsset(this, model);
         if (!model.offers(Capability.NORMAL_LAST_STEP)) {

@@ -21,6 +21,11 @@ public record European(OptionType type, double strike, double maturity) implemen
     }
 
     @Override
+    public <R> R match(ProductCases<R> cases) {
+        return cases.european(this);
+    }
+
+    @Override
     public void checkModel(PathModel model) {
         Product.requireSingleAsset(this, model);
     }

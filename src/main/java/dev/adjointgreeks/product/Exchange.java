@@ -20,6 +20,11 @@ public record Exchange(double maturity) implements Product {
         return "exchange";
     }
 
+    @Override
+    public <R> R match(ProductCases<R> cases) {
+        return cases.exchange(this);
+    }
+
     private static final InputLayout INPUTS = InputLayout.of(MATURITY);
 
     @Override

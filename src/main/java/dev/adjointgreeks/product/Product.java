@@ -82,4 +82,9 @@ public interface Product {
                     + " (" + why + "); the " + model.name() + " model has none");
         }
     }
+
+    /** Picks this product's case of {@code cases}: {@link ProductCases#other} unless a built-in product. */
+    default <R> R match(ProductCases<R> cases) {
+        return cases.other(this);
+    }
 }
