@@ -581,6 +581,22 @@ public final class BlockTape implements Field<Block> {
         }
     }
 
+    /** As {@link #drainInputAdjoints(double[], int)}, input k's lane sum into {@code sum[rows[k]]}. */
+    public void drainInputAdjoints(double[] sum, int[] rows) {
+        for (int k = 0; k < inputCount; k++) {
+            sum[rows[k]] += laneSum(inputs[k]);
+            Arrays.fill(adjoint[inputs[k]], 0.0);
+        }
+    }
+
+    /** As {@link #drainLaneAdjoints(double[][], int, int, int)}, input k's lanes into {@code byInput[rows[k]]}. */
+    public void drainLaneAdjoints(double[][] byInput, int[] rows, int at, int lanes) {
+        for (int k = 0; k < inputCount; k++) {
+            System.arraycopy(adjoint[inputs[k]], 0, byInput[rows[k]], at, lanes);
+            Arrays.fill(adjoint[inputs[k]], 0.0);
+        }
+    }
+
     /** Clears every adjoint on the tape. */
     public void clearAdjoints() {
         clear(0, size);

@@ -34,9 +34,26 @@ final class Plan {
     /** An adjoint evaluator at the base inputs with {@code bumps} added; returns its index. */
     int adjoint(int group, double[] bumps) {
         double[] x = shifted(bumps);
-        makers.add(() -> new AdjointEvaluator(problem, x, settings.gradientErrors()));
+        int index = makers.size();
+        // only the inputs whose gradient some output reads are differentiated (known once the
+        // outputs are planned, before the kernel is built)
+        makers.add(() -> new AdjointEvaluator(problem, x, settings.gradientErrors(), 0, readInputs(index)));
         groups.add(group);
-        return makers.size() - 1;
+        return index;
+    }
+
+    /** Which inputs' gradient components (1 + k) of evaluator {@code e} an output reads. */
+    private boolean[] readInputs(int e) {
+        boolean[] read = new boolean[base.length];
+        for (Output o : outputs) {
+            for (int t = 0; t < o.evaluator().length; t++) {
+                int c = o.component()[t];
+                if (o.evaluator()[t] == e && c >= 1) {
+                    read[c - 1] = true;
+                }
+            }
+        }
+        return read;
     }
 
     /** A passive (price-only) evaluator at the base inputs with {@code bumps} added. */

@@ -43,18 +43,47 @@ public final class AdjointEvaluator implements Evaluator {
     private final double[] weights;
     private final int mark;
     private final int inputs;
+    /** Output row of each registered (active) input, in registration order. */
+    private final int[] rows;
     private final boolean perSampleGradient;
 
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors) {
-        this(problem, inputValues, errors, 0);
+        this(problem, inputValues, errors, 0, null);
     }
 
     /** With {@code lanes} paths per block, or 0 to choose by the tape budget. */
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors, int lanes) {
-        this.width = lanes > 0 ? lanes : chooseLanes(problem, inputValues);
+        this(problem, inputValues, errors, lanes, null);
+    }
+
+    /**
+     * As above, differentiating only the inputs {@code k} with {@code active[k]} (null: all); the
+     * others are constants, so a setup that depends on them alone (a basket's correlations when only
+     * deltas and vegas are asked for) is not recorded, and their gradient components read 0.
+     */
+    public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors, int lanes,
+            boolean[] active) {
+        Probe probe = probe(problem, inputValues);
+        this.width = lanes > 0 ? lanes : probe.lanes();
         this.tape = new BlockTape(width);
         tape.recyclePassiveLanes(true);   // every block is rewound before the next one
-        Block[] x = tape.inputs(inputValues);
+        Block[] x = new Block[inputValues.length];
+        int count = 0;
+        for (int k = 0; k < x.length; k++) {
+            if (active == null || active[k]) {
+                count++;
+            }
+        }
+        this.rows = new int[count];
+        int r = 0;
+        for (int k = 0; k < x.length; k++) {
+            if (active == null || active[k]) {
+                x[k] = tape.input(inputValues[k]);
+                rows[r++] = 1 + k;
+            } else {
+                x[k] = tape.constant(inputValues[k]);
+            }
+        }
         this.function = problem.setup(x);
         this.mark = tape.mark();
         this.inputs = inputValues.length;
@@ -74,44 +103,51 @@ public final class AdjointEvaluator implements Evaluator {
                 perSample = false;
                 break;
             default:
-                // Measure one block: sweeping a setup much larger than a path after every block
-                // would dominate the cost.
-                int before = tape.size();
-                function.discountedPayoff(normals);
-                int pathNodes = tape.size() - before;
-                tape.rewind(mark);
-                perSample = (mark - inputs) <= 2 * pathNodes + 32;
+                // Sweeping a setup much larger than a path after every block would dominate the
+                // cost. Decided on every input active, so that a selection of Greeks does not change
+                // how the standard errors are estimated (nor the numbers).
+                perSample = probe.setupNodes() <= 2 * probe.pathNodes() + 32;
         }
         this.perSampleGradient = perSample;
     }
 
-    /** The largest power of two up to {@link #DEFAULT_LANES} whose path block fits the tape budget. */
-    public static int chooseLanes(PricingProblem problem, double[] inputValues) {
+    /** One block recorded with every input active: setup and path sizes, and the lanes that fit the budget. */
+    record Probe(int setupNodes, int pathNodes, int lanes) {
+    }
+
+    static Probe probe(PricingProblem problem, double[] inputValues) {
         // A block's path section costs a fixed part per node and entry plus a part per lane: two
         // probes separate them (one probe at 4 lanes counted the fixed part as lanes and halved the
         // width of long paths, e.g. the LIBOR book's, for nothing).
-        long at4 = pathBytes(problem, inputValues, 4);
-        long at8 = pathBytes(problem, inputValues, 8);
-        double perLane = Math.max(1.0, (at8 - at4) / 4.0);
-        double fixed = Math.max(0.0, at4 - 4 * perLane);
+        long[] at4 = record(problem, inputValues, 4);
+        long[] at8 = record(problem, inputValues, 8);
+        double perLane = Math.max(1.0, (at8[2] - at4[2]) / 4.0);
+        double fixed = Math.max(0.0, at4[2] - 4 * perLane);
         int w = DEFAULT_LANES;
         while (w > 1 && fixed + w * perLane > TAPE_BUDGET_BYTES) {
             w /= 2;
         }
-        return w;
+        return new Probe((int) at4[0], (int) at4[1], w);
     }
 
-    /** Tape bytes of one block of {@code lanes} paths beyond the setup. */
-    private static long pathBytes(PricingProblem problem, double[] inputValues, int lanes) {
+    /** Setup nodes, path nodes and the path's tape bytes of one block of {@code lanes} paths. */
+    private static long[] record(PricingProblem problem, double[] inputValues, int lanes) {
         BlockTape t = new BlockTape(lanes);
         PricingProblem.PathFunction<Block> f = problem.setup(t.inputs(inputValues));
+        int setupNodes = t.size() - inputValues.length;
         long setupBytes = t.highWaterBytes();
         Block[] z = new Block[problem.dimension()];
         for (int k = 0; k < z.length; k++) {
             z[k] = t.view(new double[lanes]);
         }
+        int before = t.size();
         f.discountedPayoff(z);
-        return t.highWaterBytes() - setupBytes;
+        return new long[] {setupNodes, t.size() - before, t.highWaterBytes() - setupBytes};
+    }
+
+    /** The largest power of two up to {@link #DEFAULT_LANES} whose path block fits the tape budget. */
+    public static int chooseLanes(PricingProblem problem, double[] inputValues) {
+        return probe(problem, inputValues).lanes();
     }
 
     public boolean perSampleGradient() {
@@ -162,7 +198,7 @@ public final class AdjointEvaluator implements Evaluator {
             }
             if (perSampleGradient) {
                 tape.backward(0);
-                tape.drainLaneAdjoints(out, 1, first, n);
+                tape.drainLaneAdjoints(out, rows, first, n);
             }
         }
     }
@@ -186,7 +222,7 @@ public final class AdjointEvaluator implements Evaluator {
     public void endBlock(double[] blockSums) {
         if (!perSampleGradient) {
             tape.backwardSummed(0);
-            tape.drainInputAdjoints(blockSums, 1);
+            tape.drainInputAdjoints(blockSums, rows);
         }
     }
 }
