@@ -10,6 +10,12 @@ java -jar "$jar" "European|Asian|Heston|ScalarProgram|NeuralNet|ThreadScaling" -
     -rf json -rff results/jmh-main.json
 # The basket sweep: up to 100 assets, where bump and forward mode take many seconds per operation.
 java -jar "$jar" BasketBenchmark -f 1 -wi 1 -i 3 -w 1s -r 1s -rf json -rff results/jmh-basket.json
+# The LIBOR swaption book (issue 11): 161 sensitivities, 10,000 paths; forward mode carries 161
+# derivatives through every operation (about 20 ms per path), so it runs on 100 paths (scale by 100).
+java -jar "$jar" "LiborBenchmark.(primal|adjoint|adjointPerPath|handwritten|bump)" -f 1 -wi 1 -i 3 -w 1s -r 1s \
+    -rf json -rff results/jmh-libor.json
+java -jar "$jar" "LiborBenchmark.forward" -p paths=100 -f 1 -wi 1 -i 3 -w 1s -r 1s \
+    -rf json -rff results/jmh-libor-forward.json
 # Memory: allocation per operation of the adjoint engine.
 java -jar "$jar" "EuropeanBenchmark.adjoint|BasketBenchmark.adjoint" -p assets=50 -f 1 -wi 2 -i 3 -w 1s -r 1s \
     -prof gc -rf json -rff results/jmh-gc.json

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.adjointgreeks.bench.BenchmarkCase;
 import dev.adjointgreeks.bench.QuickBench;
+import dev.adjointgreeks.libor.LiborQuickBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code greeks bench}: a one-minute comparison of adjoint, bump-and-revalue and forward mode. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the benchmark cases (European 200,000 paths; Asian 52 fixings 20,000; basket N=10 20,000; "
-                + "basket N=50 2,000; Heston 100 steps 10,000) by every method, medians of --repeats runs, and print "
-                + "each method's time as a ratio to the hand-written primal price measured in the same run.",
+                + "basket N=50 2,000; Heston 100 steps 10,000; the LIBOR swaption book 1,000) by every method, medians "
+                + "of --repeats runs, and print each method's time as a ratio to the hand-written primal price measured "
+                + "in the same run.",
             "For publishable numbers use the JMH benchmarks in benchmarks/ (see the README)."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -34,6 +36,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--case", paramLabel = "NAME", split = ",",
+            description = "Only these cases: european, asian, basket-10, basket-50, heston, libor (default: all).")
+    List<String> only;
 
     @Spec
     CommandSpec spec;
@@ -49,7 +55,17 @@ final class BenchCommand implements Callable<Integer> {
             default -> throw new UsageException("--format must be table or json");
         };
         PrintWriter out = spec.commandLine().getOut();
-        List<BenchmarkCase> cases = QuickBench.defaultCases(scale);
+        List<BenchmarkCase> cases = new java.util.ArrayList<>(QuickBench.defaultCases(scale));
+        if (only != null) {
+            for (String name : only) {
+                if (!name.equals("libor") && cases.stream().noneMatch(c -> c.name().equals(name))) {
+                    throw new UsageException("--case: unknown case '" + name
+                            + "' (expected european, asian, basket-10, basket-50, heston or libor)");
+                }
+            }
+            cases.removeIf(c -> !only.contains(c.name()));
+        }
+        boolean libor = only == null || only.contains("libor");
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         doc.put("cores", Runtime.getRuntime().availableProcessors());
@@ -81,6 +97,34 @@ final class BenchCommand implements Callable<Integer> {
                         r.sensitivities(), 1e3 * r.medianSeconds().get("primal"), r.ratio("generic"), r.ratio("adjoint"),
                         r.ratio("bump") / r.ratio("adjoint"), r.ratio("forward") / r.ratio("adjoint"));
                 out.flush();
+            }
+        }
+        if (libor) {
+            // The LIBOR swaption book: its own methods (a hand-written adjoint instead of the generic pricer).
+            QuickBench.CaseResult r = LiborQuickBench.measure(Math.max(2, Math.round(1000 * scale)), repeats);
+            if (json) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("case", r.name());
+                row.put("paths", r.paths());
+                row.put("sensitivities", r.sensitivities());
+                Map<String, Object> methods = new LinkedHashMap<>();
+                for (String m : LiborQuickBench.METHODS) {
+                    Map<String, Object> mm = new LinkedHashMap<>();
+                    mm.put("median_seconds", r.medianSeconds().get(m));
+                    mm.put("sensitivities", m.equals("primal") ? 0 : r.sensitivities());
+                    mm.put("ratio_to_primal", r.ratio(m));
+                    methods.put(m, mm);
+                }
+                row.put("methods", methods);
+                rows.add(row);
+            } else {
+                out.printf("%n%-10s %9s %5s %12s %10s %10s %10s %10s %10s%n", "case", "paths", "greeks", "primal ms",
+                        "adjoint/p", "handwr/p", "adj/handwr", "bump/adj", "forward/adj");
+                out.printf(Locale.ROOT, "%-10s %9d %5d %12.2f %10.2f %10.2f %10.2f %10.2f %10.2f%n", r.name(), r.paths(),
+                        r.sensitivities(), 1e3 * r.medianSeconds().get("primal"), r.ratio("adjoint"),
+                        r.ratio("handwritten"), r.ratio("adjoint") / r.ratio("handwritten"),
+                        r.ratio("bump") / r.ratio("adjoint"), r.ratio("forward") / r.ratio("adjoint"));
+                out.println("  (libor: bump and forward timed on 1/10 and 1/100 of the paths, scaled)");
             }
         }
         if (json) {

@@ -116,24 +116,33 @@ public final class AdjointEvaluator implements Evaluator {
     }
 
     static Probe probe(PricingProblem problem, double[] inputValues) {
-        int probe = 4;
-        BlockTape t = new BlockTape(probe);
+        // A block's path section costs a fixed part per node and entry plus a part per lane: two
+        // probes separate them (one probe at 4 lanes counted the fixed part as lanes and halved the
+        // width of long paths, e.g. the LIBOR book's, for nothing).
+        long[] at4 = record(problem, inputValues, 4);
+        long[] at8 = record(problem, inputValues, 8);
+        double perLane = Math.max(1.0, (at8[2] - at4[2]) / 4.0);
+        double fixed = Math.max(0.0, at4[2] - 4 * perLane);
+        int w = DEFAULT_LANES;
+        while (w > 1 && fixed + w * perLane > TAPE_BUDGET_BYTES) {
+            w /= 2;
+        }
+        return new Probe((int) at4[0], (int) at4[1], w);
+    }
+
+    /** Setup nodes, path nodes and the path's tape bytes of one block of {@code lanes} paths. */
+    private static long[] record(PricingProblem problem, double[] inputValues, int lanes) {
+        BlockTape t = new BlockTape(lanes);
         PricingProblem.PathFunction<Block> f = problem.setup(t.inputs(inputValues));
         int setupNodes = t.size() - inputValues.length;
         long setupBytes = t.highWaterBytes();
         Block[] z = new Block[problem.dimension()];
         for (int k = 0; k < z.length; k++) {
-            z[k] = t.view(new double[probe]);
+            z[k] = t.view(new double[lanes]);
         }
         int before = t.size();
         f.discountedPayoff(z);
-        int pathNodes = t.size() - before;
-        double perLane = (double) (t.highWaterBytes() - setupBytes) / probe;
-        int w = DEFAULT_LANES;
-        while (w > 1 && w * perLane > TAPE_BUDGET_BYTES) {
-            w /= 2;
-        }
-        return new Probe(setupNodes, pathNodes, w);
+        return new long[] {setupNodes, t.size() - before, t.highWaterBytes() - setupBytes};
     }
 
     /** The largest power of two up to {@link #DEFAULT_LANES} whose path block fits the tape budget. */

@@ -21,7 +21,10 @@ public final class PassiveEvaluator implements Evaluator {
     private final int mark;
 
     public PassiveEvaluator(PricingProblem problem, double[] inputs) {
-        this.width = AdjointEvaluator.DEFAULT_LANES;
+        // The adjoint's width rule bounds the pool of per-lane values as well: at 128 lanes a long
+        // path (the LIBOR book, 7.5k operations) pools 7.7 MB per evaluator, and bump-and-revalue
+        // of 161 inputs holds 323 evaluators per worker.
+        this.width = AdjointEvaluator.chooseLanes(problem, inputs);
         this.tape = new BlockTape(width);
         tape.recyclePassiveLanes(true);
         Block[] x = new Block[inputs.length];

@@ -112,7 +112,8 @@ public final class PricingProblem {
     public <T extends RealFieldElement<T>> PathFunction<T> setup(T[] inputs) {
         Inputs<T> mp = model.inputs().view(inputs, 0);
         Inputs<T> pp = product.inputs().view(inputs, model.inputs().size());
-        T maturity = pp.get(Product.MATURITY);
+        // a product whose horizon is a step count (the LIBOR book's expiry) has no maturity input
+        T maturity = product.inputs().has(Product.MATURITY) ? pp.get(Product.MATURITY) : null;
         PathModel.PathGenerator<T> generator = model.generator(mp, maturity, steps);
         Product.PathPayoff<T> payoff = product.payoff(pp, model, mp, generator, steps);
         return z -> {

@@ -25,7 +25,10 @@ public interface Product {
     /** The scenario word: european, digital, asian, barrier, basket, exchange. */
     String kind();
 
-    /** The product's inputs; {@link #MATURITY} is always among them. */
+    /**
+     * The product's inputs; {@link #MATURITY} is among them unless the horizon is a number of the
+     * model's own steps (the LIBOR swaption book), in which case the model's generator gets null.
+     */
     InputLayout inputs();
 
     /** Element names of {@link #inputs()}. */

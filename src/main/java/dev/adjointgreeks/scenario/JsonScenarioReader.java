@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.adjointgreeks.libor.LiborScenario;
 import dev.adjointgreeks.scenario.CsvScenarioReader.BadFileException;
 
 /**
@@ -50,6 +51,7 @@ public final class JsonScenarioReader {
     static {
         Set<String> k = new HashSet<>(TradeFactory.CSV_COLUMNS);
         k.addAll(List.of("spots", "vols", "dividends", "correlation", "weights", "market"));
+        k.addAll(LiborScenario.KEYS);
         KEYS = Set.copyOf(k);
     }
 

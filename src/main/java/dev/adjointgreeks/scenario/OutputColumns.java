@@ -30,9 +30,14 @@ public final class OutputColumns {
     /** Sorts Greek names: single-asset order first, then per-asset families, then the rest. */
     public static List<String> canonical(Collection<String> greeks) {
         List<String> out = new ArrayList<>(new LinkedHashSet<>(greeks));
-        out.sort(Comparator.comparingInt(OutputColumns::rank).thenComparing(OutputColumns::indexKey));
+        // Other sensitivities keep the order of their model's inputs (the sort is stable), e.g. the
+        // LIBOR model's d_forward_rate_1..N, d_lambda_1..N, d_accrual.
+        out.sort(Comparator.comparingInt(OutputColumns::rank)
+                .thenComparing((a, b) -> rank(a) == OTHER ? 0 : indexKey(a).compareTo(indexKey(b))));
         return out;
     }
+
+    private static final int OTHER = 1000;
 
     private static int rank(String g) {
         int i = SINGLE_ASSET.indexOf(g);
@@ -46,7 +51,7 @@ public final class OutputColumns {
                 return 10 * after[f] + 5;
             }
         }
-        return 1000;
+        return OTHER;
     }
 
     /** Numeric order of the asset indices (delta_2 before delta_10). */

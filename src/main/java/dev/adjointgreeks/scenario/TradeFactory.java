@@ -5,6 +5,9 @@ import java.util.Set;
 import dev.adjointgreeks.engine.ModelType;
 import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.libor.LiborMarket;
+import dev.adjointgreeks.libor.LiborScenario;
+import dev.adjointgreeks.libor.SwaptionPortfolio;
 import dev.adjointgreeks.model.MarketData;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.product.Asian;
@@ -29,6 +32,10 @@ public final class TradeFactory {
             "maturity", "rate", "dividend", "vol", "barrier", "barrier_kind", "rebate", "fixings", "averaging", "payout",
             "heston_v0", "heston_kappa", "heston_theta", "heston_xi", "heston_rho", "quantity", "underlying", "paths",
             "steps", "seed");
+
+    static {
+        LiborScenario.registerRanges();   // the LIBOR model's input ranges, before the first check
+    }
 
     private TradeFactory() {
     }
@@ -57,9 +64,22 @@ public final class TradeFactory {
                     model = singleAsset(f);
                     product = singleAssetProduct(f, productWord);
                     break;
+                case SwaptionPortfolio.KIND: {
+                    // the LIBOR market model and its swaption book (dev.adjointgreeks.libor owns the schema)
+                    String modelWord = f.word("model", LiborMarket.NAME);
+                    if (!modelWord.equals(LiborMarket.NAME)) {
+                        throw new FieldException("model", "a swaption portfolio is priced under the libor model only",
+                                f.text("model"));
+                    }
+                    LiborMarket market = LiborScenario.market(f);
+                    model = market;
+                    product = LiborScenario.portfolio(f, market);
+                    break;
+                }
                 default:
                     throw new FieldException("product",
-                            "unknown product (expected european, digital, asian, barrier, basket or exchange)",
+                            "unknown product (expected european, digital, asian, barrier, basket, exchange or "
+                                    + SwaptionPortfolio.KIND + ")",
                             f.text("product"));
             }
         } catch (FieldException e) {

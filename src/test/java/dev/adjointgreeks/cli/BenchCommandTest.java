@@ -20,7 +20,7 @@ class BenchCommandTest {
         CliRunner.Run r = CliRunner.run("bench", "--scale", "0.001", "--repeats", "1", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        assertEquals(5, doc.get("cases").size());
+        assertEquals(6, doc.get("cases").size());
         JsonNode basket = doc.get("cases").get(3);
         assertEquals("basket-50", basket.get("case").asText());
         assertEquals(101, basket.get("sensitivities").asInt());
@@ -29,6 +29,21 @@ class BenchCommandTest {
         CliRunner.Run table = CliRunner.run("bench", "--scale", "0.001", "--repeats", "1");
         assertEquals(0, table.exit());
         assertTrue(table.out().contains("adjoint/p") && table.out().contains("heston"));
+    }
+
+    @Test
+    void benchCaseLiborTimesItsFiveMethods() throws Exception {
+        CliRunner.Run r = CliRunner.run("bench", "--case", "libor", "--scale", "0.01", "--repeats", "1", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode cases = new ObjectMapper().readTree(r.out()).get("cases");
+        assertEquals(1, cases.size());
+        JsonNode libor = cases.get(0);
+        assertEquals("libor", libor.get("case").asText());
+        assertEquals(161, libor.get("sensitivities").asInt());
+        for (String m : new String[] {"primal", "adjoint", "handwritten", "bump", "forward"}) {
+            assertTrue(libor.get("methods").get(m).get("median_seconds").asDouble() > 0, m);
+        }
+        assertEquals(2, CliRunner.run("bench", "--case", "nope").exit());
     }
 
     @Test
