@@ -8,7 +8,7 @@ import static dev.adjointgreeks.product.Product.MATURITY;
 import static dev.adjointgreeks.product.Product.STRIKE;
 
 import dev.adjointgreeks.model.BlackScholesModel;
-import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.model.HestonModel;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.MarketBlocks;
@@ -82,15 +82,15 @@ public final class PrimalKernels {
      */
     public static Kernel basket(double[] x, int n, double[] weights) {
         InputLayout in = MultiAssetModel.layout(n).then(STRIKE_AND_MATURITY);
-        Block spots = MarketBlocks.spots(n);
-        Block vols = MarketBlocks.vols(n);
-        Block dividends = MarketBlocks.dividends(n);
+        InputBlock spots = MarketBlocks.spots(n);
+        InputBlock vols = MarketBlocks.vols(n);
+        InputBlock dividends = MarketBlocks.dividends(n);
         double rate = in.get(x, RATE);
         double[][] corr = new double[n][n];
         for (int i = 0; i < n; i++) {
             corr[i][i] = 1.0;
             for (int j = i + 1; j < n; j++) {
-                Block c = MarketBlocks.correlations(n);
+                InputBlock c = MarketBlocks.correlations(n);
                 corr[i][j] = in.get(x, c, c.pairIndex(i, j));
                 corr[j][i] = corr[i][j];
             }

@@ -20,7 +20,7 @@ import dev.adjointgreeks.closedform.HestonFormula;
 import dev.adjointgreeks.closedform.MargrabeFormula;
 import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.model.BachelierModel;
-import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.model.HestonModel;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
@@ -162,9 +162,9 @@ final class ClosedFormTables {
 
         @Override
         public <T extends RealFieldElement<T>> T price(PricingProblem problem, Inputs<T> m, Inputs<T> x) {
-            Block spots = MarketBlocks.spots(2);
-            Block vols = MarketBlocks.vols(2);
-            Block divs = MarketBlocks.dividends(2);
+            InputBlock spots = MarketBlocks.spots(2);
+            InputBlock vols = MarketBlocks.vols(2);
+            InputBlock divs = MarketBlocks.dividends(2);
             return MargrabeFormula.price(m.get(spots, 0), m.get(spots, 1), m.get(vols, 0), m.get(vols, 1),
                     m.get(divs, 0), m.get(divs, 1), m.pair(MarketBlocks.correlations(2), 0, 1), x.get(MATURITY));
         }

@@ -1,6 +1,6 @@
 package dev.adjointgreeks.engine;
 
-import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.InputBlock;
 
 /**
  * One sensitivity of a trade, as a value: an input (block and element) for first order, a pair of
@@ -31,7 +31,7 @@ public sealed interface Greek {
      * {@code dV / d input}, with {@code input} the flat index of element {@code element} of
      * {@code block} in the pricing problem.
      */
-    record FirstOrder(Block block, int element, int input) implements Greek {
+    record FirstOrder(InputBlock block, int element, int input) implements Greek {
         @Override
         public String column() {
             return familyOf(block) + block.suffix(element);
@@ -57,7 +57,7 @@ public sealed interface Greek {
      * {@code d^2 V / d a d b}: gamma ({@code a = b} a spot, named {@code gamma} for one asset and
      * {@code gamma_i_j} for several), vanna (spot and vol) or volga (vol twice).
      */
-    record SecondOrder(Block blockA, int elementA, int inputA, Block blockB, int elementB, int inputB)
+    record SecondOrder(InputBlock blockA, int elementA, int inputA, InputBlock blockB, int elementB, int inputB)
             implements Greek {
         @Override
         public String column() {
@@ -82,7 +82,7 @@ public sealed interface Greek {
         }
 
         /** The second-order bump of input {@code a} or {@code b}: spots relative, vols absolute. */
-        public static double bump(Block block, RunSettings s, double value) {
+        public static double bump(InputBlock block, RunSettings s, double value) {
             return block.name().equals("spot") ? s.spotBump2() * value : s.volBump2();
         }
     }
@@ -91,7 +91,7 @@ public sealed interface Greek {
      * The Greek name of an input block: {@code spot} delta, {@code vol} vega, {@code rate} rho,
      * {@code dividend} dividend_rho, {@code maturity} theta, any other {@code x} {@code d_x}.
      */
-    static String familyOf(Block block) {
+    static String familyOf(InputBlock block) {
         switch (block.name()) {
             case "spot": return "delta";
             case "vol": return "vega";

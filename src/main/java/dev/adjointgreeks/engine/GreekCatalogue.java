@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.adjointgreeks.mc.PricingProblem;
-import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.model.InputLayout;
 
 /**
@@ -26,21 +26,21 @@ public final class GreekCatalogue {
     public static GreekCatalogue of(PricingProblem problem, boolean secondOrder) {
         InputLayout layout = problem.layout();
         List<Greek> g = new ArrayList<>();
-        for (Block b : layout.blocks()) {
+        for (InputBlock b : layout.blocks()) {
             for (int k = 0; k < b.size(); k++) {
                 g.add(new Greek.FirstOrder(b, k, layout.index(b, k)));
             }
         }
         if (secondOrder) {
-            Block spot = layout.block("spot");
+            InputBlock spot = layout.block("spot");
             if (spot != null) {
                 for (int a = 0; a < spot.size(); a++) {
                     for (int c = a; c < spot.size(); c++) {
                         g.add(new Greek.SecondOrder(spot, a, layout.index(spot, a), spot, c, layout.index(spot, c)));
                     }
                 }
-                Block vol = layout.block("vol");
-                if (vol != null && spot.shape() == Block.Shape.SCALAR && vol.shape() == Block.Shape.SCALAR) {
+                InputBlock vol = layout.block("vol");
+                if (vol != null && spot.shape() == InputBlock.Shape.SCALAR && vol.shape() == InputBlock.Shape.SCALAR) {
                     int s = layout.index(spot);
                     int v = layout.index(vol);
                     g.add(new Greek.SecondOrder(spot, 0, s, vol, 0, v));

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.apache.commons.math3.RealFieldElement;
 
-import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.model.Capability;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
@@ -31,7 +31,7 @@ public record LiborMarket(double[] forwardRates, double[] lambda, double accrual
     /** The scenario word and the output's {@code model} column. */
     public static final String NAME = "libor";
     /** delta, the accrual of every period (and the step). */
-    public static final Block ACCRUAL = Block.scalar("accrual");
+    public static final InputBlock ACCRUAL = InputBlock.scalar("accrual");
 
     /** The published case: N = 80 rates at 5%, volatilities 0.2, delta = 0.25. */
     public static final int PUBLISHED_N = 80;
@@ -108,13 +108,13 @@ public record LiborMarket(double[] forwardRates, double[] lambda, double accrual
     }
 
     /** {@code forward_rate[n]}: L_0 .. L_{n-1} today. */
-    public static Block forwardRates(int n) {
-        return Block.vector("forward_rate", n);
+    public static InputBlock forwardRates(int n) {
+        return InputBlock.vector("forward_rate", n);
     }
 
     /** {@code lambda[n]}: the volatility of a rate k + 1 periods ahead, k = 0 .. n-1. */
-    public static Block lambdas(int n) {
-        return Block.vector("lambda", n);
+    public static InputBlock lambdas(int n) {
+        return InputBlock.vector("lambda", n);
     }
 
     // ------------------------------------------------------------------ PathModel

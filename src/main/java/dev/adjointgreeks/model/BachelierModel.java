@@ -36,9 +36,9 @@ public final class BachelierModel implements PathModel {
     private final double rate;
     private final double[][] correlation;
     private final InputLayout inputs;
-    private final Block spot;
-    private final Block vol;
-    private final Block dividend;
+    private final InputBlock spot;
+    private final InputBlock vol;
+    private final InputBlock dividend;
 
     /** One asset. */
     public BachelierModel(double spot, double vol, double rate, double dividend) {
@@ -94,20 +94,20 @@ public final class BachelierModel implements PathModel {
     }
 
     /** The input blocks of the spots, normal vols and dividends (scalars for one asset, else vectors). */
-    public Block spotBlock() {
+    public InputBlock spotBlock() {
         return spot;
     }
 
-    public Block volBlock() {
+    public InputBlock volBlock() {
         return vol;
     }
 
-    public Block dividendBlock() {
+    public InputBlock dividendBlock() {
         return dividend;
     }
 
     /** The correlation block (several assets only). */
-    public Block correlationBlock() {
+    public InputBlock correlationBlock() {
         return single ? null : MarketBlocks.correlations(spots.length);
     }
 

@@ -38,11 +38,11 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
         Validation.finite("dividend", dividend);
     }
 
-    public static final Block V0 = Block.scalar("heston_v0");
-    public static final Block KAPPA = Block.scalar("heston_kappa");
-    public static final Block THETA = Block.scalar("heston_theta");
-    public static final Block XI = Block.scalar("heston_xi");
-    public static final Block RHO = Block.scalar("heston_rho");
+    public static final InputBlock V0 = InputBlock.scalar("heston_v0");
+    public static final InputBlock KAPPA = InputBlock.scalar("heston_kappa");
+    public static final InputBlock THETA = InputBlock.scalar("heston_theta");
+    public static final InputBlock XI = InputBlock.scalar("heston_xi");
+    public static final InputBlock RHO = InputBlock.scalar("heston_rho");
     /** The inputs: spot, heston_v0, heston_kappa, heston_theta, heston_xi, heston_rho, rate, dividend. */
     public static final InputLayout INPUTS = InputLayout.of(SPOT, V0, KAPPA, THETA, XI, RHO, RATE, DIVIDEND);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.NORMAL_LAST_STEP);

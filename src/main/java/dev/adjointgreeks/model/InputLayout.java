@@ -13,17 +13,17 @@ import org.apache.commons.math3.RealFieldElement;
  */
 public final class InputLayout {
 
-    private final List<Block> blocks;
+    private final List<InputBlock> blocks;
     private final int[] offsets;
     private final String[] names;
 
-    private InputLayout(List<Block> blocks) {
+    private InputLayout(List<InputBlock> blocks) {
         this.blocks = List.copyOf(blocks);
         this.offsets = new int[blocks.size() + 1];
         List<String> n = new ArrayList<>();
         for (int b = 0; b < blocks.size(); b++) {
             offsets[b] = n.size();
-            Block block = blocks.get(b);
+            InputBlock block = blocks.get(b);
             for (int k = 0; k < block.size(); k++) {
                 n.add(block.element(k));
             }
@@ -35,22 +35,22 @@ public final class InputLayout {
         }
     }
 
-    public static InputLayout of(Block... blocks) {
+    public static InputLayout of(InputBlock... blocks) {
         return new InputLayout(Arrays.asList(blocks));
     }
 
-    public static InputLayout of(List<Block> blocks) {
+    public static InputLayout of(List<InputBlock> blocks) {
         return new InputLayout(blocks);
     }
 
     /** This layout followed by {@code other} (a model's inputs, then its product's). */
     public InputLayout then(InputLayout other) {
-        List<Block> all = new ArrayList<>(blocks);
+        List<InputBlock> all = new ArrayList<>(blocks);
         all.addAll(other.blocks);
         return new InputLayout(all);
     }
 
-    public List<Block> blocks() {
+    public List<InputBlock> blocks() {
         return blocks;
     }
 
@@ -63,13 +63,13 @@ public final class InputLayout {
         return names.clone();
     }
 
-    public boolean has(Block block) {
+    public boolean has(InputBlock block) {
         return blocks.contains(block);
     }
 
     /** The block named {@code name}, or null. */
-    public Block block(String name) {
-        for (Block b : blocks) {
+    public InputBlock block(String name) {
+        for (InputBlock b : blocks) {
             if (b.name().equals(name)) {
                 return b;
             }
@@ -78,7 +78,7 @@ public final class InputLayout {
     }
 
     /** Position of element {@code k} of {@code block} in the flat vector. */
-    public int index(Block block, int k) {
+    public int index(InputBlock block, int k) {
         int b = blocks.indexOf(block);
         if (b < 0) {
             throw new IllegalArgumentException("no input block " + block.name() + " among " + blocks());
@@ -89,12 +89,12 @@ public final class InputLayout {
         return offsets[b] + k;
     }
 
-    public int index(Block scalar) {
+    public int index(InputBlock scalar) {
         return index(scalar, 0);
     }
 
     /** The block holding flat position {@code i}. */
-    public Block blockAt(int i) {
+    public InputBlock blockAt(int i) {
         for (int b = 0; b < blocks.size(); b++) {
             if (i < offsets[b + 1]) {
                 return blocks.get(b);
@@ -109,11 +109,11 @@ public final class InputLayout {
     }
 
     /** The value of element {@code k} of {@code block} in {@code x}. */
-    public double get(double[] x, Block block, int k) {
+    public double get(double[] x, InputBlock block, int k) {
         return x[index(block, k)];
     }
 
-    public double get(double[] x, Block scalar) {
+    public double get(double[] x, InputBlock scalar) {
         return x[index(scalar, 0)];
     }
 

@@ -28,21 +28,21 @@ public final class Inputs<T extends RealFieldElement<T>> {
         return layout;
     }
 
-    public T get(Block scalar) {
+    public T get(InputBlock scalar) {
         return values[offset + layout.index(scalar, 0)];
     }
 
-    public T get(Block block, int k) {
+    public T get(InputBlock block, int k) {
         return values[offset + layout.index(block, k)];
     }
 
     /** The element of the pair {@code i < j} (0-based) of a PAIRS block. */
-    public T pair(Block block, int i, int j) {
+    public T pair(InputBlock block, int i, int j) {
         return get(block, block.pairIndex(i, j));
     }
 
     /** A copy of the block's values. */
-    public T[] all(Block block) {
+    public T[] all(InputBlock block) {
         T[] out = MathArrays.buildArray(values[0].getField(), block.size());
         for (int k = 0; k < out.length; k++) {
             out[k] = get(block, k);

@@ -6,27 +6,27 @@ package dev.adjointgreeks.model;
  */
 public final class MarketBlocks {
 
-    public static final Block SPOT = Block.scalar("spot");
-    public static final Block VOL = Block.scalar("vol");
-    public static final Block RATE = Block.scalar("rate");
-    public static final Block DIVIDEND = Block.scalar("dividend");
+    public static final InputBlock SPOT = InputBlock.scalar("spot");
+    public static final InputBlock VOL = InputBlock.scalar("vol");
+    public static final InputBlock RATE = InputBlock.scalar("rate");
+    public static final InputBlock DIVIDEND = InputBlock.scalar("dividend");
 
     private MarketBlocks() {
     }
 
-    public static Block spots(int n) {
-        return Block.vector("spot", n);
+    public static InputBlock spots(int n) {
+        return InputBlock.vector("spot", n);
     }
 
-    public static Block vols(int n) {
-        return Block.vector("vol", n);
+    public static InputBlock vols(int n) {
+        return InputBlock.vector("vol", n);
     }
 
-    public static Block dividends(int n) {
-        return Block.vector("dividend", n);
+    public static InputBlock dividends(int n) {
+        return InputBlock.vector("dividend", n);
     }
 
-    public static Block correlations(int n) {
-        return Block.pairs("corr", n);
+    public static InputBlock correlations(int n) {
+        return InputBlock.pairs("corr", n);
     }
 }

@@ -105,7 +105,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
 
     /** The input blocks of {@code n} correlated assets: spot_i, vol_i, dividend_i, rate, corr_i_j (n &gt; 1). */
     public static InputLayout layout(int n) {
-        List<Block> blocks = new ArrayList<>(List.of(MarketBlocks.spots(n), MarketBlocks.vols(n),
+        List<InputBlock> blocks = new ArrayList<>(List.of(MarketBlocks.spots(n), MarketBlocks.vols(n),
                 MarketBlocks.dividends(n), MarketBlocks.RATE));
         if (n > 1) {
             blocks.add(MarketBlocks.correlations(n));
@@ -123,7 +123,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
             v[layout.index(MarketBlocks.vols(n), i)] = vols[i];
             v[layout.index(MarketBlocks.dividends(n), i)] = dividends[i];
             for (int j = i + 1; j < n; j++) {
-                Block c = MarketBlocks.correlations(n);
+                InputBlock c = MarketBlocks.correlations(n);
                 v[layout.index(c, c.pairIndex(i, j))] = correlation[i][j];
             }
         }
@@ -134,7 +134,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
     /** The correlation matrix of the {@code corr_i_j} inputs, ones on the diagonal, on any field. */
     static <T extends RealFieldElement<T>> T[][] correlationMatrix(Inputs<T> p, int n, T like) {
         T[][] corr = MathArrays.buildArray(like.getField(), n, n);
-        Block c = n > 1 ? MarketBlocks.correlations(n) : null;
+        InputBlock c = n > 1 ? MarketBlocks.correlations(n) : null;
         for (int i = 0; i < n; i++) {
             corr[i][i] = Fn.constant(like, 1.0);
             for (int j = i + 1; j < n; j++) {

@@ -2,7 +2,7 @@ package dev.adjointgreeks.product;
 
 import org.apache.commons.math3.RealFieldElement;
 
-import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.model.Capability;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
@@ -18,9 +18,9 @@ import dev.adjointgreeks.model.PathModel.PathGenerator;
  */
 public interface Product {
 
-    Block STRIKE = Block.scalar("strike");
-    Block MATURITY = Block.scalar("maturity");
-    Block BARRIER = Block.scalar("barrier");
+    InputBlock STRIKE = InputBlock.scalar("strike");
+    InputBlock MATURITY = InputBlock.scalar("maturity");
+    InputBlock BARRIER = InputBlock.scalar("barrier");
 
     /** The scenario word: european, digital, asian, barrier, basket, exchange. */
     String kind();

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import dev.adjointgreeks.engine.GreeksEngine;
 import dev.adjointgreeks.engine.Trade;
-import dev.adjointgreeks.model.Block;
+import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.scenario.FieldException;
 import dev.adjointgreeks.scenario.Fields;
@@ -49,11 +49,11 @@ public final class ShockedTrades {
         Map<String, Shock> by = new LinkedHashMap<>();   // shocked column -> the row that moved it
         Map<String, double[]> before = new LinkedHashMap<>();
         for (Shock s : shocks) {
-            Block block = layout.block(s.factor());
+            InputBlock block = layout.block(s.factor());
             if (block == null) {
                 continue;   // the model has no such input: this row leaves the trade alone
             }
-            if (block.shape() == Block.Shape.SCALAR) {
+            if (block.shape() == InputBlock.Shape.SCALAR) {
                 String c = s.factor();
                 double x = fields.number(c);
                 texts.put(c, Double.toString(s.apply(x)));

@@ -7,7 +7,7 @@ package dev.adjointgreeks.model;
  * scenario columns and, through {@link dev.adjointgreeks.model.InputLayout}, the only way code
  * finds an input: nothing indexes inputs by position.
  */
-public record Block(String name, Shape shape, int count) {
+public record InputBlock(String name, Shape shape, int count) {
 
     /** How a block's elements are numbered. */
     public enum Shape {
@@ -19,7 +19,7 @@ public record Block(String name, Shape shape, int count) {
         PAIRS
     }
 
-    public Block {
+    public InputBlock {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("a block needs a name");
         }
@@ -28,16 +28,16 @@ public record Block(String name, Shape shape, int count) {
         }
     }
 
-    public static Block scalar(String name) {
-        return new Block(name, Shape.SCALAR, 1);
+    public static InputBlock scalar(String name) {
+        return new InputBlock(name, Shape.SCALAR, 1);
     }
 
-    public static Block vector(String name, int count) {
-        return new Block(name, Shape.VECTOR, count);
+    public static InputBlock vector(String name, int count) {
+        return new InputBlock(name, Shape.VECTOR, count);
     }
 
-    public static Block pairs(String name, int count) {
-        return new Block(name, Shape.PAIRS, count);
+    public static InputBlock pairs(String name, int count) {
+        return new InputBlock(name, Shape.PAIRS, count);
     }
 
     /** Number of inputs in the block. */
