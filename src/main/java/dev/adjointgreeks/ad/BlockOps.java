@@ -339,16 +339,21 @@ final class BlockOps {
         double[] xs = x.lanes;
         int node = x.index >= 0 ? t.begin(1, false) : -1;
         double[] r = t.buffer(node >= 0);
-        for (int l = 0; l < w; l++) {
-            double v = xs[l];
-            r[l] = v >= c ? v : c;
-        }
         if (node < 0) {
+            for (int l = 0; l < w; l++) {
+                double v = xs[l];
+                r[l] = v >= c ? v : c;
+            }
             return t.passive(r);
         }
+        // value and partial in one loop: one compare per lane (the lanes fall either side of the
+        // kink at random, so each compare is costly; two loops measured slower)
         double[] p = t.alloc();
         for (int l = 0; l < w; l++) {
-            p[l] = xs[l] >= c ? 1.0 : 0.0;
+            double v = xs[l];
+            boolean above = v >= c;
+            r[l] = above ? v : c;
+            p[l] = above ? 1.0 : 0.0;
         }
         t.entry(t.first(node), x.index, p);
         return t.active(node, r);
