@@ -339,16 +339,21 @@ final class BlockOps {
         double[] xs = x.lanes;
         int node = x.index >= 0 ? t.begin(1, false) : -1;
         double[] r = t.buffer(node >= 0);
-        for (int l = 0; l < w; l++) {
-            double v = xs[l];
-            r[l] = v >= c ? v : c;
-        }
         if (node < 0) {
+            for (int l = 0; l < w; l++) {
+                double v = xs[l];
+                r[l] = v >= c ? v : c;
+            }
             return t.passive(r);
         }
+        // value and partial in one loop: one compare per lane (the lanes fall either side of the
+        // kink at random, so each compare is costly; two loops measured slower)
         double[] p = t.alloc();
         for (int l = 0; l < w; l++) {
-            p[l] = xs[l] >= c ? 1.0 : 0.0;
+            double v = xs[l];
+            boolean above = v >= c;
+            r[l] = above ? v : c;
+            p[l] = above ? 1.0 : 0.0;
         }
         t.entry(t.first(node), x.index, p);
         return t.active(node, r);
@@ -390,17 +395,30 @@ final class BlockOps {
         int w = t.live;
         int node = x.index >= 0 ? t.begin(1, false) : -1;
         double[] r = t.buffer(node >= 0);
+        double[] xs = x.lanes;
+        // v > 0 ? sqrt(v) : 0, as a loop without a condition (the JIT vectorises the square root)
+        // and a fix-up of the lanes that are not positive (NaN included: 0, as before); the
+        // fix-up's branch is predictable, the truncation being rare
         for (int l = 0; l < w; l++) {
-            double v = x.lanes[l];
-            r[l] = v > 0.0 ? Math.sqrt(v) : 0.0;
+            r[l] = Math.sqrt(Math.max(xs[l], 0.0));
         }
         if (node < 0) {
+            for (int l = 0; l < w; l++) {
+                if (!(xs[l] > 0.0)) {
+                    r[l] = 0.0;
+                }
+            }
             return t.passive(r);
         }
         double[] p = t.alloc();
         for (int l = 0; l < w; l++) {
-            double s = r[l];
-            p[l] = x.lanes[l] > 0.0 ? 0.5 / s : 0.0;
+            p[l] = 0.5 / r[l];
+        }
+        for (int l = 0; l < w; l++) {
+            if (!(xs[l] > 0.0)) {
+                r[l] = 0.0;
+                p[l] = 0.0;
+            }
         }
         t.entry(t.first(node), x.index, p);
         return t.active(node, r);

@@ -392,20 +392,27 @@ public final class BlockTape implements Field<Block> {
                 }
                 continue;
             }
-            // Lanes with a nonzero adjoint, counted without a branch (a zero lane is common below a kink).
-            int nonzero = 0;
-            for (int l = 0; l < w; l++) {
-                long bits = Double.doubleToRawLongBits(a[l]) << 1;   // +-0 -> 0
-                nonzero += (int) ((bits | -bits) >>> 63);
+            // Does any lane have a nonzero adjoint, and do all? (A zero lane is common below a kink.)
+            // Plain compares with an early exit: cheaper than a branch-free count, which the JIT of
+            // JDK 17 does not vectorise (measured: the count was 30% of the sweep).
+            int firstZero = 0;
+            while (firstZero < w && a[firstZero] != 0.0) {
+                firstZero++;
             }
-            if (nonzero == 0) {
-                continue;
+            final boolean every = firstZero == w;
+            if (!every && firstZero == 0) {
+                int j = 1;
+                while (j < w && a[j] == 0.0) {
+                    j++;
+                }
+                if (j == w) {
+                    continue;   // no lane reached this node (its adjoints are all zero already)
+                }
             }
             if (e == end) {
                 inputAdjoints = true;   // an input keeps what it accumulated
                 continue;
             }
-            final boolean every = nonzero == w;
             for (; e < end; e++) {
                 final double[] t = adj[arg[e]];
                 spread[arg[e]] = true;
@@ -421,7 +428,8 @@ public final class BlockTape implements Field<Block> {
                             t[l] += unlessZero(c * a[l], a[l]);
                         }
                     }
-                } else if (every) {
+                } else if (every || allFinite(p, w)) {
+                    // with finite partials a zero lane adds exactly 0: the plain, vectorised loop
                     for (int l = 0; l < w; l++) {
                         t[l] += p[l] * a[l];
                     }
@@ -434,6 +442,16 @@ public final class BlockTape implements Field<Block> {
             Arrays.fill(a, 0.0);
         }
         return inputAdjoints;
+    }
+
+    /** Whether lanes {@code 0 .. w-1} of {@code p} are all finite (compares with an early exit). */
+    private static boolean allFinite(double[] p, int w) {
+        for (int l = 0; l < w; l++) {
+            if (!(Math.abs(p[l]) <= Double.MAX_VALUE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -24,6 +24,8 @@ final class Plan {
     private final List<Supplier<Evaluator>> makers;
     private final List<Integer> groups;
     final List<Output> outputs;
+    /** Samples per Monte Carlo block of the run, set when it starts (adjoint evaluators size their lanes to it); shared with views. */
+    private final long[] samplesPerBlock;
 
     Plan(PricingProblem problem, RunSettings settings) {
         this.problem = problem;
@@ -32,6 +34,7 @@ final class Plan {
         this.makers = new ArrayList<>();
         this.groups = new ArrayList<>();
         this.outputs = new ArrayList<>();
+        this.samplesPerBlock = new long[1];
     }
 
     private Plan(Plan shared, double[] base) {
@@ -41,6 +44,7 @@ final class Plan {
         this.makers = shared.makers;
         this.groups = shared.groups;
         this.outputs = shared.outputs;
+        this.samplesPerBlock = shared.samplesPerBlock;
     }
 
     /**
@@ -60,7 +64,8 @@ final class Plan {
         int index = makers.size();
         // only the inputs whose gradient some output reads are differentiated (known once the
         // outputs are planned, before the kernel is built)
-        makers.add(() -> new AdjointEvaluator(problem, x, settings.gradientErrors(), 0, readInputs(index)));
+        makers.add(() -> new AdjointEvaluator(problem, x, settings.gradientErrors(), 0, readInputs(index),
+                samplesPerBlock[0]));
         groups.add(group);
         return index;
     }
@@ -122,8 +127,12 @@ final class Plan {
         outputs.add(new Output(name, evaluators, components, coefficients));
     }
 
+
     MonteCarlo.Result run(long paths, long seed) {
         int[] group = groups.stream().mapToInt(Integer::intValue).toArray();
+        MonteCarlo.Settings mc = new MonteCarlo.Settings(paths, seed, settings.threads(), settings.antithetic(),
+                settings.sobol());
+        samplesPerBlock[0] = MonteCarlo.samplesPerBlock(mc);
         Supplier<Evaluator[]> kernel = () -> {
             Evaluator[] e = new Evaluator[makers.size()];
             for (int i = 0; i < e.length; i++) {
@@ -131,7 +140,6 @@ final class Plan {
             }
             return e;
         };
-        return MonteCarlo.run(new MonteCarlo.Settings(paths, seed, settings.threads(), settings.antithetic(),
-                settings.sobol()), problem.steps(), problem.model().normalsPerStep(), kernel, group, outputs);
+        return MonteCarlo.run(mc, problem.steps(), problem.model().normalsPerStep(), kernel, group, outputs);
     }
 }

@@ -85,14 +85,14 @@ public final class MonteCarlo {
     public static Result run(Settings s, int steps, int factors, Supplier<Evaluator[]> kernel, int[] group,
             List<Output> outputs) {
         int dimension = steps * factors;
+        if (s.sobol() && dimension > 1000) {
+            throw new IllegalArgumentException("Sobol points support at most 1000 dimensions (steps x factors = "
+                    + dimension + ")");
+        }
         long samples = s.antithetic() ? (s.paths() + 1) / 2 : s.paths();
         int blocks;
         long blockSize;
         if (s.sobol()) {
-            if (dimension > 1000) {
-                throw new IllegalArgumentException("Sobol points support at most 1000 dimensions (steps x factors = "
-                        + dimension + ")");
-            }
             blocks = SOBOL_REPLICATES;
             blockSize = Math.max(1, (samples + blocks - 1) / blocks);
             samples = blockSize * blocks;
@@ -178,6 +178,18 @@ public final class MonteCarlo {
         }
         String[] names = outputs.stream().map(Output::name).toArray(String[]::new);
         return new Result(names, mean, se, totalSamples * (s.antithetic() ? 2 : 1), groupNanos);
+    }
+
+    /**
+     * Samples (paths, or antithetic pairs) per Monte Carlo block for these settings: the most an
+     * evaluator is given at once, so an evaluator may size its lane block to it.
+     */
+    public static long samplesPerBlock(Settings s) {
+        long samples = s.antithetic() ? (s.paths() + 1) / 2 : s.paths();
+        if (s.sobol()) {
+            return Math.max(1, (samples + SOBOL_REPLICATES - 1) / SOBOL_REPLICATES);
+        }
+        return Math.min(MAX_BLOCK, Math.max(1, (samples + TARGET_BLOCKS - 1) / TARGET_BLOCKS));
     }
 
     private static void runAll(List<Runnable> jobs) {
