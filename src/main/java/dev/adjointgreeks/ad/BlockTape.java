@@ -354,6 +354,7 @@ public final class BlockTape implements Field<Block> {
     }
 
     private boolean propagate(int stop, boolean summed) {
+        forgetFinite();   // lane arrays do not change during one sweep
         final int all = width;
         final int w = live;
         final int[] start = this.start;
@@ -428,7 +429,7 @@ public final class BlockTape implements Field<Block> {
                             t[l] += unlessZero(c * a[l], a[l]);
                         }
                     }
-                } else if (every || allFinite(p, w)) {
+                } else if (every || finite(p, w)) {
                     // with finite partials a zero lane adds exactly 0: the plain, vectorised loop
                     for (int l = 0; l < w; l++) {
                         t[l] += p[l] * a[l];
@@ -443,6 +444,47 @@ public final class BlockTape implements Field<Block> {
         }
         return inputAdjoints;
     }
+
+    /**
+     * {@link #allFinite}, remembered for the rest of one sweep by array identity: one value's lanes
+     * are often the partial of many entries (a normal multiplies every factor of a correlated step),
+     * and the scalar check over the lanes cost more than the vectorised product it guards.
+     */
+    private boolean finite(double[] p, int w) {
+        int h = (System.identityHashCode(p) * 0x9E3779B9) >>> (32 - FINITE_BITS);
+        for (int probe = 0; probe < 8; probe++) {   // open addressing, linear probes
+            double[] k = finiteKeys[h];
+            if (k == p) {
+                return finiteValues[h];
+            }
+            if (k == null) {
+                boolean f = allFinite(p, w);
+                if (finiteUsed < FINITE_SLOTS / 2) {
+                    finiteKeys[h] = p;
+                    finiteValues[h] = f;
+                    finiteSlots[finiteUsed++] = h;
+                }
+                return f;
+            }
+            h = (h + 1) & (FINITE_SLOTS - 1);
+        }
+        return allFinite(p, w);
+    }
+
+    /** Forgets the arrays {@link #finite} remembered (at the start of each sweep). */
+    private void forgetFinite() {
+        for (int i = 0; i < finiteUsed; i++) {
+            finiteKeys[finiteSlots[i]] = null;
+        }
+        finiteUsed = 0;
+    }
+
+    private static final int FINITE_BITS = 10;
+    private static final int FINITE_SLOTS = 1 << FINITE_BITS;
+    private final double[][] finiteKeys = new double[FINITE_SLOTS][];
+    private final boolean[] finiteValues = new boolean[FINITE_SLOTS];
+    private final int[] finiteSlots = new int[FINITE_SLOTS / 2];
+    private int finiteUsed;
 
     /** Whether lanes {@code 0 .. w-1} of {@code p} are all finite (compares with an early exit). */
     private static boolean allFinite(double[] p, int w) {

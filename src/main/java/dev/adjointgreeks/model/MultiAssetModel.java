@@ -247,7 +247,10 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         private final T[] drift;
         private final T[] firstStep;
         private final T[] stepVariance;
-        private final T[][] scaledFactor;   // A_ij = vol_i sqrt(dt) L_ij, j <= i
+        private final T[] choleskyFirst;    // L_i0
+        private final T[][] choleskyTail;   // L_ij, 1 <= j <= i (at j - 1)
+        private final T[][] deviationOf;    // {vol_i sqrt(dt)}: the factor array of one step
+        private final T[] shock;            // scratch: {sum_j L_ij z_j}
         private final T[] spot0;
         private final T[] deviation;        // vol_i sqrt(dt): the deviation of one step of ln S_i
         private final T[][] logSpots;       // the current path, [asset][date]; date 0 is set in the setup
@@ -267,7 +270,10 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
             drift = MathArrays.buildArray(field, n);
             firstStep = MathArrays.buildArray(field, n);
             stepVariance = MathArrays.buildArray(field, n);
-            scaledFactor = MathArrays.buildArray(field, n, 0);
+            choleskyFirst = MathArrays.buildArray(field, n);
+            choleskyTail = MathArrays.buildArray(field, n, 0);
+            deviationOf = MathArrays.buildArray(field, n, 1);
+            shock = MathArrays.buildArray(field, 1);
             for (int i = 0; i < n; i++) {
                 T vol = p.get(MarketBlocks.vols(n), i);
                 spot0[i] = p.get(MarketBlocks.spots(n), i);
@@ -277,9 +283,11 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
                 firstStep[i] = logSpot0[i].add(drift[i]);
                 T volSqrtDt = vol.multiply(sqrtDt);
                 deviation[i] = volSqrtDt;
-                scaledFactor[i] = MathArrays.buildArray(field, i + 1);
-                for (int j = 0; j <= i; j++) {
-                    scaledFactor[i][j] = volSqrtDt.multiply(l[i][j]);
+                deviationOf[i][0] = volSqrtDt;
+                choleskyFirst[i] = l[i][0];
+                choleskyTail[i] = MathArrays.buildArray(field, i);
+                for (int j = 1; j <= i; j++) {
+                    choleskyTail[i][j - 1] = l[i][j];
                 }
             }
             discount = MathArrays.buildArray(field, steps + 1);
@@ -301,10 +309,14 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
             for (int s = 1; s <= steps; s++) {
                 int base = (s - 1) * n;
                 for (int i = 0; i < n; i++) {
-                    // ln S_i(s) = ln S_i(s-1) + drift_i + sum_{j<=i} A_ij z_j, one node
+                    // ln S_i(s) = ln S_i(s-1) + drift_i + vol_i sqrt(dt) sum_{j<=i} L_ij z_j: the
+                    // correlated normal first (no tape at all where the correlations are constants,
+                    // not i+1 entries per asset into factors that are swept lane by lane), then one node
+                    T x = choleskyFirst[i].multiply(z[base]);
+                    shock[0] = i == 0 ? x : Fn.affine(x, null, choleskyTail[i], z, base + 1, i);
                     logSpots[i][s] = s == 1
-                            ? Fn.affine(firstStep[i], null, scaledFactor[i], z, base, i + 1)
-                            : Fn.affine(logSpots[i][s - 1], drift[i], scaledFactor[i], z, base, i + 1);
+                            ? Fn.affine(firstStep[i], null, deviationOf[i], shock, 0, 1)
+                            : Fn.affine(logSpots[i][s - 1], drift[i], deviationOf[i], shock, 0, 1);
                 }
             }
         }
