@@ -19,6 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import dev.adjointgreeks.scenario.Text;
+
 /**
  * The market scenarios of a shocks file, validated whole before anything is priced.
  *
@@ -163,7 +165,7 @@ public final class ShockSet implements java.io.Serializable {
                 String c = stripBom(header.get(i)).trim().toLowerCase(Locale.ROOT);
                 if (!COLUMNS.contains(c)) {
                     problems.add(name + ":" + header.getParser().getCurrentLineNumber() + ": header: unknown column ("
-                            + "value '" + Escape.oneLine(c) + "')");
+                            + "value '" + Text.oneLine(c) + "')");
                 } else if (col.put(c, i) != null) {
                     problems.add(name + ":" + header.getParser().getCurrentLineNumber() + ": header: column appears twice"
                             + " (value '" + c + "')");
@@ -203,12 +205,12 @@ public final class ShockSet implements java.io.Serializable {
                 }
                 if (!FACTORS.contains(factor)) {
                     problems.add(where + "factor: unknown factor, expected one of " + String.join(", ", sorted(FACTORS))
-                            + " (value '" + Escape.oneLine(r.get(col.get("factor"))) + "')");
+                            + " (value '" + Text.oneLine(r.get(col.get("factor"))) + "')");
                 }
                 ShiftType type = ShiftType.parse(typeText);
                 if (type == null) {
                     problems.add(where + "type: expected relative or absolute (value '"
-                            + Escape.oneLine(r.get(col.get("type"))) + "')");
+                            + Text.oneLine(r.get(col.get("type"))) + "')");
                 }
                 double shift = Double.NaN;
                 try {
@@ -217,10 +219,10 @@ public final class ShockSet implements java.io.Serializable {
                     // reported below
                 }
                 if (!Double.isFinite(shift)) {
-                    problems.add(where + "shift: not a finite number (value '" + Escape.oneLine(shiftText) + "')");
+                    problems.add(where + "shift: not a finite number (value '" + Text.oneLine(shiftText) + "')");
                 } else if (type == ShiftType.RELATIVE && shift <= -1.0) {
                     problems.add(where + "shift: a relative shift must be above -1, or the input changes sign (value '"
-                            + Escape.oneLine(shiftText) + "')");
+                            + Text.oneLine(shiftText) + "')");
                 }
                 if (problems.size() > before) {
                     continue;
@@ -228,16 +230,16 @@ public final class ShockSet implements java.io.Serializable {
                 Map<String, Long> underlyings = seen.computeIfAbsent(scenario + "\u0000" + factor, k -> new HashMap<>());
                 Long earlier = underlyings.get(underlying);
                 if (earlier != null) {
-                    problems.add(where + "underlying: scenario '" + Escape.oneLine(scenario) + "' already shocks " + factor
-                            + " of this underlying at line " + earlier + " (value '" + Escape.oneLine(underlying) + "')");
+                    problems.add(where + "underlying: scenario '" + Text.oneLine(scenario) + "' already shocks " + factor
+                            + " of this underlying at line " + earlier + " (value '" + Text.oneLine(underlying) + "')");
                     continue;
                 }
                 boolean all = Shock.ALL.equals(underlying);
                 Long clash = all ? underlyings.values().stream().findFirst().orElse(null) : underlyings.get(Shock.ALL);
                 if (clash != null) {
-                    problems.add(where + "underlying: scenario '" + Escape.oneLine(scenario) + "' shocks " + factor
+                    problems.add(where + "underlying: scenario '" + Text.oneLine(scenario) + "' shocks " + factor
                             + " both for '*' and for a named underlying (line " + clash + "); use one or the other (value '"
-                            + Escape.oneLine(underlying) + "')");
+                            + Text.oneLine(underlying) + "')");
                     continue;
                 }
                 underlyings.put(underlying, line);
@@ -245,7 +247,7 @@ public final class ShockSet implements java.io.Serializable {
                         .add(new Shock(scenario, underlying, factor, shift, type, name, line));
             }
         } catch (UncheckedIOException e) {
-            problems.add(name + ": malformed CSV: " + Escape.oneLine(String.valueOf(e.getCause().getMessage())));
+            problems.add(name + ": malformed CSV: " + Text.oneLine(String.valueOf(e.getCause().getMessage())));
         }
         if (!problems.isEmpty()) {
             throw new BadShocksException(problems);

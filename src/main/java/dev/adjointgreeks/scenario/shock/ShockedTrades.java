@@ -12,6 +12,7 @@ import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.scenario.FieldException;
 import dev.adjointgreeks.scenario.Fields;
+import dev.adjointgreeks.scenario.Text;
 import dev.adjointgreeks.scenario.TradeFactory;
 
 /**
@@ -81,7 +82,7 @@ public final class ShockedTrades {
         } catch (FieldException e) {
             return new Outcome(null, reason(e, name, by, before, lists, texts, fields));
         } catch (IllegalArgumentException e) {
-            return new Outcome(null, new FieldException("row", "scenario '" + Escape.oneLine(name) + "': "
+            return new Outcome(null, new FieldException("row", "scenario '" + Text.oneLine(name) + "': "
                     + e.getMessage(), null));
         }
     }
@@ -95,7 +96,7 @@ public final class ShockedTrades {
         String column = e.column() == null ? "row" : e.column();
         String plain = column.replaceAll("\\[.*", "");
         Shock s = by.get(plain);
-        String scenario = "scenario '" + Escape.oneLine(name) + "'";
+        String scenario = "scenario '" + Text.oneLine(name) + "'";
         if (s == null) {
             return new FieldException(column, scenario + ": " + e.getMessage(), e.value());
         }
