@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The full benchmark run (about 25 minutes on 2 cores), results in benchmarks/results/.
+# The full benchmark run (about 25 minutes on 2 cores), results in benchmarks/results/ (tables: jmh.md).
 # Build first: (cd .. && mvn -B -q install -DskipTests) && mvn -B -q package
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -27,12 +27,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code greeks bench-report DIR}: turns the JMH JSON files in DIR into {@code DIR/README.md} (a table
+ * {@code greeks bench-report DIR}: turns the JMH JSON files in DIR into {@code DIR/jmh.md} (a table
  * per case, ratios within the same run, medians over all measured iterations of all forks) and
  * {@code DIR/basket-scaling.png} (time over the primal floor against the number of Greeks).
  */
 @Command(name = "bench-report", mixinStandardHelpOptions = true,
-        description = "Write README.md and basket-scaling.png from the JMH JSON results in a folder.")
+        description = "Write jmh.md and basket-scaling.png from the JMH JSON results in a folder.")
 final class BenchReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "Folder with JMH results (*.json), e.g. benchmarks/results.")
@@ -188,7 +188,7 @@ final class BenchReportCommand implements Callable<Integer> {
             md.append("\n![basket scaling](basket-scaling.png)\n");
         }
         byte[] bytes = md.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(dir.resolve("README.md"), out -> out.write(bytes));
+        AtomicFiles.write(dir.resolve("jmh.md"), out -> out.write(bytes));
         PrintWriter out = spec.commandLine().getOut();
         out.print(md);
         out.flush();
