@@ -1,0 +1,31 @@
+/**
+ * Reverse-mode automatic differentiation: the chain rule lives here and nowhere else.
+ *
+ * <p>{@link dev.adjointgreeks.ad.Tape} records every operation of a program on {@link dev.adjointgreeks.ad.Adj}
+ * scalars into arrays (no node objects) and sweeps them backwards once, giving the derivative of one
+ * output with respect to every input. {@link dev.adjointgreeks.ad.Block} on
+ * {@link dev.adjointgreeks.ad.BlockTape} records one node per operation for a whole block of paths
+ * (lanes): values that are the same on every lane are held once, the others as lane arrays, and the
+ * backward sweep runs once per block in loops the JIT vectorises. {@link dev.adjointgreeks.ad.Dual} is
+ * forward mode (dual numbers). All of them implement commons-math3 {@code RealFieldElement}, so
+ * field-generic code (pricers, networks, commons-math3's own) runs on them unchanged, as it does on
+ * {@code Decimal64} and {@code DerivativeStructure}. {@link dev.adjointgreeks.ad.Fn} adds what pricers
+ * and networks need: {@code max}, {@code min}, branch-free {@code select}, the normal CDF and density,
+ * {@code erf}, {@code sigmoid}, {@code softplus}, {@code tanh}, {@code relu}, weighted sums as one node.
+ *
+ * <p><b>Monte Carlo reuse of a tape.</b> Register the inputs, record the setup (drifts, Cholesky
+ * factor), take {@code int mark = tape.mark()}; per path record the payoff and call
+ * {@code tape.sweepPath(y, weight, mark)} (seed, sweep back to the mark, rewind: memory stays flat);
+ * at the end {@code tape.backward(0)} carries the accumulated adjoints through the setup into the
+ * inputs. A tape belongs to one thread; generation stamps refuse a scalar used after a rewind or on
+ * another tape.
+ *
+ * <p><b>Edge conventions.</b> {@code sqrt'(0) = +inf}, {@code log'(0) = +inf}, {@code abs'(0) = 0},
+ * {@code max(x, y)} at {@code x == y} takes the derivative of {@code x}, {@code d/dy 0^y = 0} for
+ * {@code y > 0}, a product with a passive zero is passive. In the backward sweep a zero adjoint
+ * contributes nothing, so {@code 0 * inf} never turns a path's sensitivities into NaN, and a NaN in
+ * one output never reaches the adjoints of another.
+ *
+ * <p>This package depends on nothing else in the project.
+ */
+package dev.adjointgreeks.ad;

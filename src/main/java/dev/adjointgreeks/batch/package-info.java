@@ -1,0 +1,15 @@
+/**
+ * The batch API behind {@code greeks price}: files in, one outcome per row, rows out in input order.
+ *
+ * <p>{@link dev.adjointgreeks.batch.BatchPricer} reads and validates every file on the driver (every file
+ * is checked before the first trade is priced), sends valid trades to a
+ * {@link dev.adjointgreeks.batch.TradeExecutor} as serializable {@link dev.adjointgreeks.batch.TradeTask}s
+ * (the fields the trade was built from, rebuilt into the same trade where it is priced) in numbered
+ * {@link dev.adjointgreeks.batch.Chunk}s, and hands each row to a {@link dev.adjointgreeks.batch.BatchSink}
+ * as a result or a rejection, in input order. Executors other than the local thread pool are found at
+ * run time with {@code ServiceLoader} by name. The batch rule (every row ends as finite numbers or as
+ * exactly one rejection, one bad row never stops the batch, nothing half-written is left) is applied
+ * on the driver, so every executor keeps it. Each trade's seed derives from (run seed, trade id), so
+ * its numbers do not depend on row order, thread count or executor.
+ */
+package dev.adjointgreeks.batch;

@@ -1,0 +1,18 @@
+/**
+ * Monte Carlo: pricing problems, random streams, Sobol points with a Brownian bridge, evaluators and
+ * the block runner.
+ *
+ * <p>A {@link dev.adjointgreeks.mc.PricingProblem} is a trade as a function from inputs to a discounted
+ * payoff per path. Evaluators run it on the block scalar (adjoint and passive) or, as references, on
+ * the per-path tape. Paths run in blocks whose size depends only on the number of paths; block
+ * {@code b} draws from XoRoShiRo128++ seeded by (trade seed, b), and blocks are combined in order, so
+ * a seed gives the same numbers, to the last bit, on any number of threads. Each worker has its own
+ * tape with the same inputs and setup; input adjoints are summed at the end.
+ *
+ * <p>Standard errors come from per-path values; from pair means with antithetic variates; from 16
+ * randomisations with Sobol points; and from block means for gradients that pass through a large
+ * setup section (many-asset Cholesky factors), where sweeping the setup per path would cost more
+ * than the path. An adjoint evaluator widens its lanes by up to a quarter to take a whole block
+ * (10,000 paths: one block of 157 lanes, not 128 + 29).
+ */
+package dev.adjointgreeks.mc;

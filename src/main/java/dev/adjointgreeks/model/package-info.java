@@ -1,0 +1,28 @@
+/**
+ * Path models: Black-Scholes ({@code bs}), correlated multi-asset geometric Brownian motion,
+ * Heston and Bachelier, written once for any field so that the same code runs on doubles, the
+ * passive scalar, dual numbers, derivative structures, the per-path tape and the block scalar.
+ *
+ * <p>A model declares its inputs as named blocks ({@link dev.adjointgreeks.model.InputLayout} of
+ * {@link dev.adjointgreeks.model.InputBlock}s: scalar, vector or pairs); the element names are the
+ * scenario columns and decide the Greek columns. Code reads inputs by block, never by position. Its
+ * generator records everything that does not depend on the path (the setup section: drifts, the
+ * Cholesky factor) and then evolves the state from each path's normals.
+ *
+ * <p>A model lists the {@link dev.adjointgreeks.model.Capability capabilities} its paths offer
+ * (log-spots, lognormal steps, exact steps, a normal last step, a Black-Scholes market); a product
+ * states what it needs and never asks which model it runs under.
+ *
+ * <ul>
+ * <li>Black-Scholes steps exactly in log-spot; the multi-asset model records the Cholesky factor on the
+ * tape, so correlation sensitivities come from the same sweep. When no correlation sensitivity is
+ * selected, the correlated normal {@code vol_i sqrt(dt) (sum_j L_ij z_j)} is computed off the tape,
+ * one entry per asset and step.</li>
+ * <li>Heston is stepped by full-truncation Euler ({@code steps}, default 100, is the total number of
+ * steps); a path whose variance reaches 0 truncates to a passive zero, so its sensitivities stay
+ * finite.</li>
+ * <li>Bachelier: {@code S_t = S e^{(r-q)t} + vol W_t} with the normal volatility in price units, stepped
+ * exactly; spots and forwards may be negative, nothing takes a logarithm.</li>
+ * </ul>
+ */
+package dev.adjointgreeks.model;

@@ -1,0 +1,25 @@
+/**
+ * Payoffs: European, digital, Asian (arithmetic or geometric), barrier, basket and exchange, written
+ * once for any field. A product states the model capabilities it needs and rejects a model that
+ * lacks one, with the reason; it never asks which model it runs under. A closed form picks its case
+ * through {@link dev.adjointgreeks.product.ProductCases} ({@code Product.match}), so no code tests a
+ * product's class.
+ *
+ * <ul>
+ * <li><b>Digital.</b> The indicator has no useful pathwise derivative. The payoff is its conditional
+ * expectation over the last time step given the state before it,
+ * {@code payout e^{-rT} Phi(+-(m - k) / s)}: unbiased at every maturity, smooth in every input, and with
+ * Black-Scholes' one exact step the closed form itself. It replaced a smoothing of width 0.01 in
+ * log-moneyness, biased by {@code 0.01^2 / (vol^2 T)} (0.7% in price, up to 7% in vega at a few
+ * days' maturity); that smoothing remains only for a model without a normal last step.</li>
+ * <li><b>Barrier.</b> The payoff is weighted by the Brownian-bridge survival probability between steps,
+ * {@code prod (1 - exp(-2 d_{k-1} d_k / (vol^2 dt)))}: unbiased for continuous monitoring under GBM and
+ * continuous in every input. Knock-out rebates are discounted from the end of the step of the hit
+ * (bias at most {@code rebate (1 - e^{-r dt})}, 32 steps by default); a barrier breached today pays
+ * the rebate at once (knock-out) or is the vanilla (knock-in).</li>
+ * <li><b>Asian.</b> Fixings at {@code i T / n}, simulated only at those dates (exact steps). The
+ * arithmetic average uses the geometric Asian as a control variate, its closed form recorded on the
+ * tape, where the model is a Black-Scholes market.</li>
+ * </ul>
+ */
+package dev.adjointgreeks.product;

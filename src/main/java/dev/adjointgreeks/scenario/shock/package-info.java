@@ -1,0 +1,17 @@
+/**
+ * Market scenarios ({@code greeks price --shocks}): a shocks file of
+ * {@code scenario, underlying, factor, shift, type} rows, validated whole before anything is priced,
+ * applied to trades, and the P&amp;L explained by the base's Greeks.
+ *
+ * <p>A trade's scenarios are priced in the same Monte Carlo run as its base, on the same paths: each
+ * scenario adds an evaluator at its shocked inputs to the run's plan (a price-only passive evaluator,
+ * or a full Greek set with {@code --scenario-greeks}). The seed never depends on the scenario, adding
+ * scenarios leaves the base row unchanged to the last bit, and {@code pnl_stderr} is the standard
+ * error of the per-path differences: for a European under a 1% spot shock at 100,000 paths it is
+ * 0.028 times that of two independently seeded prices.
+ *
+ * <p>{@code pnl_explained = sum_i g_i dx_i + 1/2 sum_i gamma_ii dS_i^2 + sum_{i<j} gamma_ij dS_i dS_j
+ * + vanna dS dsigma + 1/2 volga dsigma^2}. Near the money under +-1% spot or +-1 vol point, the
+ * analytic unexplained part is at most 1% of the P&amp;L (third-order terms only).
+ */
+package dev.adjointgreeks.scenario.shock;
