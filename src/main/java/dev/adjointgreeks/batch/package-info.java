@@ -11,5 +11,18 @@
  * exactly one rejection, one bad row never stops the batch, nothing half-written is left) is applied
  * on the driver, so every executor keeps it. Each trade's seed derives from (run seed, trade id), so
  * its numbers do not depend on row order, thread count or executor.
+ *
+ * <p>A book without the command line (what {@code greeks price} runs):
+ *
+ * <pre>{@code
+ * try (BatchPricer batch = BatchPricer.open(List.of(Path.of("scenarios/demo.csv")),
+ *              BatchOptions.of(Method.ADJOINT).withPaths(10_000L));       // every file validated here
+ *      TradeExecutor executor = TradeExecutors.create("local", ExecutorOptions.local(4))) {
+ *     BatchSummary s = batch.run(executor, new BatchSink() {               // rows in input order
+ *         public void priced(TradeResult r) { }                            // finite numbers
+ *         public void rejected(ScenarioRow.Rejected r) { }                 // r.source().line(), r.column(), r.reason(), r.value()
+ *     });
+ * }
+ * }</pre>
  */
 package dev.adjointgreeks.batch;
