@@ -24,5 +24,10 @@
  * <li>Bachelier: {@code S_t = S e^{(r-q)t} + vol W_t} with the normal volatility in price units, stepped
  * exactly; spots and forwards may be negative, nothing takes a logarithm.</li>
  * </ul>
+ *
+ * <p>A generator's {@code simulate(z)} evolves the model's named state variables from the path's
+ * normals; {@code spot(asset, k)} gives spots in price units and {@code discountFactor(k)} the numeraire
+ * ratio {@code N(0)/N(t_k)} of the current path (a path-dependent numeraire, as in the LIBOR model,
+ * computes it in {@code simulate}).
  */
 package dev.adjointgreeks.model;

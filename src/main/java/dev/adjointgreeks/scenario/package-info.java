@@ -9,5 +9,13 @@
  * an error. The ranges are wide: they exclude only what no market quotes and what doubles cannot
  * carry, so that no row produces a number nobody should trust. Every bound of {@code Limits} admits
  * every real use with room to spare and exists so that no row can exhaust memory or run for days.
+ *
+ * <p><b>Empty cells.</b> A cell is empty (a JSON key absent) only where the value is undefined for a
+ * documented reason: a Greek the trade does not have, in a header that is the union over a JSON file's
+ * trades (a Heston row's {@code vega}); under {@code --method compare}, a z-score whose standard error is
+ * 0 and the analytic columns of a trade without a closed form; under {@code --shocks} without
+ * {@code --scenario-greeks}, the Greek columns of scenario rows. Anything else that is not finite
+ * rejects its row. Numbers are written in full precision ({@code Double.toString}); a UTF-8 byte-order
+ * mark is accepted in every input.
  */
 package dev.adjointgreeks.scenario;

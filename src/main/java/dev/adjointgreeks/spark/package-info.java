@@ -17,5 +17,14 @@
  * {@code k8s://} master is probed first, and an unreachable master is exit 2 with its URL.
  * {@code src/test/sh/spark-standalone.sh} runs a standalone master and worker as separate JVMs and
  * compares their output with the local executor's.
+ *
+ * <p>Under {@code spark-submit} (client mode, so that the driver reads the scenario files and writes
+ * {@code --out} where it is submitted) the main class is {@code dev.adjointgreeks.cli.GreeksCommand} and
+ * the application jar {@code target/greeks.jar}, e.g.
+ * {@code spark-submit --master spark://head:7077 --deploy-mode client --class dev.adjointgreeks.cli.GreeksCommand
+ * target/greeks.jar price book.csv --executor spark --paths 10000 --out greeks.csv}; YARN and Kubernetes
+ * masters work the same way. The cluster's own Spark jars are used there. {@code -Pspark,spark4} builds
+ * against Spark 4.0.1. Not tried on a real cluster: a Spark 3.5 distribution puts its Jackson 2.15
+ * before the 2.21 this project is built with.
  */
 package dev.adjointgreeks.spark;

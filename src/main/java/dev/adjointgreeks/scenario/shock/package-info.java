@@ -13,5 +13,13 @@
  * <p>{@code pnl_explained = sum_i g_i dx_i + 1/2 sum_i gamma_ii dS_i^2 + sum_{i<j} gamma_ij dS_i dS_j
  * + vanna dS dsigma + 1/2 volga dsigma^2}. Near the money under +-1% spot or +-1 vol point, the
  * analytic unexplained part is at most 1% of the P&amp;L (third-order terms only).
+ *
+ * <p>The shocks file is validated whole: a missing column, an unknown factor or type, a shift that is
+ * not finite (or a relative shift at or below -1), a repeated (scenario, underlying, factor), or a
+ * {@code *} row and a named row for the same (scenario, factor) is exit 2. A shock that takes a trade
+ * outside its input range rejects that (scenario, trade) pair with the scenario and the shock's line;
+ * a named underlying that matches no trade is a warning. {@code --chart} draws one panel per
+ * single-factor family (scenarios of one row with the same underlying, factor and type): full
+ * revaluation, the Greeks' explanation and their difference against the shift.
  */
 package dev.adjointgreeks.scenario.shock;
