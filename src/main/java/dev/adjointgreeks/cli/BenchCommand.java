@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.adjointgreeks.bench.BenchmarkCase;
+import dev.adjointgreeks.bench.LiborQuickBench;
 import dev.adjointgreeks.bench.QuickBench;
-import dev.adjointgreeks.libor.LiborQuickBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

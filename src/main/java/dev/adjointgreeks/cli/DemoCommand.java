@@ -10,6 +10,7 @@ import dev.adjointgreeks.ad.Dual;
 import dev.adjointgreeks.ad.Tape;
 import dev.adjointgreeks.demo.SeedExamples;
 import dev.adjointgreeks.demo.SeedExamples.DifferenceRow;
+import dev.adjointgreeks.demo.SeedRegression;
 import dev.adjointgreeks.report.Charts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                 + SeedExamples.cost(f[1], f[0], SeedExamples.XS, SeedExamples.YS));
         out.println("  reverse mode (tape)    (c, m) = (" + r[0] + ", " + r[1] + ")  cost "
                 + SeedExamples.cost(r[1], r[0], SeedExamples.XS, SeedExamples.YS));
-        double[] nn = dev.adjointgreeks.nn.SeedRegression.train(SeedExamples.STEPS);
+        double[] nn = SeedRegression.train(SeedExamples.STEPS);
         out.println("  network (no hidden layer, identity, tape gradient)   (c, m) = (" + nn[0] + ", " + nn[1] + ")  cost "
                 + SeedExamples.cost(nn[1], nn[0], SeedExamples.XS, SeedExamples.YS));
 

@@ -30,6 +30,7 @@ import dev.adjointgreeks.scenario.OutputColumns;
 import dev.adjointgreeks.scenario.ResultWriter;
 import dev.adjointgreeks.scenario.ScenarioRow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,12 +59,8 @@ public final class PriceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files, .csv (single-asset trades) or .json.")
     List<Path> files;
 
-    @Option(names = "--out", paramLabel = "F", description = "Write here (atomically) instead of stdout.")
-    Path out;
-
-    @Option(names = "--format", paramLabel = "csv|jsonl", defaultValue = "csv",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "adjoint",
             description = "adjoint, bump, analytic or compare (default: ${DEFAULT-VALUE}).")
@@ -133,8 +130,8 @@ public final class PriceCommand implements Callable<Integer> {
             + "each single-factor family of scenarios, full revaluation beside the Greeks' explanation (implies --explain).")
     Path chart;
 
-    @Option(names = "--ignore-unknown-columns", description = "Skip columns (JSON keys) the reader does not know.")
-    boolean ignoreUnknownColumns;
+    @Mixin
+    ReaderOptions reader;
 
     @Spec
     CommandSpec spec;
@@ -153,9 +150,7 @@ public final class PriceCommand implements Callable<Integer> {
         if (progress && quiet) {
             throw new UsageException("--progress and --quiet exclude each other");
         }
-        if (out != null) {
-            OutputPaths.check(out, "--out");   // before any work: a directory or an unwritable place is exit 2
-        }
+        output.checkOut();
         if (chart != null) {
             OutputPaths.check(chart, "--chart");
         }
@@ -176,10 +171,7 @@ public final class PriceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--method must be adjoint, bump, analytic or compare, not '" + method + "'");
         }
-        switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv", "jsonl" -> { }
-            default -> throw new UsageException("--format must be csv or jsonl, not '" + format + "'");
-        }
+        output.jsonl();   // a bad --format is a usage error before anything is read
         if (paths != null && (paths < 2 || paths > dev.adjointgreeks.scenario.Limits.MAX_PATHS)) {
             throw new UsageException("--paths must be between 2 and " + dev.adjointgreeks.scenario.Limits.MAX_PATHS);
         }
@@ -199,7 +191,7 @@ public final class PriceCommand implements Callable<Integer> {
                 filter.add(name);
             }
         }
-        return new BatchOptions(m, paths, seed, antithetic, sobol, filter, totals, failFast, ignoreUnknownColumns,
+        return new BatchOptions(m, paths, seed, antithetic, sobol, filter, totals, failFast, reader.ignoreUnknownColumns,
                 DEFAULT_PATHS, shockPlan(m));
     }
 
@@ -223,11 +215,11 @@ public final class PriceCommand implements Callable<Integer> {
 
     /** Runs the batch into stdout or a temporary file renamed onto --out when the run completes. */
     private int write(BatchPricer batch, TradeExecutor ex, PrintWriter err) throws IOException, InterruptedException {
-        boolean jsonl = format.equalsIgnoreCase("jsonl");
+        boolean jsonl = output.jsonl();
         boolean showProgress = !quiet && (progress || System.console() != null);
         List<String> columns = batch.valueColumns();
-        try (AtomicFiles.Pending pending = out != null ? AtomicFiles.open(out) : null) {
-            OutputStream stream = pending != null ? pending.stream() : new NonClosingStdout();
+        try (AtomicFiles.Pending pending = output.out != null ? AtomicFiles.open(output.out) : null) {
+            OutputStream stream = pending != null ? pending.stream() : OutputOptions.stdout();
             BatchSummary s;
             ShockPlan plan = batch.options().shocks();
             PortfolioPnl pnl = chart != null ? new PortfolioPnl() : null;
@@ -306,24 +298,6 @@ public final class PriceCommand implements Callable<Integer> {
                 err.printf(Locale.ROOT, "greeks: %d priced, %d rejected, %.1f s%n", s.priced(), s.rejected(), s.seconds());
                 err.flush();
             }
-        }
-    }
-
-    /** stdout without closing it when the writer closes. */
-    private static final class NonClosingStdout extends OutputStream {
-        @Override
-        public void write(int b) {
-            System.out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            System.out.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {
-            System.out.flush();
         }
     }
 }

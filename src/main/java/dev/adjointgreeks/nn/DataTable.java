@@ -16,6 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import dev.adjointgreeks.io.Bom;
+
 /** Numeric columns read from a CSV file for training or prediction, with errors naming file, line and column. */
 public record DataTable(double[][] inputs, double[] target) {
 
@@ -50,7 +52,7 @@ public record DataTable(double[][] inputs, double[] target) {
         if (target != null && seen.contains(target.trim().toLowerCase(Locale.ROOT))) {
             throw new BadDataException("--target: '" + target + "' is also an input");
         }
-        try (Reader r = dev.adjointgreeks.scenario.Bom.skip(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        try (Reader r = Bom.skip(Files.newBufferedReader(file, StandardCharsets.UTF_8));
                 CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setCommentMarker('#')
                         .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get())) {
             var it = p.iterator();

@@ -19,6 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import dev.adjointgreeks.io.Bom;
+
 /**
  * Streams trades from a single-asset CSV scenario file: a header row naming the columns in any
  * order, one trade per line, blank lines and {@code #} comment lines skipped. Rows are parsed one

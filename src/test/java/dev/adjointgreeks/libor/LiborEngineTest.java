@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.adjointgreeks.ad.Adj;
 import dev.adjointgreeks.ad.Tape;
+import dev.adjointgreeks.bench.LiborBenchmarkCase;
 import dev.adjointgreeks.engine.GreeksEngine;
 import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.engine.RunSettings;

@@ -20,13 +20,6 @@ class TrainingTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theSeedRegressionAsANetworkLandsOnTheSeedsNumbers() {
-        double[] cm = SeedRegression.train(1000);
-        assertEquals("0.9998665320141327", Double.toString(cm[0]));
-        assertEquals("2.0000191714150106", Double.toString(cm[1]));
-    }
-
     static double[][][] sineData(int n, long seed) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         double[][] x = new double[n][1];

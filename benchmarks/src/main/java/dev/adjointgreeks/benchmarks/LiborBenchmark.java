@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.adjointgreeks.libor.LiborBenchmarkCase;
+import dev.adjointgreeks.bench.LiborBenchmarkCase;
 
 /**
  * Giles and Glasserman's LIBOR market model swaption book ("Smoking Adjoints", Risk 2006):

@@ -1,12 +1,10 @@
-package dev.adjointgreeks.libor;
+package dev.adjointgreeks.bench;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import dev.adjointgreeks.bench.QuickBench;
 
 /**
  * The {@code libor} case of {@code greeks bench}: the published swaption book, 161 sensitivities,

@@ -1,4 +1,4 @@
-package dev.adjointgreeks.libor;
+package dev.adjointgreeks.bench;
 
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
@@ -9,6 +9,11 @@ import dev.adjointgreeks.ad.Tape;
 import dev.adjointgreeks.mc.AdjointEvaluator;
 import dev.adjointgreeks.mc.NormalSource;
 import dev.adjointgreeks.mc.PricingProblem;
+import dev.adjointgreeks.libor.LiborHandAdjoint;
+import dev.adjointgreeks.libor.LiborMarket;
+import dev.adjointgreeks.libor.LiborPathFunction;
+import dev.adjointgreeks.libor.LiborPrimal;
+import dev.adjointgreeks.libor.SwaptionPortfolio;
 import dev.adjointgreeks.mc.RandomStreams;
 
 /**

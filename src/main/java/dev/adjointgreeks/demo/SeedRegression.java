@@ -1,6 +1,8 @@
-package dev.adjointgreeks.nn;
+package dev.adjointgreeks.demo;
 
-import dev.adjointgreeks.demo.SeedExamples;
+import dev.adjointgreeks.nn.Activation;
+import dev.adjointgreeks.nn.Mlp;
+import dev.adjointgreeks.nn.Trainer;
 
 /**
  * The seed's linear regression once more, as a network: one input, one output, no hidden layer,

@@ -1,4 +1,4 @@
-package dev.adjointgreeks.scenario;
+package dev.adjointgreeks.io;
 
 import java.io.IOException;
 import java.io.PushbackReader;
