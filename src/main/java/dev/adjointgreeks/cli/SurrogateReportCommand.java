@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code greeks surrogate report}: test errors and a chart of a trained surrogate. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Test errors of a surrogate against the exact price on its held-out test set: price RMSE "
-                + "and max error (absolute and in % of the reference level), RMSE of every Greek; and a PNG of "
+                + "and max error (absolute and in %% of the reference level), RMSE of every Greek; and a PNG of "
                 + "price and first Greek across the input, with the training samples."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:report written", "1:internal error", "2:usage error or a bad model file"})
