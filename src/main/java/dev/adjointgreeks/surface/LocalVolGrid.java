@@ -9,7 +9,15 @@ import dev.adjointgreeks.ad.Fn;
  * Dupire's local vol on a grid in time and log-spot, built once per trade on the field: row
  * {@code n} holds {@code sigma_loc(t_n, x_j)} for {@code x_j = first + j * step}, where {@code t_n}
  * is the start of time step {@code n} (log-Euler uses the vol at the step's start) and
- * {@code sigma_loc(t, x) = sqrt(localVariance(x - ln F(t), t))}.
+ * {@code sigma_loc(t, x) = sqrt(localVariance(c(x) - ln F(t), t))}, with {@code c(x)} the log-spot
+ * clamped to the quoted strikes' {@code [ln K_1, ln K_m]}: local vol is flat in spot beyond the
+ * quoted strikes (and, through {@link GridLookup}, beyond the axis).
+ *
+ * <p>Why flat beyond the quotes: each expiry's linear wing has its own slope, and two nearby
+ * expiries whose smiles turn up at different rates (a Heston skew: the short one turns up, the
+ * longer one is still falling and is clamped flat) cross far in the wing; Dupire would there see
+ * a calendar arbitrage that no quote implies. The implied-vol wings stay as {@link VolSurface}
+ * defines them, for Europeans priced off the surface.
  *
  * <p>The paths read it as plain doubles ({@link #values}) through {@link GridLookup}, piecewise
  * linear in log-spot within a row and flat beyond the axis. Their adjoint, accumulated over all
@@ -71,6 +79,8 @@ public final class LocalVolGrid<T extends RealFieldElement<T>> {
             throw new IllegalArgumentException("a local-vol grid needs at least one time");
         }
         T[] sigma = null;
+        T low = null;
+        T high = null;
         int m = axis.points();
         for (int n = 0; n < times.length; n++) {
             double t = times[n];
@@ -81,9 +91,13 @@ public final class LocalVolGrid<T extends RealFieldElement<T>> {
             T logForward = surface.forward(t).log();
             if (sigma == null) {
                 sigma = MathArrays.buildArray(logForward.getField(), times.length * m);
+                low = surface.strike(0).log();
+                high = surface.strike(surface.axes().strikeCount() - 1).log();
             }
             for (int j = 0; j < m; j++) {
-                T k = Fn.constant(logForward, axis.at(j)).subtract(logForward);
+                double x = axis.at(j);
+                T logSpot = x < low.getReal() ? low : x > high.getReal() ? high : Fn.constant(logForward, x);
+                T k = logSpot.subtract(logForward);
                 T var = surface.localVariance(k, t);
                 if (!(var.getReal() > 0) || !Double.isFinite(var.getReal())) {
                     throw new SurfaceException(SurfaceException.SURFACE, "no local volatility at time "

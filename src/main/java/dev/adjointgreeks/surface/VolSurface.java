@@ -25,6 +25,7 @@ public final class VolSurface<T extends RealFieldElement<T>> {
     private final SurfaceAxes axes;
     private final T[][] vols;
     private final DoubleFunction<T> forward;
+    private final T[] strikes;
     private final T[][] nodes;
     private final T[][] variances;
     private final SmileSpline<T>[] smiles;
@@ -35,6 +36,11 @@ public final class VolSurface<T extends RealFieldElement<T>> {
         this.forward = forward;
         int n = axes.expiryCount();
         int m = axes.strikeCount();
+        this.strikes = MathArrays.buildArray(spot.getField(), m);
+        for (int j = 0; j < m; j++) {
+            strikes[j] = axes.kind() == StrikeKind.MONEYNESS ? spot.multiply(axes.strike(j))
+                    : spot.getField().getZero().add(axes.strike(j));
+        }
         this.nodes = MathArrays.buildArray(spot.getField(), n, m);
         this.variances = MathArrays.buildArray(spot.getField(), n, m);
         @SuppressWarnings("unchecked")
@@ -44,9 +50,7 @@ public final class VolSurface<T extends RealFieldElement<T>> {
             double t = axes.expiry(i);
             T f = forward(t);
             for (int j = 0; j < m; j++) {
-                T strike = axes.kind() == StrikeKind.MONEYNESS ? spot.multiply(axes.strike(j))
-                        : spot.getField().getZero().add(axes.strike(j));
-                nodes[i][j] = strike.divide(f).log();
+                nodes[i][j] = strikes[j].divide(f).log();
                 variances[i][j] = vols[i][j].multiply(vols[i][j]).multiply(t);
             }
             smiles[i] = SmileSpline.fit(nodes[i], variances[i]);
@@ -82,6 +86,11 @@ public final class VolSurface<T extends RealFieldElement<T>> {
     /** The quote at expiry {@code i}, strike {@code j}, as given. */
     public T quote(int i, int j) {
         return vols[i][j];
+    }
+
+    /** The absolute strike of column {@code j}: as quoted, or moneyness times spot. */
+    public T strike(int j) {
+        return strikes[j];
     }
 
     /** The forward to time {@code t}, as supplied; must be positive. */

@@ -57,8 +57,8 @@
  * Lee's bound, calendar arbitrage ({@code calendar arbitrage between 6M and 1Y at strike 90 (vols
  * 0.25, 0.17)}: w decreasing in expiry at the forward log-moneyness of any node of either expiry),
  * butterfly arbitrage (Dupire's denominator {@code g(k) <= 0} at a node). The node checks cannot see
- * an arbitrage between nodes or far in the wings; {@link dev.adjointgreeks.surface.LocalVolGrid}
- * rejects any grid point where Dupire's local variance is not positive and finite.
+ * an arbitrage between nodes; {@link dev.adjointgreeks.surface.LocalVolGrid} rejects any grid point
+ * where Dupire's local variance is not positive and finite.
  *
  * <h2>Dupire</h2>
  * {@code sigma_loc^2(k, T) = (dw/dT) / (1 - (k/w) w_k + (1/4)(-1/4 - 1/w + k^2/w^2) w_k^2 + (1/2) w_kk)}
@@ -66,7 +66,11 @@
  * that at {@code k = ln S - ln F(t)}. Before the first expiry w vanishes linearly in T but
  * {@code w_k / w} does not, so the formula is evaluated with that ratio and is finite at t = 0.
  * The grid ({@link dev.adjointgreeks.surface.LocalVolGrid}) holds {@code sigma_loc} at each time
- * step's start and on a uniform log-spot axis, on the field; the paths read it as doubles through
+ * step's start and on a uniform log-spot axis, on the field. <b>Local vol is flat in spot beyond
+ * the quoted strikes</b> (Dupire at the edge strike): the implied-vol wings are each expiry's own
+ * extrapolation, and two nearby expiries' wings with different slopes cross far out (the 10 x 10
+ * Heston test surface does, near spot 195 between 3M and 4M), where Dupire would find a calendar
+ * arbitrage no quote implies. The paths read the grid as doubles through
  * {@link dev.adjointgreeks.surface.GridLookup} (piecewise linear in log-spot, flat beyond the axis),
  * whose adjoint scatters into one grid-shaped array per trade. One reverse sweep of the setup tape,
  * {@code tape.vectorJacobianProduct(grid.fieldValues(), gridAdjoint)}, then takes it through Dupire,

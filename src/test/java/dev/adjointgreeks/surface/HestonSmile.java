@@ -35,7 +35,15 @@ final class HestonSmile {
 
     /** The quotes: Heston's implied vol at every node. */
     static double[][] vols() {
-        SurfaceAxes axes = axes();
+        return vols(axes());
+    }
+
+    /** The 10 x 10 shape of the bench case: 3M to 5Y, strikes 75 to 138. */
+    static final List<String> BENCH_EXPIRIES = List.of("3M", "4M", "6M", "9M", "1Y", "15M", "18M", "2Y", "3Y", "5Y");
+    static final List<String> BENCH_STRIKES = List.of("75", "82", "89", "96", "103", "110", "117", "124", "131", "138");
+
+    /** Heston's implied vols on any axes of absolute strikes. */
+    static double[][] vols(SurfaceAxes axes) {
         double[][] v = new double[axes.expiryCount()][axes.strikeCount()];
         for (int i = 0; i < v.length; i++) {
             for (int j = 0; j < v[i].length; j++) {

@@ -35,6 +35,28 @@ class HestonSmileTest {
     }
 
     @Test
+    void theBenchShapedTenByTenSurfacePassesAndBuildsOnAWideGrid() {
+        // Its 3M smile turns up at the high strikes, its 4M one less: their linear wings cross near
+        // spot 195, which Dupire would see as a calendar arbitrage were local vol not flat beyond
+        // the quoted strikes (LocalVolGrid).
+        SurfaceAxes axes = SurfaceAxes.parse(HestonSmile.BENCH_EXPIRIES, HestonSmile.BENCH_STRIKES,
+                StrikeKind.ABSOLUTE);
+        Decimal64 spot = new Decimal64(HestonSmile.PARAMS.spot());
+        VolSurface<Decimal64> s = Surfaces.withCarry(axes, Surfaces.lift(HestonSmile.vols(axes), spot,
+                Decimal64::new), spot, HestonSmile.PARAMS.rate(), HestonSmile.PARAMS.dividend());
+        double[] times = new double[104];
+        for (int n = 0; n < times.length; n++) {
+            times[n] = n / 104.0;
+        }
+        LocalVolGrid<Decimal64> grid = LocalVolGrid.build(s, times, LocalVolGrid.Axis.ofSpots(25, 400, 101));
+        for (double v : grid.values()) {
+            assertTrue(v > 0.05 && v < 1.5, "local vol " + v);
+        }
+        assertTrue(s.localVariance(new Decimal64(Math.log(195.0 / HestonSmile.forward(0.25))), 0.25).getReal() < 0,
+                "the wings do cross");
+    }
+
+    @Test
     void theQuotesAreHestonsImpliedVols() {
         // a skew: falling through the money at every expiry
         for (double[] row : VOLS) {

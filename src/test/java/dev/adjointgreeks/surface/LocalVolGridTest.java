@@ -75,23 +75,64 @@ class LocalVolGridTest {
     }
 
     @Test
-    void theGridRejectsACalendarArbitrageInTheWingsThatTheNodesDoNotSee() {
-        // 6M's put wing falls at slope ~ -0.4, 1Y's at ~ -0.2: at fixed k far below the quotes, 6M's
-        // total variance overtakes 1Y's, though not at any node.
+    void theGridRejectsACalendarArbitrageBetweenNodesThatTheNodeChecksDoNotSee() {
+        // No forward variance from 6M to 1Y but at 100, where 1Y's total variance has a small spike:
+        // every node passes, but 1Y's spline overshoots below 6M's flat w beside the spike.
         SurfaceAxes axes = SurfaceAxes.parse(List.of("6M", "1Y"), List.of("80", "90", "100", "110", "120"),
                 StrikeKind.ABSOLUTE);
-        double[][] vols = {{0.5, 0.4, 0.3, 0.25, 0.22}, {0.36, 0.33, 0.3, 0.28, 0.27}};
+        double[] w1 = {0.0201, 0.0201, 0.024, 0.0201, 0.0201};
+        double[][] vols = new double[2][5];
+        for (int j = 0; j < 5; j++) {
+            vols[0][j] = 0.2;
+            vols[1][j] = Math.sqrt(w1[j]);
+        }
         Decimal64 spot = new Decimal64(100);
         VolSurface<Decimal64> s = VolSurface.of(axes, Surfaces.lift(vols, spot, Decimal64::new), spot, t -> spot);
-        LocalVolGrid.build(s, new double[] {0.0, 0.5}, LocalVolGrid.Axis.ofSpots(80, 120, 9));   // fine across the quotes
-        LocalVolGrid.Axis wide = LocalVolGrid.Axis.ofSpots(10, 200, 31);
+        LocalVolGrid.Axis axis = LocalVolGrid.Axis.ofSpots(80, 120, 41);
+        LocalVolGrid.build(s, new double[] {0.0, 0.25}, axis);                        // fine before 6M
         SurfaceException e = assertThrows(SurfaceException.class,
-                () -> LocalVolGrid.build(s, new double[] {0.0, 0.5}, wide));
-        double v = s.localVariance(new Decimal64(Math.log(0.1)), 0.5).getReal();
-        assertTrue(v < 0, "a negative local variance at spot 10");
+                () -> LocalVolGrid.build(s, new double[] {0.0, 0.25, 0.5}, axis));
+        int first = 0;
+        while (s.localVariance(new Decimal64(axis.at(first) - Math.log(100)), 0.5).getReal() > 0) {
+            first++;
+        }
+        double spotAt = Math.exp(axis.at(first));
+        assertTrue(spotAt > 80 && spotAt < 90 || spotAt > 110 && spotAt < 120, "between nodes: " + spotAt);
+        double v = s.localVariance(new Decimal64(axis.at(first) - Math.log(100)), 0.5).getReal();
         assertEquals("vol_surface", e.column());
-        assertEquals("no local volatility at time 0.5, spot 10 (Dupire's local variance " + SurfaceChecks.fmt(v)
-                + "): calendar or butterfly arbitrage between the surface's nodes", e.getMessage());
+        assertEquals("no local volatility at time 0.5, spot " + SurfaceChecks.fmt(spotAt) + " (Dupire's local variance "
+                + SurfaceChecks.fmt(v) + "): calendar or butterfly arbitrage between the surface's nodes", e.getMessage());
+    }
+
+    @Test
+    void localVolIsFlatInSpotBeyondTheQuotedStrikes() {
+        // Beyond the quoted strikes each grid row repeats Dupire at the edge strike (the same
+        // arithmetic: ln K - ln F(t)), not Dupire on the wings.
+        boolean differs = false;
+        for (StrikeKind kind : StrikeKind.values()) {
+            VolSurface<Decimal64> s = decimal(kind, SkewFixture.VOLS);
+            LocalVolGrid<Decimal64> grid = LocalVolGrid.build(s, TIMES, AXIS);
+            double lowSpot = s.strike(0).getReal();
+            double highSpot = s.strike(6).getReal();
+            for (int n = 0; n < TIMES.length; n++) {
+                Decimal64 logForward = s.forward(TIMES[n]).log();
+                double below = Math.sqrt(s.localVariance(s.strike(0).log().subtract(logForward), TIMES[n]).getReal());
+                double above = Math.sqrt(s.localVariance(s.strike(6).log().subtract(logForward), TIMES[n]).getReal());
+                for (int j = 0; j < AXIS.points(); j++) {
+                    double spot = Math.exp(AXIS.at(j));
+                    double wing = s.localVariance(new Decimal64(AXIS.at(j)).subtract(logForward), TIMES[n]).getReal();
+                    if (spot < lowSpot || spot > highSpot) {
+                        differs |= Math.abs(Math.sqrt(Math.max(wing, 0)) - grid.at(n, j).getReal()) > 1e-3;
+                    }
+                    if (spot < lowSpot) {
+                        assertEquals(below, grid.at(n, j).getReal(), 0.0, kind + " t=" + TIMES[n] + " S=" + spot);
+                    } else if (spot > highSpot) {
+                        assertEquals(above, grid.at(n, j).getReal(), 0.0, kind + " t=" + TIMES[n] + " S=" + spot);
+                    }
+                }
+            }
+        }
+        assertTrue(differs, "Dupire on the wings would have given other values");
     }
 
     @Test
