@@ -49,15 +49,16 @@ public final class SurfaceAxes {
         if (expiryLabels.size() != expiries.length || strikeLabels.size() != strikes.length) {
             throw new IllegalArgumentException("labels and values differ in length");
         }
-        increasingPositive(SurfaceException.EXPIRIES, "expiry", expiryLabels, expiries, 1);
-        increasingPositive(kind.column(), "strike", strikeLabels, strikes, 2);
+        increasingPositive(SurfaceException.EXPIRIES, "expiry", "expiries", expiryLabels, expiries, 1);
+        increasingPositive(kind.column(), "strike", "strikes", strikeLabels, strikes, 2);
         return new SurfaceAxes(expiryLabels, expiries.clone(), strikeLabels, strikes.clone(), kind);
     }
 
-    private static void increasingPositive(String column, String what, List<String> labels, double[] v, int min) {
+    private static void increasingPositive(String column, String what, String plural, List<String> labels, double[] v,
+            int min) {
         if (v.length < min) {
-            throw new SurfaceException(column, "needs at least " + min + " " + what + (min > 1 ? "s" : "")
-                    + ", has " + v.length, null);
+            throw new SurfaceException(column, "needs at least " + min + " " + (min > 1 ? plural : what) + ", has "
+                    + v.length, null);
         }
         for (int i = 0; i < v.length; i++) {
             if (!(v[i] > 0) || !Double.isFinite(v[i])) {
@@ -65,7 +66,7 @@ public final class SurfaceAxes {
                         labels.get(i));
             }
             if (i > 0 && !(v[i] > v[i - 1])) {
-                throw new SurfaceException(column, what + "s must be strictly increasing: " + labels.get(i)
+                throw new SurfaceException(column, plural + " must be strictly increasing: " + labels.get(i)
                         + " follows " + labels.get(i - 1), labels.get(i));
             }
         }

@@ -118,9 +118,9 @@ class SurfaceChecksTest {
     void unsortedAndMalformedAxesAreRejected() {
         double[][] vols = Surfaces.flat(2, 3, 0.2);
         assertError(rejects(List.of("1Y", "6M"), STRIKES, vols), "vol_surface.expiries",
-                "expirys must be strictly increasing: 6M follows 1Y", "6M");
+                "expiries must be strictly increasing: 6M follows 1Y", "6M");
         assertError(rejects(List.of("12M", "1Y"), STRIKES, vols), "vol_surface.expiries",
-                "expirys must be strictly increasing: 1Y follows 12M", "1Y");
+                "expiries must be strictly increasing: 1Y follows 12M", "1Y");
         assertError(rejects(List.of("6M", "1Y"), List.of("90", "110", "100"), vols), "vol_surface.strikes",
                 "strikes must be strictly increasing: 100 follows 110", "100");
         assertError(rejects(List.of("6M", "1Y"), List.of("0", "100", "110"), vols), "vol_surface.strikes",
