@@ -94,21 +94,34 @@ public final class LocalVolGrid<T extends RealFieldElement<T>> {
                 low = surface.strike(0).log();
                 high = surface.strike(surface.axes().strikeCount() - 1).log();
             }
+            T below = null;                       // the edge strikes' local vols, shared by every
+            T above = null;                       // point beyond them in this row (one tape node each)
             for (int j = 0; j < m; j++) {
                 double x = axis.at(j);
-                T logSpot = x < low.getReal() ? low : x > high.getReal() ? high : Fn.constant(logForward, x);
-                T k = logSpot.subtract(logForward);
-                T var = surface.localVariance(k, t);
-                if (!(var.getReal() > 0) || !Double.isFinite(var.getReal())) {
-                    throw new SurfaceException(SurfaceException.SURFACE, "no local volatility at time "
-                            + SurfaceChecks.fmt(t) + ", spot " + SurfaceChecks.fmt(Math.exp(axis.at(j)))
-                            + " (Dupire's local variance " + SurfaceChecks.fmt(var.getReal())
-                            + "): calendar or butterfly arbitrage between the surface's nodes", null);
+                if (x < low.getReal()) {
+                    below = below != null ? below : localVol(surface, low, logForward, t);
+                    sigma[n * m + j] = below;
+                } else if (x > high.getReal()) {
+                    above = above != null ? above : localVol(surface, high, logForward, t);
+                    sigma[n * m + j] = above;
+                } else {
+                    sigma[n * m + j] = localVol(surface, Fn.constant(logForward, x), logForward, t);
                 }
-                sigma[n * m + j] = var.sqrt();
             }
         }
         return new LocalVolGrid<>(times.clone(), axis, sigma);
+    }
+
+    private static <T extends RealFieldElement<T>> T localVol(VolSurface<T> surface, T logSpot, T logForward,
+            double t) {
+        T var = surface.localVariance(logSpot.subtract(logForward), t);
+        if (!(var.getReal() > 0) || !Double.isFinite(var.getReal())) {
+            throw new SurfaceException(SurfaceException.SURFACE, "no local volatility at time " + SurfaceChecks.fmt(t)
+                    + ", spot " + SurfaceChecks.fmt(Math.exp(logSpot.getReal())) + " (Dupire's local variance "
+                    + SurfaceChecks.fmt(var.getReal()) + "): calendar or butterfly arbitrage between the surface's nodes",
+                    null);
+        }
+        return var.sqrt();
     }
 
     public Axis axis() {
