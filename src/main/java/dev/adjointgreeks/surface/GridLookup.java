@@ -27,7 +27,7 @@ public final class GridLookup {
 
     /** {@code sigma(x)} on the row of {@code points} values starting at {@code grid[offset]}. */
     public static double value(double[] grid, int offset, LocalVolGrid.Axis axis, double x) {
-        double u = (x - axis.first()) / axis.step();
+        double u = (x - axis.first()) * (1.0 / axis.step());   // as lookup(), to the last bit
         int last = axis.points() - 1;
         if (!(u > 0)) {
             return grid[offset];
