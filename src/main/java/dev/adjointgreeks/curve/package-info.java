@@ -32,7 +32,8 @@
  *     can oscillate;
  * <li>monotone convex (Hagan and West's own method): continuous positive forwards and nearly local,
  *     the usual production choice for curve building; more machinery than a set of market input
- *     pillars needs here, and its forwards' integral is a piecewise quadratic rather than a product.
+ *     pillars needs here, and its forward is quadratic on each interval, so a step's drift is a cubic
+ *     rather than one product.
  * </ul>
  * Flat zero rates beyond the ends (rather than flat forwards from the last interval, or linear
  * extrapolation) are the common convention for a curve given as zero rates, and never make
