@@ -32,6 +32,25 @@ public record SensitivityRow(String id, String market, String factor, String buc
         }
     }
 
+    /**
+     * One row per bucket of a curve factor: {@code labels} are the pillars as written, {@code values}
+     * and {@code stderrs} (null where the method has none) the pillars' raw partial derivatives in
+     * the same order.
+     */
+    public static List<SensitivityRow> buckets(String id, String market, String factor, List<String> labels,
+            double[] values, double[] stderrs) {
+        if (values.length != labels.size() || (stderrs != null && stderrs.length != labels.size())) {
+            throw new IllegalArgumentException(factor + ": " + labels.size() + " buckets but " + values.length
+                    + " values" + (stderrs == null ? "" : " and " + stderrs.length + " standard errors"));
+        }
+        List<SensitivityRow> rows = new java.util.ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            rows.add(new SensitivityRow(id, market, factor, labels.get(i), values[i],
+                    stderrs == null ? Double.NaN : stderrs[i]));
+        }
+        return rows;
+    }
+
     /** The key that totals sum over: (market, factor, bucket). */
     public Key key() {
         return new Key(market, factor, bucket);

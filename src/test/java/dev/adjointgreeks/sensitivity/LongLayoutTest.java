@@ -46,6 +46,19 @@ class LongLayoutTest {
     }
 
     @Test
+    void aCurveFactorGivesOneRowPerPillarLabelledAsWritten() {
+        List<SensitivityRow> rows = SensitivityRow.buckets("eq1", "spx", "discount_curve", List.of("3M", "1Y", "0.5"),
+                new double[] {-1, -2, -3}, new double[] {0.1, 0.2, 0.3});
+        assertEquals(List.of(row("eq1", "spx", "discount_curve", "3M", -1, 0.1),
+                row("eq1", "spx", "discount_curve", "1Y", -2, 0.2), row("eq1", "spx", "discount_curve", "0.5", -3, 0.3)),
+                rows);
+        assertTrue(Double.isNaN(SensitivityRow.buckets("a", "m", "dividend_curve", List.of("1Y"), new double[] {1},
+                null).get(0).stderr()));
+        assertThrows(IllegalArgumentException.class, () -> SensitivityRow.buckets("a", "m", "discount_curve",
+                List.of("1Y"), new double[] {1, 2}, null));
+    }
+
+    @Test
     void rowsRefuseWhatTheBatchRuleForbids() {
         assertThrows(IllegalArgumentException.class, () -> row("a", "m", "delta", "", Double.NaN, 0));
         assertThrows(IllegalArgumentException.class, () -> row("a", "m", "delta", "", Double.POSITIVE_INFINITY, 0));
