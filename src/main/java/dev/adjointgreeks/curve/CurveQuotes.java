@@ -64,11 +64,6 @@ public final class CurveQuotes {
         return new CurveQuotes(column, ps, rates);
     }
 
-    /** A one-pillar curve: a flat rate (its pillar, {@code 1Y}, does not matter to any value). */
-    public static CurveQuotes flat(String column, double rate) {
-        return new CurveQuotes(column, List.of(new Pillar("1Y", 1.0)), new double[] {rate});
-    }
-
     /**
      * The first rate that is not finite or lies outside {@code [low, high]}, as a range error naming
      * the pillar; empty if all are in range. Today's flat {@code rate} and {@code dividend} use

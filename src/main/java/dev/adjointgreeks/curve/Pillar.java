@@ -24,7 +24,8 @@ public record Pillar(String label, double years) {
 
     public Pillar {
         if (label == null || !(years > 0) || !Double.isFinite(years)) {
-            throw new IllegalArgumentException("a pillar needs a label and a finite time > 0 (" + label + ", " + years + ")");
+            throw new IllegalArgumentException("a pillar needs a label and a finite time > 0 (" + label + ", " + years
+                    + ")");
         }
     }
 
