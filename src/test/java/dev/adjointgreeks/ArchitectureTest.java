@@ -79,6 +79,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void curveAndSurfaceDependOnAdAlone() {
+        // market-data math sits just above ad: models read curves and surfaces, never the reverse
+        noClasses().that().resideInAnyPackage(pkgs("curve", "surface"))
+                .should().dependOnClassesThat(projectOutside("ad", "curve", "surface"))
+                .check(MAIN);
+    }
+
+    @Test
+    void crifAndSensitivityRowsKnowOnlyCurvesAndIo() {
+        noClasses().that().resideInAnyPackage(pkgs("crif", "sensitivity"))
+                .should().dependOnClassesThat(projectOutside("curve", "crif", "sensitivity", "io"))
+                .check(MAIN);
+    }
+
+    @Test
     void productDoesNotDependOnEngineMonteCarloScenarioOrBatch() {
         noClasses().that().resideInAPackage(pkg("product"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("engine", "mc", "scenario", "batch"))
