@@ -269,7 +269,7 @@ public final class GreeksEngine {
             double ha = h.get(a);
             double hb = h.get(b);
             String n = g.column() + suffix;
-            if (a == b && !g.blockA().name().equals("spot")) {
+            if (a == b && !g.isSpotDiagonal()) {
                 // volga: the difference of the vega of the vol-bumped evaluators
                 plan.output(n, bumped.get(a), new int[] {1 + a, 1 + a}, new double[] {0.5 / ha, -0.5 / ha});
             } else {
@@ -362,7 +362,7 @@ public final class GreeksEngine {
                 put(v, g.column(), g.sign() * (up - down) / (2 * h));
             }
             for (Greek.SecondOrder g : catalogue.secondOrder()) {
-                if (g.inputA() == g.inputB() && g.blockA().name().equals("spot")) {
+                if (g.isSpotDiagonal()) {
                     int s = g.inputA();
                     double h = settings.spotBump2() * x[s];
                     double up = formula.price(p, shift(x, s, h));
