@@ -33,6 +33,7 @@ import dev.adjointgreeks.spec.Role;
  */
 record CevModel(double spot, double vol, double beta, double rate, double dividend) implements PathModel {
 
+    static final String WORD = "cev";
     static final InputBlock BETA = InputBlock.scalar("cev_beta", Role.MODEL_PARAMETER);
     static final InputLayout INPUTS = InputLayout.of(MarketBlocks.SPOT, MarketBlocks.VOL, BETA, MarketBlocks.RATE,
             MarketBlocks.DIVIDEND);
@@ -59,7 +60,7 @@ record CevModel(double spot, double vol, double beta, double rate, double divide
 
         @Override
         public String word() {
-            return "cev";
+            return WORD;
         }
 
         @Override
@@ -81,7 +82,7 @@ record CevModel(double spot, double vol, double beta, double rate, double divide
 
     @Override
     public String name() {
-        return "cev";
+        return WORD;
     }
 
     @Override

@@ -30,6 +30,7 @@ import dev.adjointgreeks.spec.Role;
  */
 record Lookback(double strike, double maturity, double start) implements Product {
 
+    static final String WORD = "lookback";
     static final InputLayout INPUTS = InputLayout.of(STRIKE, MATURITY);
     static final int DEFAULT_STEPS = 50;
 
@@ -53,7 +54,7 @@ record Lookback(double strike, double maturity, double start) implements Product
 
         @Override
         public String word() {
-            return "lookback";
+            return WORD;
         }
 
         @Override
@@ -84,7 +85,7 @@ record Lookback(double strike, double maturity, double start) implements Product
 
     @Override
     public String kind() {
-        return "lookback";
+        return WORD;
     }
 
     @Override
