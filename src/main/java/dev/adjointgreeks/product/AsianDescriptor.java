@@ -10,7 +10,6 @@ import dev.adjointgreeks.spec.FieldException;
 import dev.adjointgreeks.spec.Fields;
 import dev.adjointgreeks.spec.Input;
 import dev.adjointgreeks.spec.Input.Shape;
-import dev.adjointgreeks.spec.Range;
 import dev.adjointgreeks.spec.Role;
 
 /** The Asian option on the average of equally spaced fixings, word {@code asian}: {@link Asian}. */

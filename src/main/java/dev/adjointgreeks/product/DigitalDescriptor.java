@@ -6,7 +6,6 @@ import java.util.Set;
 import dev.adjointgreeks.model.Capability;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.Underlying;
-import dev.adjointgreeks.spec.FieldException;
 import dev.adjointgreeks.spec.Fields;
 import dev.adjointgreeks.spec.Input;
 import dev.adjointgreeks.spec.Input.Shape;

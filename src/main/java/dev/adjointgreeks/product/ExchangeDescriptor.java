@@ -6,12 +6,8 @@ import java.util.Set;
 import dev.adjointgreeks.model.Capability;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.Underlying;
-import dev.adjointgreeks.spec.FieldException;
 import dev.adjointgreeks.spec.Fields;
 import dev.adjointgreeks.spec.Input;
-import dev.adjointgreeks.spec.Input.Shape;
-import dev.adjointgreeks.spec.Range;
-import dev.adjointgreeks.spec.Role;
 
 /** The exchange option (Margrabe) on two assets, word {@code exchange}: {@link Exchange}. */
 public final class ExchangeDescriptor implements ProductDescriptor {

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 
 import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.model.ModelDescriptor;
-import dev.adjointgreeks.product.ProductDescriptor;
 import dev.adjointgreeks.product.ProductTypes;
 import dev.adjointgreeks.spec.Descriptor;
 import dev.adjointgreeks.spec.Input;

@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adjointgreeks.closedform.BlackScholesFormula;
 import dev.adjointgreeks.closedform.CallPut;
 import dev.adjointgreeks.closedform.HestonFormula;
-import dev.adjointgreeks.product.OptionType;
 
 /** End to end: the CLI on files in a temporary folder. */
 class PriceCommandTest {

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.adjointgreeks.closedform.BlackScholesFormula;
 import dev.adjointgreeks.closedform.CallPut;
-import dev.adjointgreeks.product.OptionType;
 
 /** {@code greeks surrogate} end to end on temporary files: train, report, price, and bad input. */
 class SurrogateCommandTest {

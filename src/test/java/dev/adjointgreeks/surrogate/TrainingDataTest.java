@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.adjointgreeks.closedform.BlackScholesFormula;
 import dev.adjointgreeks.closedform.CallPut;
-import dev.adjointgreeks.product.OptionType;
 
 /** Training samples from the engine's adjoint sweep: the pathwise labels of the bs-call example. */
 class TrainingDataTest {
