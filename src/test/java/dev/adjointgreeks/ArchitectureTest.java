@@ -9,7 +9,6 @@ import static com.tngtech.archunit.core.domain.properties.HasModifiers.Predicate
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -101,8 +100,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enabled when branch descriptors merges: OptionType and BarrierKind implement closedform's "
-            + "CallPut/BarrierStyle and Asian calls GeometricAsianFormula; the closed forms move to the descriptors")
     void productDoesNotDependOnClosedForm() {
         noClasses().that().resideInAPackage(pkg("product"))
                 .should().dependOnClassesThat().resideInAPackage(pkg("closedform"))
@@ -124,8 +121,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enabled when branch descriptors merges: LiborScenario throws scenario.FieldException, reads "
-            + "scenario.Fields and registers scenario.MarketRanges; Fields and FieldException move below libor")
     void liborDoesNotDependOnScenario() {
         noClasses().that().resideInAPackage(pkg("libor"))
                 .should().dependOnClassesThat().resideInAPackage(pkg("scenario"))
@@ -147,8 +142,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enabled when branch descriptors merges: TradeFactory and JsonScenarioReader call LiborScenario "
-            + "(KEYS, registerRanges, market, portfolio); LIBOR registers through its descriptor")
     void scenarioDoesNotDependOnLiborOrAnyConcreteModel() {
         noClasses().that().resideInAPackage(pkg("scenario"))
                 .should().dependOnClassesThat().resideInAPackage(pkg("libor"))
@@ -178,20 +171,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enabled when branch descriptors merges: libor -> scenario -> libor (LiborScenario uses "
-            + "scenario.Fields/FieldException/MarketRanges; TradeFactory and JsonScenarioReader call LiborScenario)")
     void noCyclesBetweenTopLevelPackages() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
-    }
-
-    /**
-     * The rule above with only the libor -> scenario edges left out, so that no other cycle can
-     * appear meanwhile. Delete it once {@link #noCyclesBetweenTopLevelPackages()} is enabled.
-     */
-    @Test
-    void noCyclesBetweenTopLevelPackagesApartFromLiborAndScenario() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage(pkg("libor")), resideInAPackage(pkg("scenario")))
-                .check(MAIN);
     }
 }

@@ -107,7 +107,7 @@ public final class BatchPricer implements AutoCloseable {
         boolean second = o.secondOrder();
         for (BatchInput in : inputs) {
             if (in.known() == null) {
-                union.addAll(OutputColumns.SINGLE_ASSET);
+                union.addAll(OutputColumns.singleAsset());
             } else {
                 for (ScenarioRow r : in.known()) {
                     if (r instanceof ScenarioRow.Parsed p) {

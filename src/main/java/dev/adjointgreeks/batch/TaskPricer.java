@@ -9,7 +9,7 @@ import dev.adjointgreeks.engine.GreeksEngine;
 import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.engine.TradeResult;
-import dev.adjointgreeks.scenario.FieldException;
+import dev.adjointgreeks.spec.FieldException;
 import dev.adjointgreeks.scenario.ScenarioRow;
 import dev.adjointgreeks.scenario.shock.Explanation;
 import dev.adjointgreeks.scenario.shock.ShockPlan;
@@ -41,7 +41,7 @@ public final class TaskPricer {
             TradeResult r = GreeksEngine.price(task.trade(), method, task.settings());
             return new TaskOutcome.Priced(task.index(), r);
         } catch (FieldException e) {
-            return failed(task, e.column(), e.getMessage(), e.value());
+            return failed(task, e.column(), e.reason(), e.value());
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return failed(task, "method", String.valueOf(e.getMessage()), null);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -75,7 +75,7 @@ public final class TaskPricer {
             if (o.rejection() != null) {
                 FieldException e = o.rejection();
                 out.add(new TaskOutcome.Failed(task.index(),
-                        new ScenarioRow.Rejected(task.source(), task.id(), e.column(), e.getMessage(), e.value())));
+                        new ScenarioRow.Rejected(task.source(), task.id(), e.column(), e.reason(), e.value())));
                 continue;
             }
             TradeResult r = rows.get(next++);

@@ -185,7 +185,7 @@ public final class PriceCommand implements Callable<Integer> {
                 String name = g.trim().toLowerCase(Locale.ROOT);
                 if (!OutputColumns.known(name)) {
                     throw new UsageException("--greeks: unknown Greek '" + g + "' (known: "
-                            + String.join(", ", OutputColumns.SINGLE_ASSET) + ", delta_i, vega_i, gamma_i_j, "
+                            + String.join(", ", OutputColumns.singleAsset()) + ", delta_i, vega_i, gamma_i_j, "
                             + "dividend_rho_i, d_corr_i_j)");
                 }
                 filter.add(name);

@@ -71,7 +71,7 @@ final class AdjointEngine extends MonteCarloEngine {
             double ha = h.get(a);
             double hb = h.get(b);
             String n = g.column() + suffix;
-            if (a == b && !g.blockA().name().equals("spot")) {
+            if (a == b && !g.isSpotDiagonal()) {
                 // volga: the difference of the vega of the vol-bumped evaluators
                 plan.output(n, bumped.get(a), new int[] {1 + a, 1 + a}, new double[] {0.5 / ha, -0.5 / ha});
             } else {

@@ -92,7 +92,7 @@ final class AnalyticEngine implements PricingEngine {
                 put(v, g.column(), g.sign() * (up - down) / (2 * h));
             }
             for (Greek.SecondOrder g : catalogue.secondOrder()) {
-                if (g.inputA() == g.inputB() && g.blockA().name().equals("spot")) {
+                if (g.isSpotDiagonal()) {
                     int s = g.inputA();
                     double h = settings.spotBump2() * x[s];
                     double up = formula.price(p, shift(x, s, h));

@@ -14,12 +14,17 @@ import org.apache.commons.math3.util.MathArrays;
 import dev.adjointgreeks.ad.Fn;
 import dev.adjointgreeks.closedform.BachelierFormula;
 import dev.adjointgreeks.closedform.BarrierFormula;
+import dev.adjointgreeks.closedform.BarrierStyle;
 import dev.adjointgreeks.closedform.BlackScholesFormula;
+import dev.adjointgreeks.closedform.CallPut;
 import dev.adjointgreeks.closedform.GeometricAsianFormula;
 import dev.adjointgreeks.closedform.HestonFormula;
 import dev.adjointgreeks.closedform.MargrabeFormula;
 import dev.adjointgreeks.mc.PricingProblem;
+import dev.adjointgreeks.model.BachelierDescriptor;
 import dev.adjointgreeks.model.BachelierModel;
+import dev.adjointgreeks.model.BlackScholesDescriptor;
+import dev.adjointgreeks.model.HestonDescriptor;
 import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.model.HestonModel;
 import dev.adjointgreeks.model.InputLayout;
@@ -27,11 +32,13 @@ import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.MarketBlocks;
 import dev.adjointgreeks.product.Asian;
 import dev.adjointgreeks.product.Averaging;
+import dev.adjointgreeks.product.BarrierKind;
 import dev.adjointgreeks.product.Barrier;
 import dev.adjointgreeks.product.Basket;
 import dev.adjointgreeks.product.Digital;
 import dev.adjointgreeks.product.European;
 import dev.adjointgreeks.product.Exchange;
+import dev.adjointgreeks.product.OptionType;
 import dev.adjointgreeks.product.Product;
 import dev.adjointgreeks.product.ProductCases;
 
@@ -43,6 +50,26 @@ import dev.adjointgreeks.product.ProductCases;
 final class ClosedFormTables {
 
     private ClosedFormTables() {
+    }
+
+    /** The formulas' view of a product's option type. */
+    static CallPut cp(OptionType t) {
+        return CallPut.ofSign(t.sign());
+    }
+
+    /** The formulas' view of a product's barrier. */
+    static BarrierStyle style(BarrierKind k) {
+        return BarrierStyle.of(k.down(), k.knockOut());
+    }
+
+    /** The closed forms of the built-in model named {@code word}, or {@link Analytic#NONE}. */
+    static Analytic forModel(String word) {
+        switch (word) {
+            case BlackScholesDescriptor.WORD: return BLACK_SCHOLES;
+            case HestonDescriptor.WORD: return HESTON;
+            case BachelierDescriptor.WORD: return BACHELIER;
+            default: return Analytic.NONE;
+        }
     }
 
     /** Black-Scholes: one asset ({@code bs}) or several ({@code bs-multi}). */
@@ -112,26 +139,26 @@ final class ClosedFormTables {
 
                 @Override
                 public T european(European e) {
-                    return BlackScholesFormula.price(e.type(), spot, strike, maturity, rate, div, vol);
+                    return BlackScholesFormula.price(cp(e.type()), spot, strike, maturity, rate, div, vol);
                 }
 
                 @Override
                 public T digital(Digital d) {
-                    return BlackScholesFormula.digital(d.type(), spot, strike, maturity, rate, div, vol, d.payout());
+                    return BlackScholesFormula.digital(cp(d.type()), spot, strike, maturity, rate, div, vol, d.payout());
                 }
 
                 @Override
                 public T asian(Asian a) {
-                    return GeometricAsianFormula.price(a.type(), spot, strike, maturity, rate, div, vol, a.fixings());
+                    return GeometricAsianFormula.price(cp(a.type()), spot, strike, maturity, rate, div, vol, a.fixings());
                 }
 
                 @Override
                 public T barrier(Barrier b) {
                     if (b.breachedAtStart(spot.getReal())) {
                         return b.barrierKind().knockOut() ? Fn.constant(spot, b.rebate())
-                                : BlackScholesFormula.price(b.type(), spot, strike, maturity, rate, div, vol);
+                                : BlackScholesFormula.price(cp(b.type()), spot, strike, maturity, rate, div, vol);
                     }
-                    return BarrierFormula.price(b.type(), b.barrierKind(), spot, strike, x.get(BARRIER), b.rebate(),
+                    return BarrierFormula.price(cp(b.type()), style(b.barrierKind()), spot, strike, x.get(BARRIER), b.rebate(),
                             maturity, rate, div, vol);
                 }
             });
@@ -218,12 +245,12 @@ final class ClosedFormTables {
 
                 @Override
                 public Double european(European e) {
-                    return HestonFormula.price(e.type(), hp, strike, maturity);
+                    return HestonFormula.price(cp(e.type()), hp, strike, maturity);
                 }
 
                 @Override
                 public Double digital(Digital d) {
-                    return HestonFormula.digital(d.type(), hp, strike, maturity, d.payout());
+                    return HestonFormula.digital(cp(d.type()), hp, strike, maturity, d.payout());
                 }
             });
         }

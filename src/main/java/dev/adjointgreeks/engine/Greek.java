@@ -1,6 +1,7 @@
 package dev.adjointgreeks.engine;
 
 import dev.adjointgreeks.model.InputBlock;
+import dev.adjointgreeks.spec.Role;
 
 /**
  * One sensitivity of a trade, as a value: an input (block and element) for first order, a pair of
@@ -9,6 +10,11 @@ import dev.adjointgreeks.model.InputBlock;
  * columns all read them here ({@link GreekCatalogue} lists a trade's Greeks).
  */
 public sealed interface Greek {
+
+    /** The second-order Greeks' names: the only Greek names not derived from a {@link Role}. */
+    String GAMMA = "gamma";
+    String VANNA = "vanna";
+    String VOLGA = "volga";
 
     /** The output column, e.g. {@code delta}, {@code vega_2}, {@code d_corr_1_2}, {@code gamma_1_2}, {@code vanna}. */
     String column();
@@ -44,7 +50,7 @@ public sealed interface Greek {
 
         @Override
         public double sign() {
-            return block.name().equals("maturity") ? -1.0 : 1.0;
+            return block.role().greekSign();
         }
 
         /** The bump of bump-and-revalue: the run's bump size for the input's value. */
@@ -61,19 +67,19 @@ public sealed interface Greek {
             implements Greek {
         @Override
         public String column() {
-            boolean spotA = blockA.name().equals("spot");
-            boolean spotB = blockB.name().equals("spot");
+            boolean spotA = blockA.role() == Role.SPOT;
+            boolean spotB = blockB.role() == Role.SPOT;
             if (spotA && spotB) {
-                return blockA.size() == 1 ? "gamma"
-                        : "gamma_" + (elementA + 1) + "_" + (elementB + 1);
+                return blockA.size() == 1 ? GAMMA
+                        : GAMMA + "_" + (elementA + 1) + "_" + (elementB + 1);
             }
-            return spotA || spotB ? "vanna" : "volga";
+            return spotA || spotB ? VANNA : VOLGA;
         }
 
         @Override
         public String family() {
             String c = column();
-            return c.startsWith("gamma") ? "gamma" : c;
+            return c.startsWith(GAMMA) ? GAMMA : c;
         }
 
         @Override
@@ -83,22 +89,17 @@ public sealed interface Greek {
 
         /** The second-order bump of input {@code a} or {@code b}: spots relative, vols absolute. */
         public static double bump(InputBlock block, RunSettings s, double value) {
-            return block.name().equals("spot") ? s.spotBump2() * value : s.volBump2();
+            return block.role().relativeBump() ? s.spotBump2() * value : s.volBump2();
+        }
+
+        /** Whether it is the second derivative in one spot (a gamma's diagonal). */
+        public boolean isSpotDiagonal() {
+            return inputA == inputB && blockA.role() == Role.SPOT;
         }
     }
 
-    /**
-     * The Greek name of an input block: {@code spot} delta, {@code vol} vega, {@code rate} rho,
-     * {@code dividend} dividend_rho, {@code maturity} theta, any other {@code x} {@code d_x}.
-     */
+    /** The Greek name of an input block: its role's ({@code delta}, {@code theta}), or {@code d_} and its name. */
     static String familyOf(InputBlock block) {
-        switch (block.name()) {
-            case "spot": return "delta";
-            case "vol": return "vega";
-            case "rate": return "rho";
-            case "dividend": return "dividend_rho";
-            case "maturity": return "theta";
-            default: return "d_" + block.name();
-        }
+        return block.greekFamily();
     }
 }

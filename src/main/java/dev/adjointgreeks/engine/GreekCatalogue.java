@@ -7,6 +7,7 @@ import java.util.List;
 import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.model.InputLayout;
+import dev.adjointgreeks.spec.Role;
 
 /**
  * The Greeks of a trade, in output order: one first-order Greek per input, then (when second order
@@ -32,14 +33,14 @@ public final class GreekCatalogue {
             }
         }
         if (secondOrder) {
-            InputBlock spot = layout.block("spot");
+            InputBlock spot = blockOf(layout, Role.SPOT);
             if (spot != null) {
                 for (int a = 0; a < spot.size(); a++) {
                     for (int c = a; c < spot.size(); c++) {
                         g.add(new Greek.SecondOrder(spot, a, layout.index(spot, a), spot, c, layout.index(spot, c)));
                     }
                 }
-                InputBlock vol = layout.block("vol");
+                InputBlock vol = blockOf(layout, Role.VOLATILITY);
                 if (vol != null && spot.shape() == InputBlock.Shape.SCALAR && vol.shape() == InputBlock.Shape.SCALAR) {
                     int s = layout.index(spot);
                     int v = layout.index(vol);
@@ -49,6 +50,16 @@ public final class GreekCatalogue {
             }
         }
         return new GreekCatalogue(g);
+    }
+
+    /** The first block of {@code role} in the layout, or null. */
+    private static InputBlock blockOf(InputLayout layout, Role role) {
+        for (InputBlock b : layout.blocks()) {
+            if (b.role() == role) {
+                return b;
+            }
+        }
+        return null;
     }
 
     public List<Greek> all() {
@@ -102,7 +113,7 @@ public final class GreekCatalogue {
     /** Whether {@code selection} picks any second-order Greek. */
     public static boolean wantsSecondOrder(Collection<String> selection) {
         return selection == null
-                || selection.stream().anyMatch(g -> g.startsWith("gamma") || g.equals("vanna") || g.equals("volga"));
+                || selection.stream().anyMatch(g -> g.startsWith(Greek.GAMMA) || g.equals(Greek.VANNA) || g.equals(Greek.VOLGA));
     }
 
     /** The Greeks that {@code selection} picks. */

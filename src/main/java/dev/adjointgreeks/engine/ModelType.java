@@ -1,31 +1,31 @@
 package dev.adjointgreeks.engine;
 
-import java.util.function.Function;
-
-import dev.adjointgreeks.model.MarketData;
+import dev.adjointgreeks.model.ModelDescriptor;
 import dev.adjointgreeks.model.PathModel;
 
 /**
- * A model as the scenario files name it: its word ({@code "model"} column or JSON key), how it is
- * built from a row's market fields, for single-asset products and for baskets (either may be
- * null: not offered), and its closed forms. {@link ModelTypes} holds them; adding a model is one
- * {@link ModelTypes#register} call.
+ * A registered model: its {@link ModelDescriptor} (word, fields, ranges, shock factors, factory)
+ * and its closed forms ({@link Analytic#NONE} if it has none). {@link ModelTypes} holds them.
  */
-public record ModelType(String word, Function<MarketData, PathModel> singleAsset,
-        Function<MarketData, PathModel> multiAsset, Analytic analytic) {
+public record ModelType(ModelDescriptor descriptor, Analytic analytic) {
 
     public ModelType {
-        if (word == null || !word.matches("[a-z][a-z0-9_-]*")) {
-            throw new IllegalArgumentException("a model word is lower-case letters, digits, '-' or '_' (value " + word + ")");
+        if (descriptor == null) {
+            throw new IllegalArgumentException("a model type needs a descriptor");
         }
+        dev.adjointgreeks.spec.Descriptor.checkWord(descriptor.word());
         if (analytic == null) {
             analytic = Analytic.NONE;
         }
     }
 
-    /** True if {@code model} is of this type: its name is the word, or the word and a suffix ({@code bs-multi}). */
+    /** The scenario word. */
+    public String word() {
+        return descriptor.word();
+    }
+
+    /** True if {@code model} is of this type. */
     public boolean describes(PathModel model) {
-        String n = model.name();
-        return n.equals(word) || n.startsWith(word + "-");
+        return descriptor.describes(model);
     }
 }

@@ -4,45 +4,45 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
-import dev.adjointgreeks.model.BachelierModel;
-import dev.adjointgreeks.model.BlackScholesModel;
-import dev.adjointgreeks.model.HestonModel;
-import dev.adjointgreeks.model.MarketData;
-import dev.adjointgreeks.model.MultiAssetModel;
+import dev.adjointgreeks.model.ModelDescriptor;
 import dev.adjointgreeks.model.PathModel;
+import dev.adjointgreeks.model.Underlying;
 
 /**
- * The models the scenario files can name, by word. The built-ins are registered here; a test or
- * an extension adds its own with {@link #register}. Nothing else in the code lists models: the
- * trade factory, the analytic engine and the output's {@code model} column all ask this registry
- * or the model itself.
+ * The models the scenario files can name, by word. The built-ins are found through
+ * {@link ServiceLoader} ({@code META-INF/services/dev.adjointgreeks.model.ModelDescriptor}), with
+ * the closed forms the engine has for them; a test or an extension adds its own with one
+ * {@link #register} call. Nothing else in the code lists models: the trade factory, the range
+ * checks, the shock factors, the analytic engine and the output's {@code model} column all ask
+ * this registry, the descriptors or the model itself.
  */
 public final class ModelTypes {
 
+    private static final List<ModelDescriptor> BUILT_IN;
     private static final Map<String, ModelType> TYPES = new LinkedHashMap<>();
 
     static {
-        register(new ModelType("bs",
-                m -> new BlackScholesModel(m.number("spot"), m.number("vol"), m.number("rate"), m.number("dividend")),
-                m -> {
-                    double[] spots = m.numbers("spots");
-                    return new MultiAssetModel(spots, m.numbers("vols"), dividends(m, spots.length), m.number("rate"),
-                            correlation(m, spots.length));
-                },
-                ClosedFormTables.BLACK_SCHOLES));
-        register(new ModelType("heston", ModelTypes::heston, null, ClosedFormTables.HESTON));
-        register(new ModelType("bachelier",
-                m -> new BachelierModel(m.number("spot"), m.number("vol"), m.number("rate"), m.number("dividend")),
-                m -> {
-                    double[] spots = m.numbers("spots");
-                    return new BachelierModel(spots, m.numbers("vols"), dividends(m, spots.length), m.number("rate"),
-                            correlation(m, spots.length));
-                },
-                ClosedFormTables.BACHELIER));
+        List<ModelDescriptor> b = new ArrayList<>();
+        for (ModelDescriptor d : ServiceLoader.load(ModelDescriptor.class, ModelDescriptor.class.getClassLoader())) {
+            b.add(d);
+            TYPES.put(d.word(), new ModelType(d, ClosedFormTables.forModel(d.word())));
+        }
+        BUILT_IN = List.copyOf(b);
     }
 
     private ModelTypes() {
+    }
+
+    /** Adds (or replaces) a model without closed forms. */
+    public static void register(ModelDescriptor descriptor) {
+        register(descriptor, Analytic.NONE);
+    }
+
+    /** Adds (or replaces) a model and its closed forms. */
+    public static void register(ModelDescriptor descriptor, Analytic analytic) {
+        register(new ModelType(descriptor, analytic));
     }
 
     /** Adds (or replaces) the model named {@code type.word()}. */
@@ -57,7 +57,7 @@ public final class ModelTypes {
 
     /** The model named {@code word}, or null. */
     public static synchronized ModelType forWord(String word) {
-        return TYPES.get(word);
+        return word == null ? null : TYPES.get(word);
     }
 
     /** The registered words, in registration order. */
@@ -65,27 +65,45 @@ public final class ModelTypes {
         return new ArrayList<>(TYPES.keySet());
     }
 
-    /** The words of the models that offer multi-asset products. */
-    public static synchronized List<String> multiAssetWords() {
+    /** The registered descriptors, in registration order. */
+    public static synchronized List<ModelDescriptor> descriptors() {
+        List<ModelDescriptor> out = new ArrayList<>();
+        for (ModelType t : TYPES.values()) {
+            out.add(t.descriptor());
+        }
+        return out;
+    }
+
+    /** The built-in descriptors, in the order of the service file (what the README documents). */
+    public static List<ModelDescriptor> builtIn() {
+        return BUILT_IN;
+    }
+
+    /** The words of the models that price products on {@code u}, in registration order. */
+    public static synchronized List<String> wordsFor(Underlying u) {
         List<String> w = new ArrayList<>();
         for (ModelType t : TYPES.values()) {
-            if (t.multiAsset() != null) {
+            if (t.descriptor().underlyings().contains(u)) {
                 w.add(t.word());
             }
         }
         return w;
     }
 
-    /** The closed forms of {@code model}'s type. */
-    public static Analytic analytic(PathModel model) {
-        synchronized (ModelTypes.class) {
-            for (ModelType t : TYPES.values()) {
-                if (t.describes(model)) {
-                    return t.analytic();
-                }
+    /** The registered type of {@code model}, or null. */
+    public static synchronized ModelType of(PathModel model) {
+        for (ModelType t : TYPES.values()) {
+            if (t.describes(model)) {
+                return t;
             }
         }
-        return Analytic.NONE;
+        return null;
+    }
+
+    /** The closed forms of {@code model}'s type. */
+    public static Analytic analytic(PathModel model) {
+        ModelType t = of(model);
+        return t == null ? Analytic.NONE : t.analytic();
     }
 
     /** "bs, heston or bachelier". */
@@ -94,29 +112,5 @@ public final class ModelTypes {
             return words.get(0);
         }
         return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
-    }
-
-    private static PathModel heston(MarketData m) {
-        if (m.has("vol")) {
-            throw new IllegalArgumentException("vol must be empty for the Heston model (its variance is heston_v0)");
-        }
-        return new HestonModel(m.number("spot"), m.number("heston_v0"), m.number("heston_kappa"),
-                m.number("heston_theta"), m.number("heston_xi"), m.number("heston_rho"), m.number("rate"),
-                m.number("dividend"));
-    }
-
-    private static double[] dividends(MarketData m, int n) {
-        return m.has("dividends") ? m.numbers("dividends") : new double[n];
-    }
-
-    private static double[][] correlation(MarketData m, int n) {
-        if (m.has("correlation")) {
-            return m.matrix("correlation");
-        }
-        double[][] c = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            c[i][i] = 1.0;
-        }
-        return c;
     }
 }

@@ -12,6 +12,8 @@ import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.Validation;
+import dev.adjointgreeks.spec.Role;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * The one-factor LIBOR market model of Giles and Glasserman's "Smoking Adjoints" (Risk, 2006):
@@ -31,7 +33,7 @@ public record LiborMarket(double[] forwardRates, double[] lambda, double accrual
     /** The scenario word and the output's {@code model} column. */
     public static final String NAME = "libor";
     /** delta, the accrual of every period (and the step). */
-    public static final InputBlock ACCRUAL = InputBlock.scalar("accrual");
+    public static final InputBlock ACCRUAL = InputBlock.scalar("accrual", Role.MODEL_PARAMETER);
 
     /** The published case: N = 80 rates at 5%, volatilities 0.2, delta = 0.25. */
     public static final int PUBLISHED_N = 80;
@@ -40,15 +42,15 @@ public record LiborMarket(double[] forwardRates, double[] lambda, double accrual
         forwardRates = forwardRates.clone();
         lambda = lambda.clone();
         if (forwardRates.length < 2) {
-            throw new IllegalArgumentException("forward_rate needs at least 2 rates (found " + forwardRates.length + ")");
+            throw new FieldException("forward_rate", "needs at least 2 rates (found " + forwardRates.length + ")");
         }
         if (lambda.length != forwardRates.length) {
-            throw new IllegalArgumentException("lambda must have one volatility per forward rate (" + forwardRates.length
+            throw new FieldException("lambda", "must have one volatility per forward rate (" + forwardRates.length
                     + " forward rates, " + lambda.length + " volatilities)");
         }
         for (int i = 0; i < forwardRates.length; i++) {
-            Validation.positive("forward_rate_" + (i + 1), forwardRates[i]);
-            Validation.positive("lambda_" + (i + 1), lambda[i]);
+            Validation.positive("forward_rate[" + (i + 1) + "]", forwardRates[i]);
+            Validation.positive("lambda[" + (i + 1) + "]", lambda[i]);
         }
         Validation.positive("accrual", accrual);
     }
@@ -109,12 +111,12 @@ public record LiborMarket(double[] forwardRates, double[] lambda, double accrual
 
     /** {@code forward_rate[n]}: L_0 .. L_{n-1} today. */
     public static InputBlock forwardRates(int n) {
-        return InputBlock.vector("forward_rate", n);
+        return InputBlock.vector("forward_rate", n, Role.FORWARD_RATE);
     }
 
     /** {@code lambda[n]}: the volatility of a rate k + 1 periods ahead, k = 0 .. n-1. */
     public static InputBlock lambdas(int n) {
-        return InputBlock.vector("lambda", n);
+        return InputBlock.vector("lambda", n, Role.FORWARD_VOLATILITY);
     }
 
     // ------------------------------------------------------------------ PathModel

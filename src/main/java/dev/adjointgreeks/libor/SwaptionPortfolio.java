@@ -12,6 +12,7 @@ import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
 import dev.adjointgreeks.model.Validation;
 import dev.adjointgreeks.product.Product;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * A book of payer swaptions that all expire at step {@code expiry} (Nmat) of the LIBOR market
@@ -35,17 +36,17 @@ public record SwaptionPortfolio(int expiry, int[] lengths, double[] strikes, dou
         lengths = lengths.clone();
         strikes = strikes.clone();
         if (expiry < 1) {
-            throw new IllegalArgumentException("expiry must be >= 1 step (value " + expiry + ")");
+            throw new FieldException("expiry", "must be >= 1 step");
         }
         if (lengths.length == 0) {
-            throw new IllegalArgumentException("swaptions must not be empty");
+            throw new FieldException("swaptions", "must not be empty");
         }
         if (strikes.length != lengths.length) {
-            throw new IllegalArgumentException("swaptions: " + lengths.length + " lengths but " + strikes.length + " strikes");
+            throw new FieldException("swaptions", lengths.length + " lengths but " + strikes.length + " strikes");
         }
         for (int k = 0; k < lengths.length; k++) {
             if (lengths[k] < 1) {
-                throw new IllegalArgumentException("swaptions[" + k + "].length must be >= 1 (value " + lengths[k] + ")");
+                throw new FieldException("swaptions[" + k + "].length", "must be >= 1");
             }
             Validation.finite("swaptions[" + k + "].strike", strikes[k]);
         }
@@ -66,11 +67,11 @@ public record SwaptionPortfolio(int expiry, int[] lengths, double[] strikes, dou
     public void checkMarket(LiborMarket market) {
         int n = market.size();
         if (expiry >= n) {
-            throw new IllegalArgumentException("expiry (" + expiry + ") must be before the last forward rate (N = " + n + ")");
+            throw new FieldException("expiry", "(" + expiry + ") must be before the last forward rate (N = " + n + ")");
         }
         for (int k = 0; k < lengths.length; k++) {
             if (expiry + lengths[k] > n) {
-                throw new IllegalArgumentException("swaptions[" + k + "].length " + lengths[k] + " runs past the curve: expiry "
+                throw new FieldException("swaptions[" + k + "].length", lengths[k] + " runs past the curve: expiry "
                         + expiry + " + length must be <= " + n + " forward rates");
             }
         }
@@ -113,12 +114,12 @@ public record SwaptionPortfolio(int expiry, int[] lengths, double[] strikes, dou
         int needed = expiry + maxLength();
         if (!model.inputs().has(LiborMarket.ACCRUAL) || states.length < needed
                 || !states[needed - 1].equals("accrued_rate_" + needed)) {
-            throw new IllegalArgumentException("product '" + KIND + "' needs a LIBOR market model whose accrued rates "
+            throw new FieldException("model", "product '" + KIND + "' needs a LIBOR market model whose accrued rates "
                     + "reach period " + needed + " (expiry " + expiry + " + the longest swap); the " + model.name()
                     + " model has none");
         }
         if (expiry >= states.length) {
-            throw new IllegalArgumentException("expiry (" + expiry + ") must be before the last forward rate (N = "
+            throw new FieldException("expiry", "(" + expiry + ") must be before the last forward rate (N = "
                     + states.length + ")");
         }
     }
@@ -132,8 +133,7 @@ public record SwaptionPortfolio(int expiry, int[] lengths, double[] strikes, dou
     @Override
     public void checkSteps(int steps) {
         if (steps != expiry) {
-            throw new IllegalArgumentException("steps must equal expiry (" + expiry + " periods) for a swaption portfolio "
-                    + "(value " + steps + ")");
+            throw new FieldException("steps", "must equal expiry (" + expiry + " periods) for a swaption portfolio");
         }
     }
 

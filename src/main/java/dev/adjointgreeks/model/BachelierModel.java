@@ -113,7 +113,7 @@ public final class BachelierModel implements PathModel {
 
     @Override
     public String name() {
-        return "bachelier";
+        return BachelierDescriptor.WORD;
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.closedform.CallPut;
+import dev.adjointgreeks.closedform.GeometricAsianFormula;
 
 /**
  * Geometric Brownian motion with rate r and continuous dividend yield q, stepped exactly in log
@@ -34,7 +36,15 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
 
     @Override
     public String name() {
-        return "bs";
+        return BlackScholesDescriptor.WORD;
+    }
+
+    /** The geometric Asian in closed form on this market (Kemna and Vorst): the arithmetic Asian's control variate. */
+    @Override
+    public <T extends RealFieldElement<T>> T geometricAsianPrice(Inputs<T> params, double sign, T strike, T maturity,
+            int fixings) {
+        return GeometricAsianFormula.price(CallPut.ofSign(sign), params.get(SPOT), strike, maturity, params.get(RATE),
+                params.get(DIVIDEND), params.get(VOL), fixings);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
+import dev.adjointgreeks.spec.Role;
 import dev.adjointgreeks.ad.Fn;
 
 /**
@@ -38,18 +39,18 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
         Validation.finite("dividend", dividend);
     }
 
-    public static final InputBlock V0 = InputBlock.scalar("heston_v0");
-    public static final InputBlock KAPPA = InputBlock.scalar("heston_kappa");
-    public static final InputBlock THETA = InputBlock.scalar("heston_theta");
-    public static final InputBlock XI = InputBlock.scalar("heston_xi");
-    public static final InputBlock RHO = InputBlock.scalar("heston_rho");
+    public static final InputBlock V0 = InputBlock.scalar("heston_v0", Role.MODEL_PARAMETER);
+    public static final InputBlock KAPPA = InputBlock.scalar("heston_kappa", Role.MODEL_PARAMETER);
+    public static final InputBlock THETA = InputBlock.scalar("heston_theta", Role.MODEL_PARAMETER);
+    public static final InputBlock XI = InputBlock.scalar("heston_xi", Role.MODEL_PARAMETER);
+    public static final InputBlock RHO = InputBlock.scalar("heston_rho", Role.MODEL_PARAMETER);
     /** The inputs: spot, heston_v0, heston_kappa, heston_theta, heston_xi, heston_rho, rate, dividend. */
     public static final InputLayout INPUTS = InputLayout.of(SPOT, V0, KAPPA, THETA, XI, RHO, RATE, DIVIDEND);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.NORMAL_LAST_STEP);
 
     @Override
     public String name() {
-        return "heston";
+        return HestonDescriptor.WORD;
     }
 
     @Override

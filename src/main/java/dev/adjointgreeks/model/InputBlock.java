@@ -1,13 +1,16 @@
 package dev.adjointgreeks.model;
 
+import dev.adjointgreeks.spec.Role;
+
 /**
  * A named block of inputs: a scalar ({@code rate}), one value per asset or rate ({@code spot_1 ..
  * spot_n}, {@code forward_rate_1 .. forward_rate_80}), or one value per pair of assets
  * ({@code corr_1_2 ..}). Element names are the block's name plus a 1-based suffix; they are the
  * scenario columns and, through {@link dev.adjointgreeks.model.InputLayout}, the only way code
- * finds an input: nothing indexes inputs by position.
+ * finds an input: nothing indexes inputs by position. Its {@link Role} decides its Greeks' names,
+ * signs and bumps; no code compares a block's name with a word.
  */
-public record InputBlock(String name, Shape shape, int count) {
+public record InputBlock(String name, Shape shape, int count, Role role) {
 
     /** How a block's elements are numbered. */
     public enum Shape {
@@ -23,21 +26,29 @@ public record InputBlock(String name, Shape shape, int count) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("a block needs a name");
         }
+        if (role == null) {
+            throw new IllegalArgumentException("block " + name + " needs a role");
+        }
         if (count < (shape == Shape.PAIRS ? 2 : 1)) {
             throw new IllegalArgumentException("block " + name + " needs more items (value " + count + ")");
         }
     }
 
-    public static InputBlock scalar(String name) {
-        return new InputBlock(name, Shape.SCALAR, 1);
+    public static InputBlock scalar(String name, Role role) {
+        return new InputBlock(name, Shape.SCALAR, 1, role);
     }
 
-    public static InputBlock vector(String name, int count) {
-        return new InputBlock(name, Shape.VECTOR, count);
+    public static InputBlock vector(String name, int count, Role role) {
+        return new InputBlock(name, Shape.VECTOR, count, role);
     }
 
-    public static InputBlock pairs(String name, int count) {
-        return new InputBlock(name, Shape.PAIRS, count);
+    public static InputBlock pairs(String name, int count, Role role) {
+        return new InputBlock(name, Shape.PAIRS, count, role);
+    }
+
+    /** The Greek family of the block: {@code delta}, {@code vega}, {@code theta}, {@code d_heston_kappa}. */
+    public String greekFamily() {
+        return role.greekFamily(name);
     }
 
     /** Number of inputs in the block. */

@@ -9,6 +9,7 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * Several correlated geometric Brownian motions with a common rate. The correlation matrix is an
@@ -28,37 +29,36 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
     public MultiAssetModel {
         int n = spots.length;
         if (n == 0) {
-            throw new IllegalArgumentException("spots: at least one asset is needed");
+            throw new FieldException("spots", "at least one asset is needed");
         }
         if (vols.length != n) {
-            throw new IllegalArgumentException("vols: " + vols.length + " values for " + n + " assets");
+            throw new FieldException("vols", vols.length + " values for " + n + " assets");
         }
         if (dividends.length != n) {
-            throw new IllegalArgumentException("dividends: " + dividends.length + " values for " + n + " assets");
+            throw new FieldException("dividends", dividends.length + " values for " + n + " assets");
         }
         if (correlation.length != n) {
-            throw new IllegalArgumentException("correlation: " + correlation.length + " rows for " + n + " assets");
+            throw new FieldException("correlation", correlation.length + " rows for " + n + " assets");
         }
         for (int i = 0; i < n; i++) {
             Validation.positive("spots[" + (i + 1) + "]", spots[i]);
             Validation.nonNegative("vols[" + (i + 1) + "]", vols[i]);
             Validation.finite("dividends[" + (i + 1) + "]", dividends[i]);
             if (correlation[i].length != n) {
-                throw new IllegalArgumentException("correlation: row " + (i + 1) + " has " + correlation[i].length
+                throw new FieldException("correlation", "row " + (i + 1) + " has " + correlation[i].length
                         + " entries for " + n + " assets");
             }
         }
         Validation.finite("rate", rate);
         for (int i = 0; i < n; i++) {
             if (correlation[i][i] != 1.0) {
-                throw new IllegalArgumentException("correlation[" + (i + 1) + "][" + (i + 1) + "] must be 1 (value "
-                        + correlation[i][i] + ")");
+                throw new FieldException("correlation[" + (i + 1) + "][" + (i + 1) + "]", "must be 1");
             }
             for (int j = 0; j < i; j++) {
                 String at = "correlation[" + (i + 1) + "][" + (j + 1) + "]";
                 Validation.between(at, correlation[i][j], -1.0, 1.0);
                 if (correlation[i][j] != correlation[j][i]) {
-                    throw new IllegalArgumentException("correlation is not symmetric: " + at + " = " + correlation[i][j]
+                    throw new FieldException("correlation", "is not symmetric: " + at + " = " + correlation[i][j]
                             + " but correlation[" + (j + 1) + "][" + (i + 1) + "] = " + correlation[j][i]);
                 }
             }
@@ -88,7 +88,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
                 d -= l[j][k] * l[j][k];
             }
             if (!(d > PIVOT_FLOOR)) {
-                throw new IllegalArgumentException("correlation is not positive definite: the Cholesky pivot of asset "
+                throw new FieldException("correlation", "is not positive definite: the Cholesky pivot of asset "
                         + (j + 1) + " is " + d + " (<= " + PIVOT_FLOOR + "); check correlation[" + (j + 1) + "][*]");
             }
             l[j][j] = Math.sqrt(d);
@@ -147,7 +147,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
 
     @Override
     public String name() {
-        return "bs-multi";
+        return BlackScholesDescriptor.WORD + "-multi";
     }
 
     @Override
@@ -215,7 +215,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
                 d = zero.linearCombination(a, b);
             }
             if (!(d.getReal() > PIVOT_FLOOR)) {
-                throw new IllegalArgumentException("correlation is not positive definite: the Cholesky pivot of asset "
+                throw new FieldException("correlation", "is not positive definite: the Cholesky pivot of asset "
                         + (j + 1) + " is " + d.getReal());
             }
             T ljj = d.sqrt();

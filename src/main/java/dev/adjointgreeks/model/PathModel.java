@@ -45,6 +45,18 @@ public interface PathModel {
     }
 
     /**
+     * {@link Capability#BLACK_SCHOLES_MARKET}: the closed-form price of the geometric-average Asian
+     * option on this model's inputs, a product's control variate. The closed form lives with the
+     * model that vouches for it, so products need no formula.
+     *
+     * @param sign +1 for a call, -1 for a put
+     */
+    default <T extends RealFieldElement<T>> T geometricAsianPrice(Inputs<T> params, double sign, T strike, T maturity,
+            int fixings) {
+        throw new UnsupportedOperationException("the " + name() + " model has no geometric Asian closed form");
+    }
+
+    /**
      * The per-trade setup.
      *
      * @param params   the model's inputs, read by block

@@ -1,6 +1,11 @@
 package dev.adjointgreeks.model;
 
-/** Parameter checks with messages that name the parameter and its value. */
+import dev.adjointgreeks.spec.FieldException;
+
+/**
+ * Parameter checks that raise a {@link FieldException} naming the parameter (its scenario column);
+ * the trade factory quotes the row's text of it.
+ */
 public final class Validation {
 
     private Validation() {
@@ -8,28 +13,28 @@ public final class Validation {
 
     public static void finite(String name, double v) {
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be a finite number (value " + v + ")");
+            throw new FieldException(name, "must be a finite number");
         }
     }
 
     public static void positive(String name, double v) {
         finite(name, v);
         if (!(v > 0)) {
-            throw new IllegalArgumentException(name + " must be > 0 (value " + v + ")");
+            throw new FieldException(name, "must be > 0");
         }
     }
 
     public static void nonNegative(String name, double v) {
         finite(name, v);
         if (v < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0 (value " + v + ")");
+            throw new FieldException(name, "must be >= 0");
         }
     }
 
     public static void between(String name, double v, double lo, double hi) {
         finite(name, v);
         if (v < lo || v > hi) {
-            throw new IllegalArgumentException(name + " must lie in [" + lo + ", " + hi + "] (value " + v + ")");
+            throw new FieldException(name, "must lie in [" + lo + ", " + hi + "]");
         }
     }
 }

@@ -4,12 +4,11 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
-import dev.adjointgreeks.closedform.GeometricAsianFormula;
 import dev.adjointgreeks.model.Capability;
 import dev.adjointgreeks.model.Inputs;
-import dev.adjointgreeks.model.MarketBlocks;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * Asian call or put on {@code fixings} equally spaced dates {@code i T / n}, i = 1..n (today's spot
@@ -29,7 +28,7 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
         Payoffs.checkStrike(strike);
         Payoffs.checkMaturity(maturity);
         if (fixings < 1) {
-            throw new IllegalArgumentException("fixings must be >= 1 (value " + fixings + ")");
+            throw new FieldException("fixings", "must be >= 1");
         }
     }
 
@@ -39,7 +38,7 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
 
     @Override
     public String kind() {
-        return "asian";
+        return AsianDescriptor.WORD;
     }
 
     @Override
@@ -65,7 +64,7 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
     public void checkSteps(int steps) {
         StrikeAndMaturity.super.checkSteps(steps);
         if (steps % fixings != 0) {
-            throw new IllegalArgumentException("steps (" + steps + ") must be a multiple of fixings (" + fixings + ")");
+            throw new FieldException("steps", "(" + steps + ") must be a multiple of fixings (" + fixings + ")");
         }
     }
 
@@ -81,9 +80,7 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
         boolean useControl = controlVariate && averaging == Averaging.ARITHMETIC
                 && model.offers(Capability.BLACK_SCHOLES_MARKET);
         T geometricPrice = useControl
-                ? GeometricAsianFormula.price(type, modelParams.get(MarketBlocks.SPOT), k, p.get(MATURITY),
-                        modelParams.get(MarketBlocks.RATE), modelParams.get(MarketBlocks.DIVIDEND),
-                        modelParams.get(MarketBlocks.VOL), fixings)
+                ? model.geometricAsianPrice(modelParams, type.sign(), k, p.get(MATURITY), fixings)
                 : null;
         boolean needGeometric = useControl || averaging == Averaging.GEOMETRIC;
         return path -> {

@@ -9,6 +9,7 @@ import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * Continuously monitored single barrier option (Black-Scholes only), with an optional rebate.
@@ -36,19 +37,19 @@ public record Barrier(OptionType type, double strike, double maturity, double ba
         Payoffs.checkStrike(strike);
         Payoffs.checkMaturity(maturity);
         if (!Double.isFinite(barrier) || !(barrier > 0)) {
-            throw new IllegalArgumentException("barrier must be > 0 (value " + barrier + ")");
+            throw new FieldException("barrier", "must be > 0");
         }
         if (barrierKind == null) {
-            throw new IllegalArgumentException("barrier_kind is required (down-out, up-out, down-in or up-in)");
+            throw new FieldException("barrier_kind", "is required (down-out, up-out, down-in or up-in)");
         }
         if (!Double.isFinite(rebate) || rebate < 0) {
-            throw new IllegalArgumentException("rebate must be >= 0 (value " + rebate + ")");
+            throw new FieldException("rebate", "must be >= 0");
         }
     }
 
     @Override
     public String kind() {
-        return "barrier";
+        return BarrierDescriptor.WORD;
     }
 
     @Override

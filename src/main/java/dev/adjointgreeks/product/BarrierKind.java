@@ -2,10 +2,8 @@ package dev.adjointgreeks.product;
 
 import java.util.Locale;
 
-import dev.adjointgreeks.closedform.BarrierStyle;
-
 /** Direction and effect of a barrier. */
-public enum BarrierKind implements BarrierStyle {
+public enum BarrierKind {
     DOWN_OUT(true, true), UP_OUT(false, true), DOWN_IN(true, false), UP_IN(false, false);
 
     private final boolean down;

@@ -8,6 +8,7 @@ import dev.adjointgreeks.model.Capability;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
+import dev.adjointgreeks.spec.FieldException;
 
 /** Call or put on a weighted basket {@code sum_i w_i S_i(T)} of correlated assets. */
 public record Basket(OptionType type, double strike, double maturity, double[] weights) implements StrikeAndMaturity {
@@ -16,11 +17,11 @@ public record Basket(OptionType type, double strike, double maturity, double[] w
         Payoffs.checkStrike(strike);
         Payoffs.checkMaturity(maturity);
         if (weights.length == 0) {
-            throw new IllegalArgumentException("weights: at least one weight is needed");
+            throw new FieldException("weights", "at least one weight is needed");
         }
         for (int i = 0; i < weights.length; i++) {
             if (!Double.isFinite(weights[i])) {
-                throw new IllegalArgumentException("weights[" + (i + 1) + "] must be a finite number (value " + weights[i] + ")");
+                throw new FieldException("weights[" + (i + 1) + "]", "must be a finite number");
             }
         }
         weights = weights.clone();
@@ -28,7 +29,7 @@ public record Basket(OptionType type, double strike, double maturity, double[] w
 
     @Override
     public String kind() {
-        return "basket";
+        return BasketDescriptor.WORD;
     }
 
     @Override
@@ -39,7 +40,7 @@ public record Basket(OptionType type, double strike, double maturity, double[] w
     @Override
     public void checkModel(PathModel model) {
         if (model.assets() != weights.length) {
-            throw new IllegalArgumentException("weights: " + weights.length + " weights for " + model.assets() + " assets");
+            throw new FieldException("weights", weights.length + " weights for " + model.assets() + " assets");
         }
     }
 

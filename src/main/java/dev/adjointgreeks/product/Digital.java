@@ -7,6 +7,7 @@ import dev.adjointgreeks.model.Capability;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * Cash-or-nothing digital: pays {@code payout} if {@code S_T > K} (call) or {@code S_T < K} (put).
@@ -34,7 +35,7 @@ public record Digital(OptionType type, double strike, double maturity, double pa
         Payoffs.checkStrike(strike);
         Payoffs.checkMaturity(maturity);
         if (!Double.isFinite(payout)) {
-            throw new IllegalArgumentException("payout must be a finite number (value " + payout + ")");
+            throw new FieldException("payout", "must be a finite number");
         }
         if (!(width > 0) || !Double.isFinite(width)) {
             throw new IllegalArgumentException("smoothing width must be > 0 (value " + width + ")");
@@ -47,7 +48,7 @@ public record Digital(OptionType type, double strike, double maturity, double pa
 
     @Override
     public String kind() {
-        return "digital";
+        return DigitalDescriptor.WORD;
     }
 
     @Override

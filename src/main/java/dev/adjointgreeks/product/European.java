@@ -17,7 +17,7 @@ public record European(OptionType type, double strike, double maturity) implemen
 
     @Override
     public String kind() {
-        return "european";
+        return EuropeanDescriptor.WORD;
     }
 
     @Override

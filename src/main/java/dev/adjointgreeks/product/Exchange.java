@@ -7,6 +7,7 @@ import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
+import dev.adjointgreeks.spec.FieldException;
 
 /** Option to exchange asset 2 for asset 1 at maturity: {@code max(S_1(T) - S_2(T), 0)} (Margrabe). */
 public record Exchange(double maturity) implements Product {
@@ -17,7 +18,7 @@ public record Exchange(double maturity) implements Product {
 
     @Override
     public String kind() {
-        return "exchange";
+        return ExchangeDescriptor.WORD;
     }
 
     @Override
@@ -40,7 +41,7 @@ public record Exchange(double maturity) implements Product {
     @Override
     public void checkModel(PathModel model) {
         if (model.assets() != 2) {
-            throw new IllegalArgumentException("product 'exchange' needs a two-asset model, not "
+            throw new FieldException("model", "product '" + kind() + "' needs a two-asset model, not "
                     + model.assets() + " assets");
         }
     }

@@ -2,10 +2,8 @@ package dev.adjointgreeks.product;
 
 import java.util.Locale;
 
-import dev.adjointgreeks.closedform.CallPut;
-
 /** Call or put: the sign of the payoff's underlying minus strike. */
-public enum OptionType implements CallPut {
+public enum OptionType {
     CALL(1.0), PUT(-1.0);
 
     private final double sign;

@@ -3,6 +3,7 @@ package dev.adjointgreeks.product;
 import org.apache.commons.math3.RealFieldElement;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.spec.FieldException;
 
 /** The small payoff pieces products share. */
 final class Payoffs {
@@ -18,13 +19,13 @@ final class Payoffs {
 
     static void checkMaturity(double maturity) {
         if (!Double.isFinite(maturity) || !(maturity > 0)) {
-            throw new IllegalArgumentException("maturity must be > 0 years (value " + maturity + ")");
+            throw new FieldException("maturity", "must be > 0 years");
         }
     }
 
     static void checkStrike(double strike) {
         if (!Double.isFinite(strike) || !(strike > 0)) {
-            throw new IllegalArgumentException("strike must be > 0 (value " + strike + ")");
+            throw new FieldException("strike", "must be > 0");
         }
     }
 }

@@ -8,6 +8,8 @@ import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.PathModel.PathGenerator;
+import dev.adjointgreeks.spec.Role;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * A product turns a simulated path into a discounted payoff. Its own inputs (strike, maturity,
@@ -18,9 +20,9 @@ import dev.adjointgreeks.model.PathModel.PathGenerator;
  */
 public interface Product {
 
-    InputBlock STRIKE = InputBlock.scalar("strike");
-    InputBlock MATURITY = InputBlock.scalar("maturity");
-    InputBlock BARRIER = InputBlock.scalar("barrier");
+    InputBlock STRIKE = InputBlock.scalar("strike", Role.STRIKE);
+    InputBlock MATURITY = InputBlock.scalar("maturity", Role.MATURITY);
+    InputBlock BARRIER = InputBlock.scalar("barrier", Role.BARRIER);
 
     /** The scenario word: european, digital, asian, barrier, basket, exchange. */
     String kind();
@@ -47,7 +49,7 @@ public interface Product {
     /** Refuses a step count the product cannot use (e.g. one that does not hit every fixing). */
     default void checkSteps(int steps) {
         if (steps < 1) {
-            throw new IllegalArgumentException("steps must be >= 1 (value " + steps + ")");
+            throw new FieldException("steps", "must be >= 1");
         }
     }
 
@@ -70,7 +72,7 @@ public interface Product {
     /** Shared check: single-asset products need a one-asset model. */
     static void requireSingleAsset(Product p, PathModel model) {
         if (model.assets() != 1) {
-            throw new IllegalArgumentException("product '" + p.kind() + "' needs a single-asset model, not "
+            throw new FieldException("model", "product '" + p.kind() + "' needs a single-asset model, not "
                     + model.assets() + " assets");
         }
     }
@@ -78,7 +80,7 @@ public interface Product {
     /** Shared check: a capability the model must offer, and why the product needs it. */
     static void require(Product p, PathModel model, Capability c, String why) {
         if (!model.offers(c)) {
-            throw new IllegalArgumentException("product '" + p.kind() + "' needs a model with " + c.description()
+            throw new FieldException("model", "product '" + p.kind() + "' needs a model with " + c.description()
                     + " (" + why + "); the " + model.name() + " model has none");
         }
     }

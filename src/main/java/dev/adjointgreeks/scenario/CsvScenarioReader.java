@@ -18,6 +18,8 @@ import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import dev.adjointgreeks.spec.Fields;
+import dev.adjointgreeks.spec.FieldException;
 
 import dev.adjointgreeks.io.Bom;
 
@@ -67,6 +69,7 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
                         + " columns, more than the limit of " + Limits.MAX_COLUMNS);
             }
             List<String> unknown = new ArrayList<>();
+            java.util.Set<String> known = Descriptors.csvColumns();
             for (int i = 0; i < header.size(); i++) {
                 String col = header.get(i).trim().toLowerCase(Locale.ROOT);
                 if (col.isEmpty()) {
@@ -75,7 +78,7 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
                 if (columns.put(col, i) != null) {
                     throw new BadFileException(name + ":" + lineOf(header) + ": header: column '" + col + "' appears twice");
                 }
-                if (!TradeFactory.CSV_COLUMNS.contains(col)) {
+                if (!known.contains(col)) {
                     unknown.add(col);
                 }
             }
@@ -180,7 +183,7 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
             RecordedFields recorded = RecordedFields.recording(fields);
             return new ScenarioRow.Parsed(source, TradeFactory.create(recorded), recorded.freeze());
         } catch (FieldException e) {
-            return new ScenarioRow.Rejected(source, id, e.column(), e.getMessage(), e.value());
+            return new ScenarioRow.Rejected(source, id, e.column(), e.reason(), e.value());
         } catch (IllegalArgumentException e) {
             // a refusal TradeFactory did not turn into a field error: still this row's, never the batch's
             return new ScenarioRow.Rejected(source, id, "row", String.valueOf(e.getMessage()), null);

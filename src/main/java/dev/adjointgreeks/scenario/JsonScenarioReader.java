@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.adjointgreeks.libor.LiborScenario;
 import dev.adjointgreeks.scenario.CsvScenarioReader.BadFileException;
+import dev.adjointgreeks.spec.Fields;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * Reads a JSON scenario file: trades that do not fit a flat row (baskets, exchange options),
@@ -44,16 +44,6 @@ import dev.adjointgreeks.scenario.CsvScenarioReader.BadFileException;
  * A trade's own fields override its market's. Each trade's line number is kept for messages.
  */
 public final class JsonScenarioReader {
-
-    /** Keys a trade (with its market) may carry. */
-    public static final Set<String> KEYS;
-
-    static {
-        Set<String> k = new HashSet<>(TradeFactory.CSV_COLUMNS);
-        k.addAll(List.of("spots", "vols", "dividends", "correlation", "weights", "market"));
-        k.addAll(LiborScenario.KEYS);
-        KEYS = Set.copyOf(k);
-    }
 
     /** The file's trades (or rejections) in order, and its settings object (possibly empty). */
     public record Contents(List<ScenarioRow> rows, FileSettings settings) {
@@ -137,6 +127,7 @@ public final class JsonScenarioReader {
                     + ": malformed JSON: " + Text.oneLine(Text.shorten(String.valueOf(e.getOriginalMessage()))));
         }
         List<ScenarioRow> rows = new ArrayList<>();
+        Set<String> keys = Descriptors.jsonKeys();
         for (int i = 0; i < trades.size(); i++) {
             ScenarioRow.Source source = new ScenarioRow.Source(name, lines.get(i)[0]);
             JsonNode t = trades.get(i);
@@ -159,7 +150,7 @@ public final class JsonScenarioReader {
             String unknown = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext();) {
                 String key = it.next().getKey();
-                if (!KEYS.contains(key)) {
+                if (!keys.contains(key)) {
                     unknown = key;
                 }
             }
@@ -170,7 +161,7 @@ public final class JsonScenarioReader {
                 RecordedFields recorded = RecordedFields.recording(new JsonFields(merged));
                 rows.add(new ScenarioRow.Parsed(source, TradeFactory.create(recorded), recorded.freeze()));
             } catch (FieldException e) {
-                rows.add(new ScenarioRow.Rejected(source, id, e.column(), e.getMessage(), e.value()));
+                rows.add(new ScenarioRow.Rejected(source, id, e.column(), e.reason(), e.value()));
             } catch (IllegalArgumentException e) {
                 // a refusal TradeFactory did not turn into a field error: still this row's, never the batch's
                 rows.add(new ScenarioRow.Rejected(source, id, "row", String.valueOf(e.getMessage()), null));

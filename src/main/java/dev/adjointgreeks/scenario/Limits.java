@@ -1,6 +1,8 @@
 package dev.adjointgreeks.scenario;
 
 import java.util.List;
+import dev.adjointgreeks.spec.Fields;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * Upper bounds on the sizes a scenario may ask for, so that no row can exhaust memory or run for
@@ -37,7 +39,7 @@ public final class Limits {
 
     /** Refuses a row over a bound, naming the column and the bound; also an id that is only blanks. */
     public static void check(Fields f) {
-        for (String c : TradeFactory.CSV_COLUMNS) {
+        for (String c : Descriptors.csvColumns()) {
             String t = f.text(c);
             if (t != null && t.length() > MAX_FIELD_CHARS) {
                 throw new FieldException(c, "is longer than " + MAX_FIELD_CHARS + " characters", t);

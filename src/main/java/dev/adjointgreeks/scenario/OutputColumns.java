@@ -7,19 +7,81 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.adjointgreeks.engine.Greek;
 import dev.adjointgreeks.engine.GreekCatalogue;
 import dev.adjointgreeks.engine.Method;
+import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.model.ModelDescriptor;
+import dev.adjointgreeks.model.Underlying;
+import dev.adjointgreeks.product.ProductDescriptor;
+import dev.adjointgreeks.product.ProductTypes;
+import dev.adjointgreeks.spec.Input;
+import dev.adjointgreeks.spec.Role;
 
 /** The Greek columns of an output file, in a fixed, readable order. */
 public final class OutputColumns {
 
-    /** Every Greek a single-asset trade can have, in output order. */
-    public static final List<String> SINGLE_ASSET = List.of("delta", "gamma", "vega", "vanna", "volga", "rho",
-            "dividend_rho", "theta", "d_strike", "d_barrier", "d_heston_v0", "d_heston_kappa", "d_heston_theta",
-            "d_heston_xi", "d_heston_rho");
-
     private OutputColumns() {
+    }
+
+    /**
+     * Every Greek a single-asset trade can have, in output order, from the roles and the
+     * registered descriptors: the role-named Greeks (delta, gamma, vega, vanna, volga, rho,
+     * dividend_rho, theta), then {@code d_} of each differentiated field of the single-asset
+     * products (d_strike, d_barrier) and models (d_heston_v0, ..., a registered model's own).
+     */
+    public static List<String> singleAsset() {
+        List<String> out = new ArrayList<>();
+        for (Role r : Role.values()) {
+            if (r.namesItsGreek()) {
+                out.add(r.greekFamily(null));
+                if (r == Role.SPOT) {
+                    out.add(Greek.GAMMA);
+                } else if (r == Role.VOLATILITY) {
+                    out.add(Greek.VANNA);
+                    out.add(Greek.VOLGA);
+                }
+            }
+        }
+        for (ProductDescriptor p : ProductTypes.all()) {
+            if (p.underlying() == Underlying.SINGLE_ASSET) {
+                addOwn(out, p.inputs());
+            }
+        }
+        for (ModelDescriptor m : ModelTypes.descriptors()) {
+            if (m.underlyings().contains(Underlying.SINGLE_ASSET)) {
+                addOwn(out, m.inputs(Underlying.SINGLE_ASSET));
+            }
+        }
+        return out;
+    }
+
+    private static void addOwn(List<String> out, List<Input> inputs) {
+        for (Input i : inputs) {
+            if (i.block() != null && i.shape() == Input.Shape.SCALAR && !i.role().namesItsGreek()) {
+                String g = i.role().greekFamily(i.block());
+                if (!out.contains(g)) {
+                    out.add(g);
+                }
+            }
+        }
+    }
+
+    /** The families with asset indices ({@code delta_2}, {@code d_corr_1_2}): the multi-asset models' lists, and gamma. */
+    private static Set<String> perAssetFamilies() {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(Greek.GAMMA);
+        for (ModelDescriptor m : ModelTypes.descriptors()) {
+            if (m.underlyings().contains(Underlying.MULTI_ASSET)) {
+                for (Input i : m.inputs(Underlying.MULTI_ASSET)) {
+                    if (i.block() != null && i.shape() != Input.Shape.SCALAR) {
+                        out.add(i.role().greekFamily(i.block()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The Greeks (without {@code price}) a trade reports: its {@link GreekCatalogue}'s columns. */
@@ -30,26 +92,31 @@ public final class OutputColumns {
     /** Sorts Greek names: single-asset order first, then per-asset families, then the rest. */
     public static List<String> canonical(Collection<String> greeks) {
         List<String> out = new ArrayList<>(new LinkedHashSet<>(greeks));
+        List<String> single = singleAsset();
+        Set<String> perAsset = perAssetFamilies();
         // Other sensitivities keep the order of their model's inputs (the sort is stable), e.g. the
         // LIBOR model's d_forward_rate_1..N, d_lambda_1..N, d_accrual.
-        out.sort(Comparator.comparingInt(OutputColumns::rank)
-                .thenComparing((a, b) -> rank(a) == OTHER ? 0 : indexKey(a).compareTo(indexKey(b))));
+        out.sort(Comparator.<String>comparingInt(g -> rank(g, single, perAsset))
+                .thenComparing((a, b) -> rank(a, single, perAsset) == OTHER ? 0 : indexKey(a).compareTo(indexKey(b))));
         return out;
     }
 
     private static final int OTHER = 1000;
 
-    private static int rank(String g) {
-        int i = SINGLE_ASSET.indexOf(g);
+    /**
+     * A single-asset Greek's place; a per-asset one right after its family's single-asset column
+     * ({@code delta_2} after {@code delta}), or, without one ({@code d_corr_1_2}), after the last
+     * role-named Greek; anything else keeps its order at the end.
+     */
+    private static int rank(String g, List<String> single, Set<String> perAsset) {
+        int i = single.indexOf(g);
         if (i >= 0) {
             return 10 * i;
         }
-        String[] families = {"delta_", "gamma_", "vega_", "dividend_rho_", "d_corr_"};
-        int[] after = {0, 1, 2, 6, 7};
-        for (int f = 0; f < families.length; f++) {
-            if (g.startsWith(families[f])) {
-                return 10 * after[f] + 5;
-            }
+        String family = GreekCatalogue.family(g);
+        if (!family.equals(g) && perAsset.contains(family)) {
+            int f = single.indexOf(family);
+            return 10 * (f >= 0 ? f : single.indexOf(Role.MATURITY.greekFamily(null))) + 5;
         }
         return OTHER;
     }
@@ -97,8 +164,11 @@ public final class OutputColumns {
      * column, a per-asset one, or {@code d_} plus an input's name (a registered model's inputs too).
      */
     public static boolean known(String name) {
-        return SINGLE_ASSET.contains(name) || name.equals("d_corr")
-                || name.matches("(delta|vega|dividend_rho)_\\d+|gamma_\\d+_\\d+|d_[a-z][a-z0-9_]*");
+        if (singleAsset().contains(name) || name.matches("d_[a-z][a-z0-9_]*")) {
+            return true;
+        }
+        String family = GreekCatalogue.family(name);
+        return !family.equals(name) && perAssetFamilies().contains(family);
     }
 
     /** Keeps the Greeks selected by {@code filter} (null: all). */

@@ -3,6 +3,8 @@ package dev.adjointgreeks.scenario;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import dev.adjointgreeks.spec.Fields;
+import dev.adjointgreeks.spec.FieldException;
 
 /**
  * The fields a trade was built from, recorded while {@link TradeFactory} read them, so that the

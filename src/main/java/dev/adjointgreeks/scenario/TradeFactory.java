@@ -1,91 +1,98 @@
 package dev.adjointgreeks.scenario;
 
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.adjointgreeks.engine.ModelType;
 import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.engine.Trade;
-import dev.adjointgreeks.libor.LiborMarket;
-import dev.adjointgreeks.libor.LiborScenario;
-import dev.adjointgreeks.libor.SwaptionPortfolio;
-import dev.adjointgreeks.model.MarketData;
+import dev.adjointgreeks.model.ModelDescriptor;
 import dev.adjointgreeks.model.PathModel;
-import dev.adjointgreeks.product.Asian;
-import dev.adjointgreeks.product.Averaging;
-import dev.adjointgreeks.product.Barrier;
-import dev.adjointgreeks.product.BarrierKind;
-import dev.adjointgreeks.product.Basket;
-import dev.adjointgreeks.product.Digital;
-import dev.adjointgreeks.product.European;
-import dev.adjointgreeks.product.Exchange;
-import dev.adjointgreeks.product.OptionType;
+import dev.adjointgreeks.model.Underlying;
 import dev.adjointgreeks.product.Product;
+import dev.adjointgreeks.product.ProductDescriptor;
+import dev.adjointgreeks.product.ProductInputs;
+import dev.adjointgreeks.product.ProductTypes;
+import dev.adjointgreeks.spec.FieldException;
+import dev.adjointgreeks.spec.Fields;
+import dev.adjointgreeks.spec.Input;
+import dev.adjointgreeks.spec.Input.Shape;
+import dev.adjointgreeks.spec.Range;
+import dev.adjointgreeks.spec.Role;
 
 /**
- * Maps a scenario row's words to a {@link Trade}: the one place that knows the scenario schema.
+ * Maps a scenario row to a {@link Trade} through the descriptors of its product and model: the
+ * product word picks a {@link ProductDescriptor}, what the product is written on and the
+ * {@code model} word pick a {@link ModelDescriptor}, each checks the ranges of its own fields and
+ * builds its part. This class knows only the trade's own fields (id, quantity, run settings).
  * Every refusal is a {@link FieldException} naming the column.
  */
 public final class TradeFactory {
 
-    /** Columns of the single-asset CSV format. */
-    public static final Set<String> CSV_COLUMNS = Set.of("id", "product", "type", "model", "spot", "strike",
-            "maturity", "rate", "dividend", "vol", "barrier", "barrier_kind", "rebate", "fixings", "averaging", "payout",
-            "heston_v0", "heston_kappa", "heston_theta", "heston_xi", "heston_rho", "quantity", "underlying", "paths",
-            "steps", "seed");
-
-    static {
-        LiborScenario.registerRanges();   // the LIBOR model's input ranges, before the first check
-    }
+    /** The fields of the trade itself, besides its product's and model's. */
+    public static final List<Input> TRADE_INPUTS = List.of(
+            Input.term("id", Shape.SCALAR, Role.TRADE),
+            Input.term("product", Shape.SCALAR, Role.TRADE),
+            Input.term("model", Shape.SCALAR, Role.TRADE),
+            Input.term("quantity", Shape.SCALAR, Role.TRADE).range(Range.closed(-1e12, 1e12), ProductInputs.AMOUNT_WHY),
+            Input.term("underlying", Shape.SCALAR, Role.TRADE),
+            Input.term("paths", Shape.SCALAR, Role.TRADE),
+            Input.term("steps", Shape.SCALAR, Role.TRADE),
+            Input.term("seed", Shape.SCALAR, Role.TRADE));
 
     private TradeFactory() {
     }
 
     public static Trade create(Fields f) {
-        Limits.check(f);          // sizes and field lengths (helper C)
-        MarketRanges.check(f);    // plausible inputs per model (helper C)
-        String id = f.requiredText("id").trim();
+        Limits.check(f);          // sizes and field lengths
         String productWord = f.word("product", null);
+        ProductDescriptor pd = ProductTypes.forWord(productWord);
+        Underlying u = pd == null ? Underlying.SINGLE_ASSET : pd.underlying();
+        List<String> offering = ModelTypes.wordsFor(u);
+        String modelWord = f.word("model", offering.isEmpty() ? null : offering.get(0));
+        ModelType type = ModelTypes.forWord(modelWord);
+        checkRanges(f, type, u, pd, modelWord);
+        return build(f, productWord, pd, u, offering, type);
+    }
+
+    /** Refuses a field of the row outside its plausible range (what {@link #create} checks first). */
+    public static void checkRanges(Fields f) {
+        ProductDescriptor pd = ProductTypes.forWord(f.word("product", null));
+        Underlying u = pd == null ? Underlying.SINGLE_ASSET : pd.underlying();
+        List<String> offering = ModelTypes.wordsFor(u);
+        String modelWord = f.word("model", offering.isEmpty() ? null : offering.get(0));
+        checkRanges(f, ModelTypes.forWord(modelWord), u, pd, modelWord);
+    }
+
+    private static Trade build(Fields f, String productWord, ProductDescriptor pd, Underlying u, List<String> offering,
+            ModelType type) {
+        String id = f.requiredText("id").trim();
         if (productWord == null) {
             throw new FieldException("product", "is required", null);
+        }
+        if (pd == null) {
+            List<String> words = new ArrayList<>();
+            for (ProductDescriptor d : ProductTypes.all()) {
+                words.add(d.word());
+            }
+            throw new FieldException("product", "unknown product (expected " + ModelTypes.list(words) + ")",
+                    f.text("product"));
+        }
+        if (type == null) {
+            throw new FieldException("model", "unknown model (expected " + ModelTypes.list(offering) + ")",
+                    f.text("model"));
+        }
+        ModelDescriptor md = type.descriptor();
+        if (!md.underlyings().contains(u)) {
+            throw new FieldException("model", refusal(md, u, offering), f.text("model"));
         }
         PathModel model;
         Product product;
         try {
-            switch (productWord) {
-                case "basket":
-                case "exchange":
-                    model = multiAsset(f);
-                    product = multiAssetProduct(f, productWord, model.assets());
-                    break;
-                case "european":
-                case "digital":
-                case "asian":
-                case "barrier":
-                    model = singleAsset(f);
-                    product = singleAssetProduct(f, productWord);
-                    break;
-                case SwaptionPortfolio.KIND: {
-                    // the LIBOR market model and its swaption book (dev.adjointgreeks.libor owns the schema)
-                    String modelWord = f.word("model", LiborMarket.NAME);
-                    if (!modelWord.equals(LiborMarket.NAME)) {
-                        throw new FieldException("model", "a swaption portfolio is priced under the libor model only",
-                                f.text("model"));
-                    }
-                    LiborMarket market = LiborScenario.market(f);
-                    model = market;
-                    product = LiborScenario.portfolio(f, market);
-                    break;
-                }
-                default:
-                    throw new FieldException("product",
-                            "unknown product (expected european, digital, asian, barrier, basket, exchange or "
-                                    + SwaptionPortfolio.KIND + ")",
-                            f.text("product"));
-            }
+            model = md.create(f, u);
+            product = pd.create(f, model);
         } catch (FieldException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw fromValidation(f, e);
+            throw e.quoting(f);
         }
         long paths = f.whole("paths", 0);
         if (f.has("paths") && paths < 2) {
@@ -98,149 +105,43 @@ public final class TradeFactory {
         Trade trade = new Trade(id, product, model, paths, steps, seed, quantity, underlying == null ? null : underlying.trim());
         try {
             trade.problem();   // the model supports the product, the steps fit the fixings
-        } catch (IllegalArgumentException e) {
-            throw fromValidation(f, e);
+        } catch (FieldException e) {
+            throw e.quoting(f);
         }
         return trade;
     }
 
-    /** Turns a model or product refusal ("vol must be >= 0 (value -0.2)") into a field error. */
-    private static FieldException fromValidation(Fields f, IllegalArgumentException e) {
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        int space = msg.indexOf(' ');
-        String first = space > 0 ? msg.substring(0, space) : msg;
-        String column = first.replaceAll("[\\[:].*", "");
-        if (msg.startsWith("product '")) {
-            return new FieldException("model", msg, f.text("model"));
+    /** Why model {@code md} cannot price a product on {@code u}. */
+    private static String refusal(ModelDescriptor md, Underlying u, List<String> offering) {
+        if (u == Underlying.SINGLE_ASSET || offering.isEmpty()) {
+            List<String> what = new ArrayList<>();
+            for (Underlying o : md.underlyings()) {
+                what.add(o.products());
+            }
+            return "the " + md.word() + " model prices " + ModelTypes.list(what) + " only";
         }
-        String rest = space > 0 ? msg.substring(space + 1) : msg;
-        int v = rest.lastIndexOf(" (value ");
-        if (v >= 0) {
-            rest = rest.substring(0, v);
-        }
-        if (f.has(column) || CSV_COLUMNS.contains(column)) {
-            return new FieldException(first.endsWith(":") ? column : first, rest, f.text(column));
-        }
-        return new FieldException(null, msg, null);
+        return u.products() + " are priced under the " + ModelTypes.list(offering) + " model only";
     }
 
-    /** The registered model named by the row's {@code model} word (default {@code bs}). */
-    private static ModelType modelType(Fields f) {
-        String modelWord = f.word("model", "bs");
-        ModelType type = ModelTypes.forWord(modelWord);
-        if (type == null) {
-            throw new FieldException("model", "unknown model (expected " + ModelTypes.list(ModelTypes.words()) + ")",
-                    f.text("model"));
+    /**
+     * Refuses a field outside its plausible range: the model's fields (for the product's
+     * underlying), then the product's, then the trade's, each naming the column, the range and the
+     * value. An unknown word is refused afterwards, with its own message.
+     */
+    private static void checkRanges(Fields f, ModelType type, Underlying u, ProductDescriptor pd, String modelWord) {
+        String shown = modelWord == null ? "" : modelWord;
+        if (type != null && type.descriptor().underlyings().contains(u)) {
+            for (Input i : type.descriptor().inputs(u)) {
+                i.check(f, shown, Limits.MAX_ASSETS);
+            }
         }
-        return type;
-    }
-
-    private static PathModel singleAsset(Fields f) {
-        ModelType type = modelType(f);
-        if (type.singleAsset() == null) {
-            throw new FieldException("model", "the " + type.word() + " model prices multi-asset products only",
-                    f.text("model"));
+        if (pd != null) {
+            for (Input i : pd.inputs()) {
+                i.check(f, shown, Limits.MAX_ASSETS);
+            }
         }
-        return type.singleAsset().apply(market(f));
-    }
-
-    /** The row's fields as a model factory reads them. */
-    private static MarketData market(Fields f) {
-        return new MarketData() {
-            @Override
-            public boolean has(String column) {
-                return f.has(column);
-            }
-
-            @Override
-            public double number(String column) {
-                return f.number(column);
-            }
-
-            @Override
-            public double number(String column, double fallback) {
-                return f.number(column, fallback);
-            }
-
-            @Override
-            public double[] numbers(String column) {
-                return f.numbers(column);
-            }
-
-            @Override
-            public double[][] matrix(String column) {
-                return f.matrix(column);
-            }
-        };
-    }
-
-    private static OptionType type(Fields f) {
-        String t = f.requiredText("type");
-        try {
-            return OptionType.parse(t);
-        } catch (IllegalArgumentException e) {
-            throw new FieldException("type", e.getMessage(), t);
+        for (Input i : TRADE_INPUTS) {
+            i.check(f, shown, Limits.MAX_ASSETS);
         }
-    }
-
-    private static Product singleAssetProduct(Fields f, String word) {
-        OptionType type = type(f);
-        double strike = f.number("strike");
-        double maturity = f.number("maturity");
-        switch (word) {
-            case "european":
-                return new European(type, strike, maturity);
-            case "digital":
-                return new Digital(type, strike, maturity, f.number("payout", 1.0));
-            case "asian": {
-                int fixings = f.positiveInt("fixings", -1);
-                if (fixings < 0) {
-                    throw new FieldException("fixings", "is required for an Asian option", null);
-                }
-                Averaging averaging;
-                try {
-                    averaging = Averaging.parse(f.word("averaging", "arithmetic"));
-                } catch (IllegalArgumentException e) {
-                    throw new FieldException("averaging", e.getMessage(), f.text("averaging"));
-                }
-                return new Asian(type, strike, maturity, fixings, averaging);
-            }
-            case "barrier": {
-                double barrier = f.number("barrier");
-                if (!(barrier > 0)) {
-                    throw new FieldException("barrier", "must be > 0", f.text("barrier"));
-                }
-                String kindText = f.text("barrier_kind");
-                if (kindText == null) {
-                    throw new FieldException("barrier_kind", "is required (down-out, up-out, down-in or up-in)", null);
-                }
-                BarrierKind kind;
-                try {
-                    kind = BarrierKind.parse(kindText);
-                } catch (IllegalArgumentException e) {
-                    throw new FieldException("barrier_kind", e.getMessage(), kindText);
-                }
-                return new Barrier(type, strike, maturity, barrier, kind, f.number("rebate", 0.0));
-            }
-            default:
-                throw new AssertionError(word);
-        }
-    }
-
-    private static PathModel multiAsset(Fields f) {
-        ModelType type = modelType(f);
-        if (type.multiAsset() == null) {
-            throw new FieldException("model", "multi-asset products are priced under the "
-                    + ModelTypes.list(ModelTypes.multiAssetWords()) + " model only", f.text("model"));
-        }
-        return type.multiAsset().apply(market(f));
-    }
-
-    private static Product multiAssetProduct(Fields f, String word, int assets) {
-        double maturity = f.number("maturity");
-        if (word.equals("exchange")) {
-            return new Exchange(maturity);
-        }
-        return new Basket(type(f), f.number("strike"), maturity, f.numbers("weights"));
     }
 }

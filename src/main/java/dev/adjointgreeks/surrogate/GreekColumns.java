@@ -2,34 +2,51 @@ package dev.adjointgreeks.surrogate;
 
 import java.util.List;
 
+import dev.adjointgreeks.engine.Greek;
+import dev.adjointgreeks.engine.GreekCatalogue;
 import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.mc.PricingProblem;
-import dev.adjointgreeks.scenario.OutputColumns;
 
 /**
- * The output columns of a surrogate's Greeks, taken from the project's list of a trade's Greeks
- * ({@link OutputColumns#greeksOf}: one first-order Greek per input, in input order), so that
- * {@code surrogate price} writes the same names as {@code greeks price} (delta, delta_3, vega, ...).
+ * The output columns of a surrogate's Greeks and their signs, taken from the project's list of a
+ * trade's Greeks ({@link GreekCatalogue}: one first-order Greek per input, in input order, named
+ * and signed by its input's role), so that {@code surrogate price} writes the same names and
+ * conventions as {@code greeks price} (delta, delta_3, vega, theta = -dV/dT, ...).
  */
 final class GreekColumns {
 
     private GreekColumns() {
     }
 
-    /** The column of each varying input's Greek. */
-    static String[] of(SurrogateSpec spec) {
+    /** The first-order Greek of each varying input. */
+    private static Greek.FirstOrder[] greeks(SurrogateSpec spec) {
         Trade trade = spec.trade();
         PricingProblem p = trade.problem();
-        List<String> firstOrder = OutputColumns.greeksOf(trade, false);
-        String[] out = new String[spec.inputs()];
+        List<Greek.FirstOrder> firstOrder = GreekCatalogue.of(p, false).firstOrder();
+        Greek.FirstOrder[] out = new Greek.FirstOrder[spec.inputs()];
         for (int j = 0; j < out.length; j++) {
             out[j] = firstOrder.get(p.indexOf(spec.vary().get(j).name()));
         }
         return out;
     }
 
-    /** +1, or -1 for theta, which the project reports as -dV/dT. */
-    static double sign(String column) {
-        return column.equals("theta") ? -1.0 : 1.0;
+    /** The column of each varying input's Greek. */
+    static String[] of(SurrogateSpec spec) {
+        Greek.FirstOrder[] g = greeks(spec);
+        String[] out = new String[g.length];
+        for (int j = 0; j < g.length; j++) {
+            out[j] = g[j].column();
+        }
+        return out;
+    }
+
+    /** The sign of each varying input's Greek: reported value = sign x dV/dx (-1 for theta). */
+    static double[] signs(SurrogateSpec spec) {
+        Greek.FirstOrder[] g = greeks(spec);
+        double[] out = new double[g.length];
+        for (int j = 0; j < g.length; j++) {
+            out[j] = g[j].sign();
+        }
+        return out;
     }
 }

@@ -31,6 +31,7 @@ public final class SurrogatePricer {
     private final Surrogate.Evaluator evaluator;
     private final double[] x;
     private final double[] out;
+    private final double[] signs;
 
     public SurrogatePricer(Surrogate s) {
         surrogate = s;
@@ -43,6 +44,7 @@ public final class SurrogatePricer {
         evaluator = s.evaluator();
         x = new double[varying.length];
         out = new double[varying.length + 1];
+        signs = GreekColumns.signs(s.spec());
     }
 
     /** Output names of the Greeks this surrogate gives, in order. */
@@ -119,7 +121,7 @@ public final class SurrogatePricer {
         Map<String, Double> greeks = new LinkedHashMap<>();
         List<String> names = greekNames();
         for (int j = 0; j < varying.length; j++) {
-            greeks.put(names.get(j), GreekColumns.sign(names.get(j)) * out[1 + j]);
+            greeks.put(names.get(j), signs[j] * out[1 + j]);
         }
         return new Priced(out[0], greeks, outside);
     }

@@ -172,8 +172,9 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
             XYPlot pricePlot = new XYPlot(top, null, new NumberAxis("price"), r1);
             XYSeriesCollection bottom = new XYSeriesCollection();
             String greek = GreekColumns.of(spec)[0];
-            bottom.addSeries(series("surrogate " + greek, states, predicted, 1, GreekColumns.sign(greek)));
-            bottom.addSeries(series("exact " + greek, states, exact, 1, GreekColumns.sign(greek)));
+            double sign = GreekColumns.signs(spec)[0];
+            bottom.addSeries(series("surrogate " + greek, states, predicted, 1, sign));
+            bottom.addSeries(series("exact " + greek, states, exact, 1, sign));
             XYPlot greekPlot = new XYPlot(bottom, null, new NumberAxis(greek), renderer(2));
             NumberAxis axis = new NumberAxis(input);
             axis.setRange(t.lower(), t.upper());

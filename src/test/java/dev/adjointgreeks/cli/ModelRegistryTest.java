@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,13 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.adjointgreeks.engine.ModelType;
 import dev.adjointgreeks.engine.ModelTypes;
+import dev.adjointgreeks.model.BlackScholesDescriptor;
 import dev.adjointgreeks.model.BlackScholesModel;
 import dev.adjointgreeks.model.Capability;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
+import dev.adjointgreeks.model.ModelDescriptor;
 import dev.adjointgreeks.model.PathModel;
+import dev.adjointgreeks.model.Underlying;
+import dev.adjointgreeks.spec.Fields;
+import dev.adjointgreeks.spec.Input;
 
 /**
  * Adding a model touches no switch: a model known only to this test is registered and priced
@@ -75,6 +80,31 @@ class ModelRegistryTest {
         }
     }
 
+    /** Its descriptor: Black-Scholes's fields, another word. */
+    static final class TestGbm implements ModelDescriptor {
+        private final ModelDescriptor bs = new BlackScholesDescriptor();
+
+        @Override
+        public String word() {
+            return "test-gbm";
+        }
+
+        @Override
+        public Set<Underlying> underlyings() {
+            return EnumSet.of(Underlying.SINGLE_ASSET);
+        }
+
+        @Override
+        public List<Input> inputs(Underlying u) {
+            return bs.inputs(u);
+        }
+
+        @Override
+        public PathModel create(Fields row, Underlying u) {
+            return new TestModel((BlackScholesModel) bs.create(row, u));
+        }
+    }
+
     @AfterEach
     void unregister() {
         ModelTypes.unregister("test-gbm");
@@ -82,8 +112,7 @@ class ModelRegistryTest {
 
     @Test
     void aModelRegisteredInATestIsPricedThroughTheCommandLine() throws IOException {
-        ModelTypes.register(new ModelType("test-gbm", m -> new TestModel(new BlackScholesModel(m.number("spot"),
-                m.number("vol"), m.number("rate"), m.number("dividend"))), null, null));
+        ModelTypes.register(new TestGbm());
         String header = "id,product,type,model,spot,strike,maturity,rate,dividend,vol";
         Path test = dir.resolve("test.csv");
         Path bs = dir.resolve("bs.csv");

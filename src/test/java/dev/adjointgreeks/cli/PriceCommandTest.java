@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.adjointgreeks.closedform.BlackScholesFormula;
+import dev.adjointgreeks.closedform.CallPut;
 import dev.adjointgreeks.closedform.HestonFormula;
-import dev.adjointgreeks.product.OptionType;
 
 /** End to end: the CLI on files in a temporary folder. */
 class PriceCommandTest {
@@ -96,12 +96,12 @@ class PriceCommandTest {
 
         Map<String, Map<String, String>> byId = new HashMap<>();
         rows.forEach(row -> byId.put(row.get("id"), row));
-        var eu = BlackScholesFormula.greeks(OptionType.CALL, 100, 100, 1, 0.05, 0.01, 0.2);
+        var eu = BlackScholesFormula.greeks(CallPut.CALL, 100, 100, 1, 0.05, 0.01, 0.2);
         near("eu", eu.price(), byId.get("eu"), "price", 0);
         near("eu", eu.delta(), byId.get("eu"), "delta", 0);
         near("eu", eu.vega(), byId.get("eu"), "vega", 0);
         assertEquals("", byId.get("eu").get("d_barrier"), "a Greek that does not apply is an empty cell");
-        var put = BlackScholesFormula.greeks(OptionType.PUT, 100, 110, 0.5, 0.03, 0, 0.3);
+        var put = BlackScholesFormula.greeks(CallPut.PUT, 100, 110, 0.5, 0.03, 0, 0.3);
         near("eu-put", put.price(), byId.get("eu-put"), "price", 0);
         near("eu-put", put.theta(), byId.get("eu-put"), "theta", 0);
         // the digital is the conditional expectation over its one exact step: the closed form
@@ -119,7 +119,7 @@ class PriceCommandTest {
                 near(id, d(analytic.get(id), g), byId.get(id), g, 0);
             }
         }
-        double heston = HestonFormula.price(OptionType.CALL,
+        double heston = HestonFormula.price(CallPut.CALL,
                 new HestonFormula.Params(100, 0.04, 1.5, 0.04, 0.3, -0.7, 0.03, 0), 100, 1);
         assertEquals(heston, d(analytic.get("hes"), "price"), 1e-9);
         // 100 Euler steps: the discretisation bias measured in HestonMonteCarloTest is below 0.5% here

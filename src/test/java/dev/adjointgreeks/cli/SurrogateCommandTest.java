@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.adjointgreeks.closedform.BlackScholesFormula;
-import dev.adjointgreeks.product.OptionType;
+import dev.adjointgreeks.closedform.CallPut;
 
 /** {@code greeks surrogate} end to end on temporary files: train, report, price, and bad input. */
 class SurrogateCommandTest {
@@ -79,8 +79,8 @@ class SurrogateCommandTest {
             assertEquals("surrogate", c[3]);
             assertEquals("", c[7], "empty price_stderr");
             assertEquals("", c[9], "empty delta_stderr");
-            assertEquals(BlackScholesFormula.price(OptionType.CALL, spot, 110, 1, 0, 0, 0.2), Double.parseDouble(c[6]), 1.0);
-            assertEquals(BlackScholesFormula.greeks(OptionType.CALL, spot, 110, 1, 0, 0, 0.2).delta(),
+            assertEquals(BlackScholesFormula.price(CallPut.CALL, spot, 110, 1, 0, 0, 0.2), Double.parseDouble(c[6]), 1.0);
+            assertEquals(BlackScholesFormula.greeks(CallPut.CALL, spot, 110, 1, 0, 0, 0.2).delta(),
                     Double.parseDouble(c[8]), 0.05);
         }
         assertTrue(r.err().contains(":4: type: the surrogate was trained with type CALL (value 'PUT')"), r.err());

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.adjointgreeks.closedform.BlackScholesFormula;
+import dev.adjointgreeks.closedform.CallPut;
 import dev.adjointgreeks.model.BlackScholesModel;
 import dev.adjointgreeks.product.Asian;
 import dev.adjointgreeks.product.Averaging;
@@ -33,7 +34,7 @@ class AsianMonteCarloTest {
         RunSettings s = RunSettings.defaults(100_000, 42).withSecondOrder(false);
         Trade t = new Trade("a1", new Asian(OptionType.PUT, 95, 1, 1, Averaging.ARITHMETIC), MODEL);
         TradeResult mc = GreeksEngine.price(t, Method.ADJOINT, s);
-        var g = BlackScholesFormula.greeks(OptionType.PUT, 100, 95, 1, 0.05, 0.01, 0.2);
+        var g = BlackScholesFormula.greeks(CallPut.PUT, 100, 95, 1, 0.05, 0.01, 0.2);
         McAssert.within("one fixing", g.price(), mc, "price", 0);
         McAssert.within("one fixing", g.delta(), mc, "delta", 0);
         McAssert.within("one fixing", g.vega(), mc, "vega", 0);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.adjointgreeks.ad.Fn;
 import dev.adjointgreeks.closedform.BlackScholesFormula;
+import dev.adjointgreeks.closedform.CallPut;
 import dev.adjointgreeks.closedform.BlackScholesFormula.Greeks;
 import dev.adjointgreeks.model.BlackScholesModel;
 import dev.adjointgreeks.product.Digital;
@@ -34,7 +35,7 @@ class BlackScholesMonteCarloTest {
         for (OptionType type : OptionType.values()) {
             Trade t = new Trade("eu-" + type.word(), new European(type, K, T), new BlackScholesModel(S, VOL, R, Q));
             TradeResult r = GreeksEngine.price(t, Method.ADJOINT, SETTINGS);
-            Greeks g = BlackScholesFormula.greeks(type, S, K, T, R, Q, VOL);
+            Greeks g = BlackScholesFormula.greeks(CallPut.ofSign(type.sign()), S, K, T, R, Q, VOL);
             String w = type.word();
             McAssert.within(w, g.price(), r, "price", 0);
             McAssert.within(w, g.delta(), r, "delta", 0);
@@ -46,10 +47,10 @@ class BlackScholesMonteCarloTest {
             // Second order: central differences of adjoint gradients; their bias from the closed form.
             double hs = SETTINGS.spotBump2() * S;
             double hv = SETTINGS.volBump2();
-            Greeks up = BlackScholesFormula.greeks(type, S + hs, K, T, R, Q, VOL);
-            Greeks dn = BlackScholesFormula.greeks(type, S - hs, K, T, R, Q, VOL);
-            Greeks vu = BlackScholesFormula.greeks(type, S, K, T, R, Q, VOL + hv);
-            Greeks vd = BlackScholesFormula.greeks(type, S, K, T, R, Q, VOL - hv);
+            Greeks up = BlackScholesFormula.greeks(CallPut.ofSign(type.sign()), S + hs, K, T, R, Q, VOL);
+            Greeks dn = BlackScholesFormula.greeks(CallPut.ofSign(type.sign()), S - hs, K, T, R, Q, VOL);
+            Greeks vu = BlackScholesFormula.greeks(CallPut.ofSign(type.sign()), S, K, T, R, Q, VOL + hv);
+            Greeks vd = BlackScholesFormula.greeks(CallPut.ofSign(type.sign()), S, K, T, R, Q, VOL - hv);
             double gammaFd = (up.delta() - dn.delta()) / (2 * hs);
             double vannaFd = 0.5 * ((up.vega() - dn.vega()) / (2 * hs) + (vu.delta() - vd.delta()) / (2 * hv));
             double volgaFd = (vu.vega() - vd.vega()) / (2 * hv);
@@ -86,7 +87,7 @@ class BlackScholesMonteCarloTest {
 
     @Test
     void smoothingBiasVanishesAsTheWidthShrinks() {
-        double exact = BlackScholesFormula.digital(OptionType.CALL, new DerivativeStructure(1, 1, 0, S),
+        double exact = BlackScholesFormula.digital(CallPut.CALL, new DerivativeStructure(1, 1, 0, S),
                 new DerivativeStructure(1, 1, K), new DerivativeStructure(1, 1, T), new DerivativeStructure(1, 1, R),
                 new DerivativeStructure(1, 1, Q), new DerivativeStructure(1, 1, VOL), 1.0).getPartialDerivative(1);
         double previous = Double.POSITIVE_INFINITY;
@@ -101,7 +102,7 @@ class BlackScholesMonteCarloTest {
 
     /** The exact digital on derivative structures in (spot, vol, rate). */
     static DerivativeStructure exactDigital(OptionType type, double s, double vol, double payout) {
-        return BlackScholesFormula.digital(type, new DerivativeStructure(3, 1, 0, s),
+        return BlackScholesFormula.digital(CallPut.ofSign(type.sign()), new DerivativeStructure(3, 1, 0, s),
                 new DerivativeStructure(3, 1, K), new DerivativeStructure(3, 1, T), new DerivativeStructure(3, 1, 2, R),
                 new DerivativeStructure(3, 1, Q), new DerivativeStructure(3, 1, 1, vol), payout);
     }
@@ -188,7 +189,7 @@ class BlackScholesMonteCarloTest {
         double t = 1.0 / 3650;
         TradeResult shortT = GreeksEngine.price(new Trade("short", new European(OptionType.CALL, 100, t),
                 new BlackScholesModel(100, 0.2, 0.05, 0.0)), Method.ADJOINT, s);
-        Greeks g = BlackScholesFormula.greeks(OptionType.CALL, 100, 100, t, 0.05, 0.0, 0.2);
+        Greeks g = BlackScholesFormula.greeks(CallPut.CALL, 100, 100, t, 0.05, 0.0, 0.2);
         McAssert.within("short maturity", g.delta(), shortT, "delta", 0);
         McAssert.within("short maturity", g.vega(), shortT, "vega", 0);
         McAssert.within("short maturity", g.theta(), shortT, "theta", 0);

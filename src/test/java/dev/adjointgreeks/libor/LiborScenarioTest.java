@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.adjointgreeks.scenario.FieldException;
-import dev.adjointgreeks.scenario.Fields;
+import dev.adjointgreeks.spec.FieldException;
+import dev.adjointgreeks.spec.Fields;
 
 /** The LIBOR scenario schema: the published file reads back as the published case; bad fields are named. */
 class LiborScenarioTest {
@@ -74,16 +74,16 @@ class LiborScenarioTest {
     @Test
     void thePublishedScenarioFileIsThePublishedCase() throws IOException {
         Fields f = fields(publishedTrade());
-        LiborMarket m = LiborScenario.market(f);
+        LiborMarket m = LiborDescriptor.market(f);
         assertEquals(LiborMarket.published(), m);
-        assertEquals(SwaptionPortfolio.published(), LiborScenario.portfolio(f, m));
+        assertEquals(SwaptionPortfolio.published(), SwaptionPortfolioDescriptor.portfolio(f, m));
     }
 
     private static String rejected(Consumer<ObjectNode> edit) throws IOException {
         ObjectNode t = publishedTrade();
         edit.accept(t);
         Fields f = fields(t);
-        FieldException e = assertThrows(FieldException.class, () -> LiborScenario.portfolio(f, LiborScenario.market(f)));
+        FieldException e = assertThrows(FieldException.class, () -> SwaptionPortfolioDescriptor.portfolio(f, LiborDescriptor.market(f)));
         return e.column();
     }
 

@@ -7,15 +7,15 @@ import org.apache.spark.api.java.JavaSparkContext;
  * stopped when the JVM exits. It is also {@link SparkContexts#share shared}, so that the command
  * line run in-process with {@code --executor spark --spark-master local[2]} prices on it too.
  */
-final class SharedSpark {
+public final class SharedSpark {
 
-    static final String MASTER = "local[2]";
+    public static final String MASTER = "local[2]";
     private static JavaSparkContext context;
 
     private SharedSpark() {
     }
 
-    static synchronized JavaSparkContext context() {
+    public static synchronized JavaSparkContext context() {
         if (context == null) {
             JavaSparkContext jsc = SparkContexts.start(SparkContexts.conf(MASTER, "greeks tests")).context();
             SparkContexts.share(jsc);

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.adjointgreeks.closedform.BlackScholesFormula;
-import dev.adjointgreeks.product.OptionType;
+import dev.adjointgreeks.closedform.CallPut;
 
 /** Training samples from the engine's adjoint sweep: the pathwise labels of the bs-call example. */
 class TrainingDataTest {
@@ -58,8 +58,8 @@ class TrainingDataTest {
         double sd = 0;
         for (int i = 0; i < m; i++) {
             double s = d.x()[i][0];
-            double ry = d.y()[i] - BlackScholesFormula.price(OptionType.CALL, s, 110, 1, 0, 0, 0.2);
-            double rd = d.dydx()[i][0] - BlackScholesFormula.greeks(OptionType.CALL, s, 110, 1, 0, 0, 0.2).delta();
+            double ry = d.y()[i] - BlackScholesFormula.price(CallPut.CALL, s, 110, 1, 0, 0, 0.2);
+            double rd = d.dydx()[i][0] - BlackScholesFormula.greeks(CallPut.CALL, s, 110, 1, 0, 0, 0.2).delta();
             ey += ry / m;
             ed += rd / m;
             sy += ry * ry / m;
@@ -81,8 +81,8 @@ class TrainingDataTest {
         for (int i = 0; i < 300; i++) {
             assertEquals(a.x()[i][0], c.x()[i][0], 0.0, "same states whatever the labels");
             double s = c.x()[i][0];
-            assertEquals(BlackScholesFormula.price(OptionType.CALL, s, 110, 1, 0, 0, 0.2), c.y()[i], 1e-10);
-            assertEquals(BlackScholesFormula.greeks(OptionType.CALL, s, 110, 1, 0, 0, 0.2).delta(), c.dydx()[i][0], 1e-10);
+            assertEquals(BlackScholesFormula.price(CallPut.CALL, s, 110, 1, 0, 0, 0.2), c.y()[i], 1e-10);
+            assertEquals(BlackScholesFormula.greeks(CallPut.CALL, s, 110, 1, 0, 0, 0.2).delta(), c.dydx()[i][0], 1e-10);
         }
         assertEquals(List.of("spot"), List.of(spec.varyingNames()));
     }

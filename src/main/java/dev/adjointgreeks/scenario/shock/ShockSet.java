@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import dev.adjointgreeks.scenario.Descriptors;
 import dev.adjointgreeks.scenario.Text;
 
 /**
@@ -32,10 +33,6 @@ import dev.adjointgreeks.scenario.Text;
 public final class ShockSet implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** The factors a shock may move: market inputs by their scenario-column names. */
-    public static final Set<String> FACTORS = Set.of("spot", "vol", "rate", "dividend", "heston_v0",
-            "heston_kappa", "heston_theta", "heston_xi", "heston_rho");
 
     static final List<String> COLUMNS = List.of("scenario", "underlying", "factor", "shift", "type");
 
@@ -182,6 +179,7 @@ public final class ShockSet implements java.io.Serializable {
             }
             // (scenario, factor) -> underlyings seen, to refuse duplicates and '*'/named clashes
             Map<String, Map<String, Long>> seen = new HashMap<>();
+            Set<String> factors = Descriptors.shockFactors();
             while (records.hasNext()) {
                 CSVRecord r = records.next();
                 long line = firstLine(r);
@@ -203,8 +201,8 @@ public final class ShockSet implements java.io.Serializable {
                 if (underlying.isEmpty()) {
                     problems.add(where + "underlying: must not be empty (use * for every trade)");
                 }
-                if (!FACTORS.contains(factor)) {
-                    problems.add(where + "factor: unknown factor, expected one of " + String.join(", ", sorted(FACTORS))
+                if (!factors.contains(factor)) {
+                    problems.add(where + "factor: unknown factor, expected one of " + String.join(", ", sorted(factors))
                             + " (value '" + Text.oneLine(r.get(col.get("factor"))) + "')");
                 }
                 ShiftType type = ShiftType.parse(typeText);

@@ -8,10 +8,13 @@ import java.util.Map;
 
 import dev.adjointgreeks.engine.GreeksEngine;
 import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.engine.ModelType;
+import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.model.InputBlock;
+import dev.adjointgreeks.spec.Input;
 import dev.adjointgreeks.model.InputLayout;
-import dev.adjointgreeks.scenario.FieldException;
-import dev.adjointgreeks.scenario.Fields;
+import dev.adjointgreeks.spec.FieldException;
+import dev.adjointgreeks.spec.Fields;
 import dev.adjointgreeks.scenario.Text;
 import dev.adjointgreeks.scenario.TradeFactory;
 
@@ -45,6 +48,7 @@ public final class ShockedTrades {
     }
 
     private static Outcome one(Fields fields, Trade base, InputLayout layout, String name, List<Shock> shocks) {
+        ModelType type = ModelTypes.of(base.model());
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, double[]> lists = new LinkedHashMap<>();
         Map<String, Shock> by = new LinkedHashMap<>();   // shocked column -> the row that moved it
@@ -54,14 +58,20 @@ public final class ShockedTrades {
             if (block == null) {
                 continue;   // the model has no such input: this row leaves the trade alone
             }
-            if (block.shape() == InputBlock.Shape.SCALAR) {
-                String c = s.factor();
+            // the row's field that holds the block: spot for one asset, spots (a JSON list) for several
+            Input field = type == null ? null : type.descriptor().fieldOf(s.factor(),
+                    block.shape() == InputBlock.Shape.SCALAR ? Input.Shape.SCALAR : Input.Shape.LIST);
+            if (field == null) {
+                continue;   // not a field of the row: this row leaves the trade alone
+            }
+            if (field.shape() == Input.Shape.SCALAR) {
+                String c = field.field();
                 double x = fields.number(c);
                 texts.put(c, Double.toString(s.apply(x)));
                 before.put(c, new double[] {x});
                 by.put(c, s);
             } else {
-                String c = s.factor() + "s";   // spots, vols, dividends: JSON lists
+                String c = field.field();
                 double[] x = fields.has(c) ? fields.numbers(c) : new double[block.size()];
                 double[] y = new double[x.length];
                 for (int i = 0; i < x.length; i++) {
@@ -98,7 +108,7 @@ public final class ShockedTrades {
         Shock s = by.get(plain);
         String scenario = "scenario '" + Text.oneLine(name) + "'";
         if (s == null) {
-            return new FieldException(column, scenario + ": " + e.getMessage(), e.value());
+            return new FieldException(column, scenario + ": " + e.reason(), e.value());
         }
         String now;
         String was;

@@ -1,4 +1,4 @@
-package dev.adjointgreeks.scenario;
+package dev.adjointgreeks.spec;
 
 import java.util.Locale;
 

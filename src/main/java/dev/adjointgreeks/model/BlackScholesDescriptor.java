@@ -1,0 +1,47 @@
+package dev.adjointgreeks.model;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.adjointgreeks.spec.Fields;
+import dev.adjointgreeks.spec.Input;
+
+/**
+ * The Black-Scholes model, word {@code bs}: {@link BlackScholesModel} for one asset,
+ * {@link MultiAssetModel} (correlated geometric Brownian motions) for several.
+ */
+public final class BlackScholesDescriptor implements ModelDescriptor {
+
+    public static final String WORD = "bs";
+
+    private static final List<Input> SINGLE = List.of(MarketInputs.SPOT, MarketInputs.POSITIVE_STRIKE, MarketInputs.VOL,
+            MarketInputs.RATE, MarketInputs.DIVIDEND);
+    private static final List<Input> MULTI = List.of(MarketInputs.SPOTS, MarketInputs.POSITIVE_STRIKE, MarketInputs.VOLS,
+            MarketInputs.DIVIDENDS, MarketInputs.RATE, MarketInputs.CORRELATION);
+
+    @Override
+    public String word() {
+        return WORD;
+    }
+
+    @Override
+    public Set<Underlying> underlyings() {
+        return EnumSet.of(Underlying.SINGLE_ASSET, Underlying.MULTI_ASSET);
+    }
+
+    @Override
+    public List<Input> inputs(Underlying u) {
+        return u == Underlying.MULTI_ASSET ? MULTI : SINGLE;
+    }
+
+    @Override
+    public PathModel create(Fields f, Underlying u) {
+        if (u == Underlying.MULTI_ASSET) {
+            double[] spots = f.numbers("spots");
+            return new MultiAssetModel(spots, f.numbers("vols"), MarketInputs.dividends(f, spots.length), f.number("rate"),
+                    MarketInputs.correlation(f, spots.length));
+        }
+        return new BlackScholesModel(f.number("spot"), f.number("vol"), f.number("rate"), f.number("dividend"));
+    }
+}
