@@ -1,8 +1,10 @@
 /**
  * Scenario files in and results out: CSV and JSON readers that yield each row as a trade or as a
  * rejection ({@link dev.adjointgreeks.scenario.ScenarioRow}: file, line, column, reason, value), the
- * trade factory, size limits ({@link dev.adjointgreeks.scenario.Limits}) and plausible input ranges
- * ({@link dev.adjointgreeks.scenario.MarketRanges}), output columns and writers, and totals.
+ * trade factory, size limits ({@link dev.adjointgreeks.scenario.Limits}), output columns and writers,
+ * and totals. Columns, JSON keys, plausible input ranges and shock factors are not listed here: they
+ * derive from the registered model and product descriptors ({@link dev.adjointgreeks.scenario.Descriptors}),
+ * so this package knows no concrete model.
  *
  * <p>CSV rows are streamed, so memory does not grow with the file. A JSON trade takes its market's
  * fields and may override any of them; settings are typed strictly, and an unknown key or setting is
