@@ -25,8 +25,9 @@ book=$dir/book-$rows.csv
 if [[ ! -f $book ]]; then
     { awk '!/^#/ { print; exit }' "$src"
       awk '!/^#/' "$src" | tail -n +2 | awk -v n="$rows" -F, -v OFS=, '
-        { r[NR] = $0 } END { for (i = 0; i < n; i++) { x = r[i % NR + 1]; split(x, f, ",");
-          sub(/^[^,]*/, f[1] "-" int(i / NR), x); print x } }'
+        { r[NR] = $0; c[NR] = index($0, ",") }
+        END { for (i = 0; i < n; i++) { k = i % NR + 1; x = r[k];
+              print substr(x, 1, c[k] - 1) "-" int(i / NR) substr(x, c[k]) } }'
     } > "$book.part"
     mv "$book.part" "$book"
 fi
