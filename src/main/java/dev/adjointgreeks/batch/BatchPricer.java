@@ -155,6 +155,8 @@ public final class BatchPricer implements AutoCloseable {
     /**
      * Prices every row on {@code executor} and hands the outcomes to {@code sink} in input order,
      * then the totals if asked for. Stops at the first rejection under fail-fast.
+     *
+     * @throws ExecutorFailedException when the executor gives up on a chunk (the sink has had the rows before it)
      */
     public BatchSummary run(TradeExecutor executor, BatchSink sink) throws IOException, InterruptedException {
         return new Run(executor, sink).run();
@@ -461,18 +463,12 @@ public final class BatchPricer implements AutoCloseable {
             return r.withValues(v);
         }
 
-        /** The chunk's outcomes; a chunk whose executor failed rejects each of its trades. */
+        /** The chunk's outcomes; a chunk whose executor gave up on it stops the run, naming its trades. */
         private List<TaskOutcome> collect(InFlight c) throws InterruptedException {
             try {
                 return c.future.get();
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                List<TaskOutcome> out = new ArrayList<>();
-                for (TradeTask t : c.tasks) {
-                    out.add(new TaskOutcome.Failed(t.index(), new ScenarioRow.Rejected(t.source(), t.id(), "row",
-                            "the executor failed: " + cause, null)));
-                }
-                return out;
+                throw ExecutorFailedException.of(c.number, c.tasks, e.getCause() == null ? e : e.getCause());
             }
         }
 
