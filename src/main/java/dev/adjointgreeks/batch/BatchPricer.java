@@ -148,6 +148,8 @@ public final class BatchPricer implements AutoCloseable {
     /**
      * Prices every row on {@code executor} and hands the outcomes to {@code sink} in input order,
      * then the totals if asked for. Stops at the first rejection under fail-fast.
+     *
+     * @throws ExecutorFailedException when the executor gives up on a chunk (the sink has had the rows before it)
      */
     public BatchSummary run(TradeExecutor executor, BatchSink sink) throws IOException, InterruptedException {
         return new BatchRun(this, executor, sink).run();

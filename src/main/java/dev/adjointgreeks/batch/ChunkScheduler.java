@@ -103,18 +103,12 @@ final class ChunkScheduler {
         }
     }
 
-    /** The chunk's outcomes; a chunk whose executor failed rejects each of its trades. */
+    /** The chunk's outcomes; a chunk whose executor gave up on it stops the run, naming its trades. */
     private List<TaskOutcome> collect(InFlight c) throws InterruptedException {
         try {
             return c.future.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            List<TaskOutcome> out = new ArrayList<>();
-            for (TradeTask t : c.tasks) {
-                out.add(new TaskOutcome.Failed(t.index(), new ScenarioRow.Rejected(t.source(), t.id(), "row",
-                        "the executor failed: " + cause, null)));
-            }
-            return out;
+            throw ExecutorFailedException.of(c.number, c.tasks, e.getCause() == null ? e : e.getCause());
         }
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.Future;
  *
  * <p>Contract: {@link #submit} returns promptly; the future's list holds exactly one outcome per
  * task, in the chunk's order (use {@link TaskPricer#price(Chunk)} for each chunk, so a failing
- * trade becomes a {@link TaskOutcome.Failed}). A future that fails as a whole (a lost cluster)
- * rejects every trade of its chunk with the reason. At most {@link #chunksInFlight()} chunks are
+ * trade becomes a {@link TaskOutcome.Failed}). A future that fails as a whole (a cluster that gave
+ * up after its retries) stops the run with an {@link ExecutorFailedException} naming the chunk's
+ * trades. At most {@link #chunksInFlight()} chunks are
  * submitted and not yet collected, so driver memory is bounded by chunk size times that number.
  */
 public interface TradeExecutor extends AutoCloseable {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code greeks} command line. Exit codes: 0 success, 1 internal error, 2 usage error or
- * unreadable input, 3 a batch finished with rejected rows.
+ * unreadable input, 3 a batch finished with rejected rows, 4 the executor gave up on a chunk.
  */
 @Command(name = "greeks", mixinStandardHelpOptions = true, versionProvider = GreeksCommand.Version.class,
         description = "Option Greeks by adjoint (reverse-mode) automatic differentiation.",
@@ -16,6 +16,8 @@ public final class GreeksCommand implements Runnable {
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_REJECTED = 3;
+    /** The executor gave up on a chunk after its retries (Spark: spark.task.maxFailures); no output file. */
+    public static final int EXIT_EXECUTOR_FAILED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,6 +36,10 @@ public final class GreeksCommand implements Runnable {
             if (e instanceof UsageException) {
                 cmd.getErr().println("greeks: " + e.getMessage());
                 return EXIT_USAGE;
+            }
+            if (e instanceof dev.adjointgreeks.batch.ExecutorFailedException f) {
+                ExecutorFailures.report(f, cmd.getErr());
+                return EXIT_EXECUTOR_FAILED;
             }
             cmd.getErr().println("greeks: internal error: " + e);
             e.printStackTrace(cmd.getErr());

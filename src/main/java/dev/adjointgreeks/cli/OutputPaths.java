@@ -1,8 +1,9 @@
 package dev.adjointgreeks.cli;
 
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+
+import dev.adjointgreeks.io.OutputProbe;
 
 /** Checks an output path before any work is done, so a bad one is exit 2, not a loss of the run's work. */
 final class OutputPaths {
@@ -10,24 +11,18 @@ final class OutputPaths {
     private OutputPaths() {
     }
 
-    /** Throws a usage error naming the option and path when {@code p} cannot be written as a file. */
+    /**
+     * Throws a usage error naming the option and the path as given when {@code p} cannot be
+     * written as a file: proven by creating and removing a file in its directory ({@link OutputProbe}).
+     */
     static void check(Path p, String option) {
-        String shown = p.toString();
-        if (shown.isBlank()) {
+        if (p.toString().isBlank()) {
             throw new UsageException(option + ": the path is empty");
         }
-        if (Files.isDirectory(p)) {
-            throw new UsageException(option + ": " + shown + " is a directory, not a file");
-        }
-        if (Files.exists(p) && !Files.isWritable(p)) {
-            throw new UsageException(option + ": " + shown + " cannot be written");
-        }
-        Path dir = p.toAbsolutePath().getParent();
-        while (dir != null && !Files.exists(dir)) {
-            dir = dir.getParent();   // AtomicFiles creates missing directories under the first existing one
-        }
-        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new UsageException(option + ": cannot write into " + (dir == null ? shown : dir.toString()));
+        try {
+            OutputProbe.prove(p);
+        } catch (OutputProbe.Unwritable e) {
+            throw new UsageException(option + ": " + e.getMessage());
         }
     }
 

@@ -47,7 +47,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every row priced", "1:internal error", "2:usage error, or a file the run cannot start on "
                 + "(unreadable, empty, malformed, unknown column or setting), or a bad output path; nothing is priced",
-            "3:the run finished but rows were rejected (or --fail-fast stopped it)"})
+            "3:the run finished but rows were rejected (or --fail-fast stopped it)",
+            "4:the executor gave up on a chunk after its retries (Spark: spark.task.maxFailures); its trades are "
+                + "named, no output file"})
 public final class PriceCommand implements Callable<Integer> {
 
     /** Default paths per trade: scenarios/demo.csv prices in well under 30 seconds on 2 cores. */

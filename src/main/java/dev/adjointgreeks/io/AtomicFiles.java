@@ -21,22 +21,35 @@ public final class AtomicFiles {
     /** Temporary files not yet renamed into place or deleted. */
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
+    /** Set by the shutdown hook: no temporary file is created after it ran. Guarded by {@code OPEN}. */
+    private static boolean closing;
+
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : OPEN) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // the JVM is going down: nothing better to do
+            // under the same lock as createTemp: a file is either created and registered before the
+            // hook, and removed by it, or refused after it; a SIGTERM between the two cannot leave one
+            synchronized (OPEN) {
+                closing = true;
+                for (Path p : OPEN) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // the JVM is going down: nothing better to do
+                    }
                 }
             }
         }, "remove-temporary-files"));
     }
 
     private static Path createTemp(Path dir, Path target) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        OPEN.add(tmp);
-        return tmp;
+        synchronized (OPEN) {
+            if (closing) {
+                throw new IOException("the program is shutting down: " + target + " was not written");
+            }
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            OPEN.add(tmp);
+            return tmp;
+        }
     }
 
     private static void forget(Path tmp) {

@@ -92,6 +92,8 @@ public final class ModelFiles {
         JsonNode root;
         try {
             root = READER.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new BadModelException(dev.adjointgreeks.io.JsonLimits.DEFAULTS.describe(file));
         } catch (JsonProcessingException e) {
             throw new BadModelException(file + ": malformed JSON: " + e.getOriginalMessage());
         }

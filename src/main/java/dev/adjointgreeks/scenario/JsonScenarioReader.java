@@ -12,13 +12,14 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.adjointgreeks.io.JsonLimits;
 import dev.adjointgreeks.scenario.CsvScenarioReader.BadFileException;
 import dev.adjointgreeks.spec.Fields;
 import dev.adjointgreeks.spec.FieldException;
@@ -50,12 +51,12 @@ public final class JsonScenarioReader {
     }
 
     /**
-     * Parser limits: numbers of at most 1,000 digits, nesting at most 100 deep (a scenario needs 4),
-     * strings of at most 1 MB. Beyond them the file is malformed (exit 2), never a crash.
+     * Parser limits ({@link JsonLimits#SCENARIO}): numbers of at most 1,000 digits, nesting at most
+     * 100 deep (a scenario needs 4), strings of at most 1 MB. Beyond them the file is refused (exit 2)
+     * naming file, line, column and the limit, never a crash.
      */
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(1_000).maxNestingDepth(100)
-                    .maxStringLength(1_000_000).build())
+            .streamReadConstraints(JsonLimits.SCENARIO.constraints())
             .build());
 
     private JsonScenarioReader() {
@@ -121,6 +122,8 @@ public final class JsonScenarioReader {
                 throw new BadFileException(name + ":" + p.currentTokenLocation().getLineNr()
                         + ": malformed JSON: content after the end of the root object");
             }
+        } catch (StreamConstraintsException e) {
+            throw new BadFileException(JsonLimits.SCENARIO.describe(file));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new BadFileException(name + (at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() : "")

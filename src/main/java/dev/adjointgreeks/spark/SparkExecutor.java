@@ -26,6 +26,14 @@ import dev.adjointgreeks.engine.Method;
  * different cost even out across the cores; a chunk has {@value #PARTITIONS_PER_CORE} partitions
  * per core; {@value #CHUNKS_IN_FLIGHT} chunks in flight keep every core busy while the last task of
  * a job finishes and while the driver writes, and bound the driver's memory.
+ *
+ * <p>Faults: a task lost with its executor is re-run by Spark elsewhere, and since a trade's
+ * numbers do not depend on where it is priced, the output is the same. A task that fails
+ * {@code spark.task.maxFailures} times aborts its chunk's job, and the run stops with an
+ * {@link dev.adjointgreeks.batch.ExecutorFailedException} naming the chunk's trades. A failure
+ * drill shows that case on any cluster: with the system property {@value #DRILL} set to a trade
+ * id on the driver, the task holding that trade fails on every attempt, outside the per-trade
+ * catch of {@link TaskPricer}.
  */
 public final class SparkExecutor implements TradeExecutor {
 
@@ -33,10 +41,14 @@ public final class SparkExecutor implements TradeExecutor {
     static final int PARTITIONS_PER_CORE = 2;
     static final int CHUNKS_IN_FLIGHT = 3;
 
+    /** System property: the id of a trade whose task fails on every attempt (a failure drill, for tests). */
+    public static final String DRILL = "greeks.spark.drill.failTrade";
+
     private final JavaSparkContext jsc;
     private final boolean ownsContext;
     private final int partitions;
     private final int chunkSize;
+    private final String drill = System.getProperty(DRILL);
 
     /**
      * @param jsc         the context to run on
@@ -58,7 +70,7 @@ public final class SparkExecutor implements TradeExecutor {
         int slices = Math.max(1, Math.min(partitions, chunk.size()));
         jsc.setJobDescription("greeks chunk " + chunk.number() + " (" + chunk.size() + " trades)");
         return jsc.parallelize(chunk.tasks(), slices)
-                .mapPartitions(new PriceTasks(chunk.method()))
+                .mapPartitions(new PriceTasks(chunk.method(), drill))
                 .collectAsync();
     }
 
@@ -92,16 +104,28 @@ public final class SparkExecutor implements TradeExecutor {
     static final class PriceTasks implements FlatMapFunction<Iterator<TradeTask>, TaskOutcome> {
         private static final long serialVersionUID = 1L;
         private final Method method;
+        private final String drill;
 
         PriceTasks(Method method) {
+            this(method, null);
+        }
+
+        /** @param drill the id of a trade whose task must fail (see {@link SparkExecutor#DRILL}), or null */
+        PriceTasks(Method method, String drill) {
             this.method = method;
+            this.drill = drill;
         }
 
         @Override
         public Iterator<TaskOutcome> call(Iterator<TradeTask> tasks) {
             List<TaskOutcome> out = new ArrayList<>();
             while (tasks.hasNext()) {
-                out.add(TaskPricer.price(tasks.next(), method));
+                TradeTask t = tasks.next();
+                if (t.id().equals(drill)) {
+                    throw new IllegalStateException("failure drill: the task holding trade '" + drill + "' fails ("
+                            + DRILL + ")");
+                }
+                out.add(TaskPricer.price(t, method));
             }
             return out.iterator();
         }

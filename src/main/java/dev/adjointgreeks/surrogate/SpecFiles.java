@@ -69,6 +69,8 @@ public final class SpecFiles {
         }
         try {
             return strictMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new SpecException(dev.adjointgreeks.io.JsonLimits.DEFAULTS.describe(file));
         } catch (JsonProcessingException e) {
             throw new SpecException(file + ": malformed JSON: " + e.getOriginalMessage());
         }

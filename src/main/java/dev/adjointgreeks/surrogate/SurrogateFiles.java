@@ -100,6 +100,8 @@ public final class SurrogateFiles {
         JsonNode root;
         try {
             root = SpecFiles.strictMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new SpecException(dev.adjointgreeks.io.JsonLimits.DEFAULTS.describe(file));
         } catch (JsonProcessingException e) {
             throw new SpecException(src + ": malformed JSON: " + e.getOriginalMessage());
         }

@@ -190,23 +190,76 @@ class BatchPricerTest {
     }
 
     @Test
-    void aChunkWhoseExecutorFailsRejectsEachOfItsTradesAndTheRestIsWritten() throws Exception {
+    void aChunkWhoseExecutorGivesUpStopsTheRunNamingItsTrades() throws Exception {
         Path f = mixed();
         TradeExecutor failing = new ChunkedExecutor() {
             @Override
             public Future<List<TaskOutcome>> submit(Chunk chunk) {
-                if (chunk.number() == 0) {
-                    return CompletableFuture.failedFuture(new IllegalStateException("lost executor"));
+                if (chunk.number() == 1) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("lost executor\n\tat a.b.C(C.java:1)"));
                 }
                 return super.submit(chunk);
             }
         };
-        Collect c = run(BatchPricer.open(List.of(f), BatchOptions.of(Method.ADJOINT).withPaths(200L)), failing);
-        assertEquals(7, c.rows.size());
-        ScenarioRow.Rejected lost = (ScenarioRow.Rejected) c.rows.get(0);
-        assertEquals("row", lost.column());
-        assertTrue(lost.reason().contains("lost executor"), lost.reason());
-        assertInstanceOf(TradeResult.class, c.rows.get(6));
+        Collect c = new Collect();
+        ExecutorFailedException e;
+        try (BatchPricer batch = BatchPricer.open(List.of(f), BatchOptions.of(Method.ADJOINT).withPaths(200L));
+             failing) {
+            e = assertThrows(ExecutorFailedException.class, () -> batch.run(failing, c));
+        }
+        // chunks of 3: [eu, dig, geo] was written with the two rejections between; [bar, hes] was not priced
+        assertEquals(List.of("eu", "rejected:vol", "dig", "rejected:id", "geo"), c.rows.stream()
+                .map(o -> o instanceof TradeResult r ? r.id() : "rejected:" + ((ScenarioRow.Rejected) o).column()).toList());
+        assertEquals(1, e.chunk());
+        assertEquals(List.of(f + ":7 (id 'bar')", f + ":8 (id 'hes')"),
+                e.trades().stream().map(ExecutorFailedException.Unpriced::toString).toList());
+        assertEquals("lost executor", e.reason(), "the first line only, no stack trace");
+        assertTrue(e.getMessage().startsWith("the executor failed on chunk 1 (2 trades) after its retries: lost executor"),
+                e.getMessage());
+    }
+
+    @Test
+    void theDriverHoldsAtMostChunksInFlightOfABigBook() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            rows.add("t" + i + ",european,call,bs,100," + (80 + i % 40) + ",1,0.03,0,0.2,,,,,,,,,,,");
+        }
+        Path f = csv("big.csv", rows.toArray(String[]::new));
+        int[] outstanding = {0, 0};   // now, most
+        long[] trades = {0};
+        TradeExecutor counting = new ChunkedExecutor() {
+            @Override
+            public Future<List<TaskOutcome>> submit(Chunk chunk) {
+                outstanding[0]++;
+                outstanding[1] = Math.max(outstanding[1], outstanding[0]);
+                trades[0] += chunk.size();
+                CompletableFuture<List<TaskOutcome>> priced = CompletableFuture.supplyAsync(() -> TaskPricer.price(chunk));
+                return new CompletableFuture<>() {
+                    @Override
+                    public List<TaskOutcome> get() throws InterruptedException, java.util.concurrent.ExecutionException {
+                        List<TaskOutcome> o = priced.get();
+                        outstanding[0]--;
+                        return o;
+                    }
+
+                    @Override
+                    public boolean isDone() {
+                        return priced.isDone();
+                    }
+                };
+            }
+
+            @Override
+            public int chunkSize() {
+                return 7;
+            }
+        };
+        Collect c = run(BatchPricer.open(List.of(f), BatchOptions.of(Method.ADJOINT).withPaths(20L)), counting);
+        assertEquals(3_000, c.rows.size());
+        assertEquals(3_000, c.valuesById().size(), "every trade once");
+        assertEquals(3_000, trades[0]);
+        assertEquals(0, outstanding[0]);
+        assertEquals(counting.chunksInFlight(), outstanding[1], "chunks submitted and not yet collected, at most");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per failure of issue 14 (fuzzed scenario files), each as it was reproduced: a few
- * paths, one thread. Numbers in the names are the issue's. Every run must end with exit 0, 2 or
- * 3, never a stack trace, and never write NaN or Infinity.
+ * paths, one thread. Numbers in the names are the issue's ({@code i23_} for the three classes of
+ * issue 23). Every run must end with exit 0, 2 or 3, never a stack trace, and never write NaN or
+ * Infinity.
  */
 class BadInputRegressionTest {
 
@@ -104,10 +106,16 @@ class BadInputRegressionTest {
         Path digits = file("digits.json", "{\"trades\": [{\"id\": \"a\", \"spot\": 1" + "0".repeat(1_200) + "}]}");
         Path deep = file("deep.json", "{\"trades\": [" + "[".repeat(1_200) + "]".repeat(1_200) + "]}");
         Path longString = file("long.json", "{\"trades\": [{\"id\": \"" + "x".repeat(2_000_000) + "\"}]}");
-        for (Path p : List.of(digits, deep, longString)) {
-            CliRunner.Run r = price(p);
+        Path longKey = file("key.json", "{\"trades\": [{\"" + "k".repeat(60_000) + "\": 1}]}");
+        List<String> expected = List.of(digits + ":1:33: trade: a number of 1,201 characters passes the limit of 1,000",
+                deep + ":1:111: trade nests deeper than 100 levels",
+                longString + ":1:20: trade: a string longer than 1,000,000 characters",
+                longKey + ":1:14: trade: a key of 60,000 characters passes the limit of 50,000");
+        List<Path> files = List.of(digits, deep, longString, longKey);
+        for (int i = 0; i < files.size(); i++) {
+            CliRunner.Run r = price(files.get(i));
             assertEquals(2, r.exit(), r.err());
-            assertTrue(r.err().contains(p + ":") && r.err().contains("malformed JSON"), r.err());
+            assertEquals("greeks: " + expected.get(i), r.err().strip());
         }
     }
 
@@ -125,7 +133,8 @@ class BadInputRegressionTest {
             assumeFalse(Files.isWritable(ro), "running as root: every directory is writable");
             CliRunner.Run r = price(f, "--out", ro.resolve("out.csv"));
             assertEquals(2, r.exit());
-            assertTrue(r.err().contains("cannot write into " + ro), r.err());
+            assertTrue(r.err().contains("--out: " + ro.resolve("out.csv") + " cannot be written: no file can be "
+                    + "created in " + ro + " (permission denied)"), r.err());
         } finally {
             ro.toFile().setWritable(true);
         }
@@ -361,4 +370,65 @@ class BadInputRegressionTest {
         assertTrue(r.err().contains("'surrogat'"), r.err());
         assertEquals(0, CliRunner.run("price", "--help").exit());
     }
+
+    /** Issue 23, class 1: a directory that exists and looks writable but takes no file (here /proc). */
+    @Test
+    void i23_1_anOutputDirectoryThatTakesNoFileIsExit2BeforeAnyWork() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        Path f = csv("f.csv", GOOD);
+        CliRunner.Run r = price(f, "--out", "/proc/o.csv");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("greeks: --out: /proc/o.csv cannot be written: no file can be created in /proc "
+                + "(the directory accepts no new file)", r.err().strip());
+        Path data = file("d.csv", "x,y\n1,2\n2,3\n3,5\n");
+        CliRunner.Run t = CliRunner.run("nn", "train", "--data", data.toString(), "--inputs", "x", "--target", "y",
+                "--model", "/proc/m.json", "--epochs", "1", "--quiet");
+        assertEquals(2, t.exit(), t.err());
+        assertTrue(t.err().startsWith("greeks: --model: /proc/m.json cannot be written"), t.err());
+        assertFalse(t.err().contains("Exception") || t.err().contains("\tat "), t.err());
+        Path shocks = file("s.csv", "scenario,underlying,factor,shift,type\nup,*,spot,0.1,relative\n");
+        CliRunner.Run c = price(f, "--shocks", shocks, "--chart", "/proc/c.png");
+        assertEquals(2, c.exit(), c.err());
+        assertTrue(c.err().startsWith("greeks: --chart: /proc/c.png cannot be written"), c.err());
+    }
+
+    /** Issue 23, class 2: the message names the path the user gave, not only its directory. */
+    @Test
+    void i23_2_anOutputBelowARegularFileNamesThePathGiven() throws Exception {
+        Path f = csv("f.csv", GOOD);
+        Path below = dir.resolve("f.csv").resolve("o.csv");
+        CliRunner.Run r = price(f, "--out", below);
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("greeks: --out: " + below + " cannot be written: " + f + " is a file, not a directory",
+                r.err().strip());
+        // the proof creates missing directories and removes them again when the run stops before writing
+        Path deeper = dir.resolve("new").resolve("deeper").resolve("o.csv");
+        CliRunner.Run missing = price(dir.resolve("no-such-input.csv"), "--out", deeper);
+        assertEquals(2, missing.exit(), missing.err());
+        assertFalse(Files.exists(dir.resolve("new")), "no directory left by the proof");
+        assertEquals(0, price(f, "--out", deeper).exit());
+        assertTrue(Files.readString(deeper).startsWith("id,"));
+        try (Stream<Path> left = Files.list(deeper.getParent())) {
+            assertEquals(List.of(deeper), left.toList(), "no probe or temporary file left");
+        }
+    }
+
+    /** Issue 23, class 3: a JSON parser limit in the project's words, with file, line and column. */
+    @Test
+    void i23_3_jsonNestedTooDeepIsNamedWithLineAndColumn() throws IOException {
+        Path deep = file("deep.json", "{\"trades\": [\n  " + GOOD_JSON + ",\n  {\"id\": \"d\", \"spot\": "
+                + "[".repeat(200) + "]".repeat(200) + "}\n]}\n");
+        CliRunner.Run r = price(deep);
+        assertEquals(2, r.exit(), r.err());
+        // depth: the root object 1, "trades" 2, the trade 3, so the 98th [ (column 23 + 97) is level 101
+        assertEquals("greeks: " + deep + ":3:120: trade nests deeper than 100 levels", r.err().strip());
+        Path model = file("m.json", "{\"format\": " + "[".repeat(1_200) + "]".repeat(1_200) + "}");
+        CliRunner.Run m = CliRunner.run("nn", "predict", "--model", model.toString(), "--data", deep.toString());
+        assertEquals(2, m.exit(), m.err());
+        assertTrue(m.err().contains(model + ":1:") && m.err().contains(": \"format\" nests deeper than"), m.err());
+        assertFalse(m.err().contains("StreamReadConstraints"), m.err());
+    }
+
+    static final String GOOD_JSON = "{\"id\": \"g\", \"product\": \"european\", \"type\": \"call\", \"spot\": 100, "
+            + "\"strike\": 100, \"maturity\": 1, \"rate\": 0.05, \"dividend\": 0, \"vol\": 0.2}";
 }
