@@ -69,6 +69,11 @@ public final class BlockProgram {
     static final int MAXC = 22;
     static final int SQRTPOS = 23;
 
+    /** Whether evaluators replay (the default) or record every block ({@code -Dadjointgreeks.replay=false}). */
+    public static boolean enabled() {
+        return !"false".equalsIgnoreCase(System.getProperty("adjointgreeks.replay"));
+    }
+
     /** Operand of no value (an absent partial or optional operand). */
     static final int NONE = Integer.MIN_VALUE;
 

@@ -10,10 +10,10 @@ import dev.adjointgreeks.ad.BlockTape;
  * forward, adjoints reverse, over the tape's lane arrays), or recorded on every block when replay
  * is off or the program was refused. Both give the same numbers to the last bit.
  */
-final class BlockRun {
+public final class BlockRun {
 
     /** Replay unless {@code -Dadjointgreeks.replay=false} (the block scalar on every block, for comparison). */
-    static final boolean REPLAY_DEFAULT = !"false".equalsIgnoreCase(System.getProperty("adjointgreeks.replay"));
+    static final boolean REPLAY_DEFAULT = BlockProgram.enabled();
 
     private final BlockTape tape;
     private final PricingProblem.PathFunction<Block> function;
@@ -26,7 +26,7 @@ final class BlockRun {
     /** The block scalar's output of the current block (when not replaying). */
     private Block y;
 
-    BlockRun(BlockTape tape, PricingProblem.PathFunction<Block> function, Block[] normals, double[][] normalLanes,
+    public BlockRun(BlockTape tape, PricingProblem.PathFunction<Block> function, Block[] normals, double[][] normalLanes,
             int mark, boolean replay) {
         this.tape = tape;
         this.function = function;
@@ -37,12 +37,12 @@ final class BlockRun {
     }
 
     /** The program, once recorded (null before the first block or with replay off). */
-    BlockProgram program() {
+    public BlockProgram program() {
         return program;
     }
 
     /** Prices the current normals (the tape's live lanes). */
-    void forward() {
+    public void forward() {
         if (replaying) {
             program.forward();
             return;
@@ -64,12 +64,12 @@ final class BlockRun {
         y = function.discountedPayoff(normals);
     }
 
-    double output(int l) {
+    public double output(int l) {
         return replaying ? program.output(l) : y.lane(l);
     }
 
     /** The adjoint sweep of the current block back to the setup, lane l seeded with {@code weights[l]}. */
-    void sweep(double[] weights) {
+    public void sweep(double[] weights) {
         if (replaying) {
             program.sweep(weights);
         } else {
@@ -79,7 +79,7 @@ final class BlockRun {
     }
 
     /** Done with a price-only block. */
-    void release() {
+    public void release() {
         if (!replaying) {
             tape.rewind(mark);
             y = null;
