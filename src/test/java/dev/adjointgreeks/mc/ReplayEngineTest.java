@@ -230,4 +230,44 @@ class ReplayEngineTest {
             assertEquals(tapeAtTwo, e.tape().highWaterBytes(), t.id());
         }
     }
+
+    /** Once recorded, a block allocates nothing: no object per operation, no lane array per block. */
+    @Test
+    void aReplayedBlockAllocatesNothing() {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        for (Trade t : everyPairAndLibor()) {
+            if (!List.of("bs-asian-cv", "heston-eu", "basket", "libor").contains(t.id())) {
+                continue;
+            }
+            PricingProblem p = t.problem();
+            for (AdjointEvaluator.GradientErrors errors : AdjointEvaluator.GradientErrors.values()) {
+                AdjointEvaluator e = new AdjointEvaluator(p, p.inputValues(), errors);
+                int w = e.lanes();
+                double[][][] z = blocks(p, 3, true)[0];
+                double[][][] zw = new double[2][p.dimension()][w];
+                for (int a = 0; a < 2; a++) {
+                    for (int k = 0; k < p.dimension(); k++) {
+                        for (int l = 0; l < w; l++) {
+                            zw[a][k][l] = z[a][k][l % W];
+                        }
+                    }
+                }
+                double[][] out = new double[e.width()][w];
+                double[] sums = new double[e.width()];
+                for (int b = 0; b < 5; b++) {   // records, and warms the replay up
+                    e.sampleLanes(zw, w, out);
+                    e.endBlock(sums);
+                }
+                long before = mx.getThreadAllocatedBytes(thread);
+                for (int b = 0; b < 100; b++) {
+                    e.sampleLanes(zw, w - b % 3, out);
+                    e.endBlock(sums);
+                }
+                long allocated = mx.getThreadAllocatedBytes(thread) - before;
+                assertTrue(allocated < 100 * 64, t.id() + " " + errors + ": " + allocated + " bytes in 100 blocks");
+            }
+        }
+    }
 }
