@@ -164,8 +164,26 @@ public final class BlockProgram {
     }
 
     void maxConstant(double[] r, Block x, double c, double[] p) {
+        finiteByConstruction(p);
         emit(MAXC, result(r), operand(x), constant(c), partial(p));
     }
+
+    /**
+     * A computed partial that is finite whatever the operands (a 0/1 mask): the reverse pass
+     * need not check it before its plain loop ({@link BlockTape#sweepKept}).
+     */
+    private void finiteByConstruction(double[] p) {
+        if (p == null) {
+            return;
+        }
+        if (finiteCount == finite.length) {
+            finite = Arrays.copyOf(finite, Math.max(8, 2 * finiteCount));
+        }
+        finite[finiteCount++] = p;
+    }
+
+    private double[][] finite = new double[8][];
+    private int finiteCount;
 
     private int auxiliary(Object o) {
         if (auxCount == aux.length) {
@@ -194,6 +212,9 @@ public final class BlockProgram {
     }
 
     void unary(int op, double[] r, Block x, double[] p) {
+        if (op == SQRTPOS) {
+            finiteByConstruction(p);   // 0.5 / sqrt(x) for x > 0 (at most 2.3e161), else 0
+        }
         emit(op, result(r), operand(x), partial(p));
     }
 
@@ -255,6 +276,8 @@ public final class BlockProgram {
 
     /** {@code max}, {@code min} or {@code select}: lane l takes {@code a} or {@code b} by a per-lane decision. */
     void blend(int op, double[] r, Block cond, Block a, Block b, double c, double[] pa, double[] pb) {
+        finiteByConstruction(pa);
+        finiteByConstruction(pb);
         emit(op, result(r), cond == null ? NONE : operand(cond), operand(a), b == null ? constant(c) : operand(b),
                 partial(pa), partial(pb));
     }
@@ -315,7 +338,7 @@ public final class BlockProgram {
         if (outNode < 0) {
             return;
         }
-        tape.sweepKept(outNode, weights, mark, end);
+        tape.sweepKept(outNode, weights, mark, end, finite, finiteCount);
     }
 
     /** The forward pass: every instruction's values and computed partials, over the tape's live lanes. */

@@ -478,13 +478,35 @@ public final class BlockTape implements Field<Block> {
         return allFinite(p, w);
     }
 
-    /** Forgets the arrays {@link #finite} remembered (at the start of each sweep). */
+    /**
+     * Forgets the arrays {@link #finite} remembered (at the start of each sweep), then remembers as
+     * finite the partials a kept program computes finite by construction (its 0/1 masks).
+     */
     private void forgetFinite() {
         for (int i = 0; i < finiteUsed; i++) {
             finiteKeys[finiteSlots[i]] = null;
         }
         finiteUsed = 0;
+        for (int i = 0; i < presetCount && finiteUsed < FINITE_SLOTS / 2; i++) {
+            double[] p = presetFinite[i];
+            int h = (System.identityHashCode(p) * 0x9E3779B9) >>> (32 - FINITE_BITS);
+            for (int probe = 0; probe < 8; probe++) {
+                if (finiteKeys[h] == null) {
+                    finiteKeys[h] = p;
+                    finiteValues[h] = true;
+                    finiteSlots[finiteUsed++] = h;
+                    break;
+                }
+                if (finiteKeys[h] == p) {
+                    break;
+                }
+                h = (h + 1) & (FINITE_SLOTS - 1);
+            }
+        }
     }
+
+    private double[][] presetFinite;
+    private int presetCount;
 
     private static final int FINITE_BITS = 10;
     private static final int FINITE_SLOTS = 1 << FINITE_BITS;
@@ -605,7 +627,7 @@ public final class BlockTape implements Field<Block> {
      * The reverse pass of a replay: seeds lane l of node {@code out} with {@code weights[l]} and
      * sweeps the kept nodes {@code end-1 .. mark} lane by lane, exactly as {@link #sweepPath}.
      */
-    void sweepKept(int out, double[] weights, int mark, int end) {
+    void sweepKept(int out, double[] weights, int mark, int end, double[][] finiteArrays, int finiteCount) {
         checkWidth(weights);
         int setup = size;
         size = end;
@@ -615,9 +637,13 @@ public final class BlockTape implements Field<Block> {
             for (int l = 0; l < live; l++) {
                 a[l] += weights[l];
             }
+            presetFinite = finiteArrays;
+            presetCount = finiteCount;
             propagate(mark, false);
         } finally {
             size = setup;
+            presetFinite = null;
+            presetCount = 0;
         }
     }
 
