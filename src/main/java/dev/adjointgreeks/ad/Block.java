@@ -101,6 +101,9 @@ public final class Block implements RealFieldElement<Block> {
             throw new IllegalStateException("a block of " + tape.width + " lanes has no single real value; "
                     + "read lane(l), or decide lane by lane with Fn.select/max/min");
         }
+        if (tape.rec != null) {
+            tape.rec.guard();
+        }
         return u;
     }
 
@@ -198,6 +201,9 @@ public final class Block implements RealFieldElement<Block> {
             for (int l = 0; l < w; l++) {
                 r[l] = f.value(lanes[l]);
             }
+            if (tape.rec != null) {
+                tape.rec.rule(r, this, null, f);
+            }
             return tape.passive(r);
         }
         double[] p = tape.alloc();
@@ -206,6 +212,9 @@ public final class Block implements RealFieldElement<Block> {
             double v = f.value(x);
             r[l] = v;
             p[l] = f.slope(x, v);
+        }
+        if (tape.rec != null) {
+            tape.rec.rule(r, this, p, f);
         }
         tape.entry(tape.first(node), index, p);
         return tape.active(node, r);
@@ -257,6 +266,9 @@ public final class Block implements RealFieldElement<Block> {
             if (ay) {
                 py[l] = f.dy(x, y, v);
             }
+        }
+        if (t.rec != null) {
+            t.rec.rule2(r, this, b, px, py, f);
         }
         if (node < 0) {
             return t.passive(r);
@@ -341,6 +353,9 @@ public final class Block implements RealFieldElement<Block> {
                 }
             }
         }
+        if (t.rec != null) {
+            t.rec.binary(sign > 0 ? BlockProgram.ADD : BlockProgram.SUB, r, this, b);
+        }
         if (node < 0) {
             return t.passive(r);
         }
@@ -376,6 +391,9 @@ public final class Block implements RealFieldElement<Block> {
         int node = ax || ay ? t.begin((ax ? 1 : 0) + (ay ? 1 : 0), false) : -1;
         double[] r = t.buffer(node >= 0);
         product(r, this, b, w);
+        if (t.rec != null) {
+            t.rec.binary(BlockProgram.MUL, r, this, b);
+        }
         if (node < 0) {
             return t.passive(r);
         }
@@ -417,6 +435,9 @@ public final class Block implements RealFieldElement<Block> {
         }
         double[] r = new double[t.width];
         product(r, this, b, t.live);
+        if (t.rec != null) {
+            t.rec.binary(BlockProgram.MUL, r, this, b);
+        }
         return t.passive(r);
     }
 
@@ -483,6 +504,9 @@ public final class Block implements RealFieldElement<Block> {
         for (int l = 0; l < w; l++) {
             r[l] = lanes[l] * c;
         }
+        if (tape.rec != null) {
+            tape.rec.unaryConst(BlockProgram.SCALE, r, this, c);
+        }
         return unaryLinear(r, node, c);
     }
 
@@ -496,6 +520,9 @@ public final class Block implements RealFieldElement<Block> {
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
             r[l] = lanes[l] + c;
+        }
+        if (tape.rec != null) {
+            tape.rec.unaryConst(BlockProgram.ADDC, r, this, c);
         }
         return unaryLinear(r, node, 1.0);
     }
@@ -511,6 +538,9 @@ public final class Block implements RealFieldElement<Block> {
         for (int l = 0; l < w; l++) {
             r[l] = lanes[l] - c;
         }
+        if (tape.rec != null) {
+            tape.rec.unaryConst(BlockProgram.SUBC, r, this, c);
+        }
         return unaryLinear(r, node, 1.0);
     }
 
@@ -524,6 +554,9 @@ public final class Block implements RealFieldElement<Block> {
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
             r[l] = lanes[l] / c;
+        }
+        if (tape.rec != null) {
+            tape.rec.unaryConst(BlockProgram.DIVC, r, this, c);
         }
         return unaryLinear(r, node, 1.0 / c);
     }
@@ -555,6 +588,9 @@ public final class Block implements RealFieldElement<Block> {
         double[] r = tape.buffer(node >= 0);
         for (int l = 0; l < w; l++) {
             r[l] = FastMath.IEEEremainder(lanes[l], c);
+        }
+        if (tape.rec != null) {
+            tape.rec.unaryConst(BlockProgram.REMC, r, this, c);
         }
         return unaryLinear(r, node, 1.0);
     }
@@ -604,6 +640,9 @@ public final class Block implements RealFieldElement<Block> {
         double[] r = new double[tape.width];
         for (int l = 0; l < tape.live; l++) {
             r[l] = f.applyAsDouble(lanes[l]);
+        }
+        if (tape.rec != null) {
+            tape.rec.passiveMap(r, this, f);
         }
         return tape.passive(r);
     }
@@ -720,11 +759,17 @@ public final class Block implements RealFieldElement<Block> {
             r[l] = Math.sqrt(lanes[l]);
         }
         if (node < 0) {
+            if (tape.rec != null) {
+                tape.rec.unary(BlockProgram.SQRT, r, this, null);
+            }
             return tape.passive(r);
         }
         double[] p = tape.alloc();
         for (int l = 0; l < w; l++) {
             p[l] = 0.5 / r[l];   // sqrt'(0) = +inf
+        }
+        if (tape.rec != null) {
+            tape.rec.unary(BlockProgram.SQRT, r, this, p);
         }
         tape.entry(tape.first(node), index, p);
         return tape.active(node, r);
@@ -836,6 +881,9 @@ public final class Block implements RealFieldElement<Block> {
         for (int l = 0; l < w; l++) {
             r[l] = Math.exp(lanes[l]);
         }
+        if (tape.rec != null) {
+            tape.rec.unary(BlockProgram.EXP, r, this, null);
+        }
         if (node < 0) {
             return tape.passive(r);
         }
@@ -870,11 +918,17 @@ public final class Block implements RealFieldElement<Block> {
             r[l] = Math.log(lanes[l]);
         }
         if (node < 0) {
+            if (tape.rec != null) {
+                tape.rec.unary(BlockProgram.LOG, r, this, null);
+            }
             return tape.passive(r);
         }
         double[] p = tape.alloc();
         for (int l = 0; l < w; l++) {
             p[l] = 1.0 / lanes[l];   // log'(0) = +inf
+        }
+        if (tape.rec != null) {
+            tape.rec.unary(BlockProgram.LOG, r, this, p);
         }
         tape.entry(tape.first(node), index, p);
         return tape.active(node, r);

@@ -72,6 +72,9 @@ final class BlockOps {
                     addScaled(r, coefficients[k], terms[k], w);
                 }
             }
+            if (t.rec != null) {
+                t.rec.weighted(r, c, coefficients, terms, n, compensated);
+            }
             result = node < 0 ? t.passive(r) : t.active(node, r);
         }
         if (node >= 0) {
@@ -176,6 +179,9 @@ final class BlockOps {
                     addProduct(r, a[k], b[k], w);
                 }
             }
+            if (t.rec != null) {
+                t.rec.products(r, a, b, n, compensated);
+            }
             result = node < 0 ? t.passive(r) : t.active(node, r);
         }
         if (node >= 0) {
@@ -225,6 +231,9 @@ final class BlockOps {
             for (int j = 0; j < n; j++) {
                 addProduct(r, factors[j], z[offset + j], w);
             }
+            if (t.rec != null) {
+                t.rec.affine(r, x0, x1, factors, z, offset, n);
+            }
             result = node < 0 ? t.passive(r) : t.active(node, r);
         }
         if (node >= 0) {
@@ -265,7 +274,7 @@ final class BlockOps {
      * Lane l takes {@code a} where {@code take[l]} is true, else {@code b}; {@code b} may be null
      * for a passive constant {@code c}. Partials: 1 on the lanes an operand is taken, 0 elsewhere.
      */
-    private static Block blend(BlockTape t, boolean[] take, Block a, Block b, double c) {
+    private static Block blend(BlockTape t, int op, Block cond, boolean[] take, Block a, Block b, double c) {
         int w = t.live;
         int act = active(t, a) + (b == null ? 0 : active(t, b));
         int node = act > 0 ? t.begin(act, false) : -1;
@@ -274,22 +283,30 @@ final class BlockOps {
             r[l] = take[l] ? a.lane(l) : (b == null ? c : b.lane(l));
         }
         if (node < 0) {
+            if (t.rec != null) {
+                t.rec.blend(op, r, cond, a, b, c, null, null);
+            }
             return t.passive(r);
         }
         int e = t.first(node);
+        double[] pa = null;
+        double[] pb = null;
         if (a.index >= 0) {
-            double[] p = t.alloc();
+            pa = t.alloc();
             for (int l = 0; l < w; l++) {
-                p[l] = take[l] ? 1.0 : 0.0;
+                pa[l] = take[l] ? 1.0 : 0.0;
             }
-            e = t.entry(e, a.index, p);
+            e = t.entry(e, a.index, pa);
         }
         if (b != null && b.index >= 0) {
-            double[] p = t.alloc();
+            pb = t.alloc();
             for (int l = 0; l < w; l++) {
-                p[l] = take[l] ? 0.0 : 1.0;
+                pb[l] = take[l] ? 0.0 : 1.0;
             }
-            t.entry(e, b.index, p);
+            t.entry(e, b.index, pb);
+        }
+        if (t.rec != null) {
+            t.rec.blend(op, r, cond, a, b, c, pa, pb);
         }
         return t.active(node, r);
     }
@@ -308,7 +325,7 @@ final class BlockOps {
         for (int l = 0; l < t.live; l++) {
             m[l] = x.lane(l) >= y.lane(l);
         }
-        return blend(t, m, x, y, 0.0);
+        return blend(t, BlockProgram.MAX2, null, m, x, y, 0.0);
     }
 
     static Block min(Block x, Block y) {
@@ -321,7 +338,7 @@ final class BlockOps {
         for (int l = 0; l < t.live; l++) {
             m[l] = x.lane(l) <= y.lane(l);
         }
-        return blend(t, m, x, y, 0.0);
+        return blend(t, BlockProgram.MIN2, null, m, x, y, 0.0);
     }
 
     static Block max(Block x, double c) {
@@ -344,6 +361,9 @@ final class BlockOps {
                 double v = xs[l];
                 r[l] = v >= c ? v : c;
             }
+            if (t.rec != null) {
+                t.rec.maxConstant(r, x, c, null);
+            }
             return t.passive(r);
         }
         // value and partial in one loop: one compare per lane (the lanes fall either side of the
@@ -354,6 +374,9 @@ final class BlockOps {
             boolean above = v >= c;
             r[l] = above ? v : c;
             p[l] = above ? 1.0 : 0.0;
+        }
+        if (t.rec != null) {
+            t.rec.maxConstant(r, x, c, p);
         }
         t.entry(t.first(node), x.index, p);
         return t.active(node, r);
@@ -368,7 +391,7 @@ final class BlockOps {
         for (int l = 0; l < t.live; l++) {
             m[l] = x.lane(l) <= c;
         }
-        return blend(t, m, x, null, c);
+        return blend(t, BlockProgram.MINC, null, m, x, null, c);
     }
 
     static Block select(Block condition, Block ifPositive, Block otherwise) {
@@ -382,7 +405,7 @@ final class BlockOps {
         for (int l = 0; l < t.live; l++) {
             m[l] = condition.lane(l) > 0.0;
         }
-        return blend(t, m, ifPositive, otherwise, 0.0);
+        return blend(t, BlockProgram.SELECT, condition, m, ifPositive, otherwise, 0.0);
     }
 
     /** {@code x > 0 ? sqrt(x) : 0} per lane, the zero lanes with slope 0 (never sqrt's infinite one). */
@@ -408,6 +431,9 @@ final class BlockOps {
                     r[l] = 0.0;
                 }
             }
+            if (t.rec != null) {
+                t.rec.unary(BlockProgram.SQRTPOS, r, x, null);
+            }
             return t.passive(r);
         }
         double[] p = t.alloc();
@@ -419,6 +445,9 @@ final class BlockOps {
                 r[l] = 0.0;
                 p[l] = 0.0;
             }
+        }
+        if (t.rec != null) {
+            t.rec.unary(BlockProgram.SQRTPOS, r, x, p);
         }
         t.entry(t.first(node), x.index, p);
         return t.active(node, r);

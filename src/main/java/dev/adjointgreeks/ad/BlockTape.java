@@ -139,6 +139,9 @@ public final class BlockTape implements Field<Block> {
     }
 
     private void register(int node) {
+        if (rec != null) {
+            rec.refuse("an input is registered in the path section");
+        }
         if (inputCount == inputs.length) {
             inputs = Arrays.copyOf(inputs, 2 * inputCount);
         }
@@ -179,6 +182,10 @@ public final class BlockTape implements Field<Block> {
 
     /** Appends a node with room for {@code n} entries. */
     int begin(int n, boolean uniformValue) {
+        if (keptEnd >= 0) {
+            throw new IllegalStateException("the tape keeps a recorded program's path section: "
+                    + "nothing can be recorded after it (rewind first)");
+        }
         if (size == gen.length || entries + n > arg.length) {
             grow(n);
         }
@@ -471,13 +478,35 @@ public final class BlockTape implements Field<Block> {
         return allFinite(p, w);
     }
 
-    /** Forgets the arrays {@link #finite} remembered (at the start of each sweep). */
+    /**
+     * Forgets the arrays {@link #finite} remembered (at the start of each sweep), then remembers as
+     * finite the partials a kept program computes finite by construction (its 0/1 masks).
+     */
     private void forgetFinite() {
         for (int i = 0; i < finiteUsed; i++) {
             finiteKeys[finiteSlots[i]] = null;
         }
         finiteUsed = 0;
+        for (int i = 0; i < presetCount && finiteUsed < FINITE_SLOTS / 2; i++) {
+            double[] p = presetFinite[i];
+            int h = (System.identityHashCode(p) * 0x9E3779B9) >>> (32 - FINITE_BITS);
+            for (int probe = 0; probe < 8; probe++) {
+                if (finiteKeys[h] == null) {
+                    finiteKeys[h] = p;
+                    finiteValues[h] = true;
+                    finiteSlots[finiteUsed++] = h;
+                    break;
+                }
+                if (finiteKeys[h] == p) {
+                    break;
+                }
+                h = (h + 1) & (FINITE_SLOTS - 1);
+            }
+        }
     }
+
+    private double[][] presetFinite;
+    private int presetCount;
 
     private static final int FINITE_BITS = 10;
     private static final int FINITE_SLOTS = 1 << FINITE_BITS;
@@ -529,12 +558,93 @@ public final class BlockTape implements Field<Block> {
         if (mark < 0 || mark > size) {
             throw new IllegalArgumentException("rewind to " + mark + " but the tape holds " + size + " nodes");
         }
+        dropKept();
         noteHighWater();
         clear(mark, size);
         slices = slicesAt(mark);
         entries = start[mark];
         size = mark;
         generation++;
+    }
+
+    // ------------------------------------------------------------------ record once, replay per block
+
+    /** The program being recorded, or null: the operations append their instructions to it. */
+    BlockProgram rec;
+    /** One past the last node of a kept path section, or -1. */
+    private int keptEnd = -1;
+
+    /**
+     * Starts recording the path section of one block as a {@link BlockProgram}, at the
+     * {@link #mark()} just taken: {@code laneInputs} are the arrays the caller refills per block
+     * (the normals, viewed with {@link #view}). Run the block's function, then {@link #finish}.
+     */
+    public BlockProgram record(double[][] laneInputs) {
+        if (markNode != size || rec != null || keptEnd >= 0) {
+            throw new IllegalStateException("record a program right after mark(), one at a time");
+        }
+        rec = new BlockProgram(this, laneInputs);
+        return rec;
+    }
+
+    /**
+     * Ends the recording with the block's output {@code y}. Unless the program was refused, the
+     * tape keeps the path section's nodes (hidden from every other sweep) for its replays; the
+     * first block's values are in place, ready for {@link BlockProgram#sweep}. A refused program
+     * leaves the tape as the block scalar does (sweep or rewind it as usual).
+     */
+    public BlockProgram finish(BlockProgram program, Block y) {
+        if (program != rec) {
+            throw new IllegalStateException("not the program being recorded");
+        }
+        rec = null;
+        checkOwn(y);
+        program.finish(y, markNode, size);
+        if (program.refused() == null) {
+            noteHighWater();
+            keptEnd = size;
+            size = markNode;
+        }
+        return program;
+    }
+
+    /** Abandons a recording that failed with an exception. */
+    public void abandon(BlockProgram program) {
+        if (program == rec) {
+            rec = null;
+        }
+    }
+
+    /** Drops the kept path section (a rewind or reset does). */
+    private void dropKept() {
+        if (keptEnd >= 0) {
+            size = keptEnd;
+            keptEnd = -1;
+        }
+    }
+
+    /**
+     * The reverse pass of a replay: seeds lane l of node {@code out} with {@code weights[l]} and
+     * sweeps the kept nodes {@code end-1 .. mark} lane by lane, exactly as {@link #sweepPath}.
+     */
+    void sweepKept(int out, double[] weights, int mark, int end, double[][] finiteArrays, int finiteCount) {
+        checkWidth(weights);
+        int setup = size;
+        size = end;
+        try {
+            spread[out] = true;
+            double[] a = adjoint[out];
+            for (int l = 0; l < live; l++) {
+                a[l] += weights[l];
+            }
+            presetFinite = finiteArrays;
+            presetCount = finiteCount;
+            propagate(mark, false);
+        } finally {
+            size = setup;
+            presetFinite = null;
+            presetCount = 0;
+        }
     }
 
     /**
@@ -566,6 +676,7 @@ public final class BlockTape implements Field<Block> {
 
     /** Forgets everything, inputs included. */
     public void reset() {
+        rec = null;
         rewind(0);
         slices = 0;
         markNode = -1;

@@ -8,6 +8,7 @@ import org.apache.commons.math3.util.Decimal64;
 
 import dev.adjointgreeks.ad.Adj;
 import dev.adjointgreeks.ad.Block;
+import dev.adjointgreeks.ad.BlockProgram;
 import dev.adjointgreeks.ad.BlockTape;
 import dev.adjointgreeks.ad.Tape;
 import dev.adjointgreeks.engine.GreeksEngine;
@@ -16,6 +17,7 @@ import dev.adjointgreeks.engine.RunSettings;
 import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.mc.AdjointEvaluator;
+import dev.adjointgreeks.mc.BlockRun;
 import dev.adjointgreeks.mc.NormalSource;
 import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.mc.RandomStreams;
@@ -149,6 +151,11 @@ public final class BenchmarkCase {
 
     /** The primal floor: the price alone, in primitive doubles. */
     public double primal() {
+        return primal(paths);
+    }
+
+    /** The primal floor on the first {@code paths} paths (a short run warms the JIT up: see {@link PrimalFork}). */
+    public double primal(long paths) {
         PrimalKernels.Kernel kernel = primalKernel.apply(inputs);
         NormalSource source = normals();
         double[] z = new double[problem.dimension()];
@@ -226,6 +233,7 @@ public final class BenchmarkCase {
         NormalSource source = normals();
         double[] z = new double[dim];
         double sum = 0.0;
+        BlockRun run = new BlockRun(tape, f, zb, zl, mark, BlockProgram.enabled());   // recorded once, replayed
         for (long p = 0; p < paths; p += lanes) {
             int n = (int) Math.min(lanes, paths - p);
             for (int s = 0; s < n; s++) {
@@ -238,11 +246,11 @@ public final class BenchmarkCase {
                 Arrays.fill(weights, n, lanes, 0.0);
                 tape.setLiveLanes(n);   // the last, partial block computes its own lanes only
             }
-            Block y = f.discountedPayoff(zb);
+            run.forward();
             for (int l = 0; l < n; l++) {
-                sum += y.lane(l);
+                sum += run.output(l);
             }
-            tape.sweepPath(y, weights, mark);
+            run.sweep(weights);
         }
         tape.backwardSummed(0);
         double[] out = new double[1 + greeks.length];
@@ -275,6 +283,7 @@ public final class BenchmarkCase {
         NormalSource source = normals();
         double[] z = new double[dim];
         double sum = 0.0;
+        BlockRun run = new BlockRun(tape, f, zb, zl, mark, BlockProgram.enabled());   // recorded once, replayed
         for (long p = 0; p < paths; p += lanes) {
             int n = (int) Math.min(lanes, paths - p);
             for (int s = 0; s < n; s++) {
@@ -286,11 +295,11 @@ public final class BenchmarkCase {
             if (n < lanes) {
                 tape.setLiveLanes(n);
             }
-            Block y = f.discountedPayoff(zb);
+            run.forward();
             for (int l = 0; l < n; l++) {
-                sum += y.lane(l);
+                sum += run.output(l);
             }
-            tape.rewind(mark);
+            run.release();
         }
         return sum / paths;
     }

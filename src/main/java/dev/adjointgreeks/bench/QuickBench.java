@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * A quick, non-JMH measurement of the benchmark cases: every method warmed up first (at least
  * {@link #WARM_UP_RUNS} runs, and up to {@link #WARM_UP_SECONDS} seconds or {@link #MAX_WARM_UP_RUNS} runs each, so that the JIT has compiled
  * the primal as well as the others), then timed {@code repeats} times, interleaved, the median
- * reported, and every ratio taken within this one run. Times are the thread's CPU time where the
+ * reported, and every ratio taken within this one run. The primal floor's median comes from a
+ * forked JVM that runs it alone ({@link PrimalFork}), unless forking is off or fails. Times are the thread's CPU time where the
  * JVM measures it (a shared machine's other processes then count less), else wall time.
  */
 public final class QuickBench {
@@ -31,7 +32,7 @@ public final class QuickBench {
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private static long now() {
+    static long now() {
         return CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
@@ -80,6 +81,13 @@ public final class QuickBench {
             double[] t = times.get(m).clone();
             Arrays.sort(t);
             medians.put(m, t[t.length / 2]);
+        }
+        if (PrimalFork.enabled() && medians.get("primal") >= PrimalFork.MIN_SECONDS) {
+            // the floor from a JVM of its own: the same compilation on every run
+            double forked = PrimalFork.floorSeconds(c, Math.max(repeats, 5));
+            if (forked > 0) {
+                medians.put("primal", forked);
+            }
         }
         return new CaseResult(c.name(), c.paths(), c.sensitivities(), medians);
     }

@@ -48,6 +48,7 @@ public final class AdjointEvaluator implements Evaluator {
     /** Output row of each registered (active) input, in registration order. */
     private final int[] rows;
     private final boolean perSampleGradient;
+    private final BlockRun run;
 
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors) {
         this(problem, inputValues, errors, 0, null);
@@ -76,6 +77,16 @@ public final class AdjointEvaluator implements Evaluator {
      */
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors, int lanes,
             boolean[] active, long samplesPerBlock) {
+        this(problem, inputValues, errors, lanes, active, samplesPerBlock, BlockRun.REPLAY_DEFAULT);
+    }
+
+    /**
+     * As above; {@code replay}: record the path section once and replay it on every later block
+     * ({@link dev.adjointgreeks.ad.BlockProgram}), or record it on every block (the block scalar
+     * alone). The numbers are the same to the last bit.
+     */
+    public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors, int lanes,
+            boolean[] active, long samplesPerBlock, boolean replay) {
         Probe probe = probe(problem, inputValues);
         int w = lanes > 0 ? lanes : probe.lanes();
         if (lanes <= 0 && samplesPerBlock > w && samplesPerBlock <= w + w / 4) {
@@ -126,6 +137,12 @@ public final class AdjointEvaluator implements Evaluator {
                 perSample = probe.setupNodes() <= 2 * probe.pathNodes() + 32;
         }
         this.perSampleGradient = perSample;
+        this.run = new BlockRun(tape, function, normals, normalLanes, mark, replay);
+    }
+
+    /** The recorded program (null before the first block, or with replay off). */
+    public dev.adjointgreeks.ad.BlockProgram program() {
+        return run.program();
     }
 
     /** One block recorded with every input active: setup and path sizes, and the lanes that fit the budget. */
@@ -206,12 +223,12 @@ public final class AdjointEvaluator implements Evaluator {
                 for (int k = 0; k < normalLanes.length; k++) {
                     System.arraycopy(za[k], first, normalLanes[k], 0, n);
                 }
-                Block y = function.discountedPayoff(normals);
+                run.forward();
                 double[] price = out[0];
                 for (int l = 0; l < n; l++) {
-                    price[first + l] += weight * y.lane(l);
+                    price[first + l] += weight * run.output(l);
                 }
-                tape.sweepPath(y, weights, mark);
+                run.sweep(weights);
             }
             if (perSampleGradient) {
                 tape.backward(0);

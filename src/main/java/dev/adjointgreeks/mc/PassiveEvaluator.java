@@ -19,8 +19,14 @@ public final class PassiveEvaluator implements Evaluator {
     private final double[][] normalLanes;
     private final Block[] normals;
     private final int mark;
+    private final BlockRun run;
 
     public PassiveEvaluator(PricingProblem problem, double[] inputs) {
+        this(problem, inputs, BlockRun.REPLAY_DEFAULT);
+    }
+
+    /** As above; {@code replay}: record the pricer once and replay it per block, or record every block. */
+    public PassiveEvaluator(PricingProblem problem, double[] inputs, boolean replay) {
         // The adjoint's width rule bounds the pool of per-lane values as well: at 128 lanes a long
         // path (the LIBOR book, 7.5k operations) pools 7.7 MB per evaluator, and bump-and-revalue
         // of 161 inputs holds 323 evaluators per worker.
@@ -39,6 +45,12 @@ public final class PassiveEvaluator implements Evaluator {
         for (int k = 0; k < dim; k++) {
             normals[k] = tape.view(normalLanes[k]);
         }
+        this.run = new BlockRun(tape, function, normals, normalLanes, mark, replay);
+    }
+
+    /** The recorded program (null before the first block, or with replay off). */
+    public dev.adjointgreeks.ad.BlockProgram program() {
+        return run.program();
     }
 
     @Override
@@ -71,11 +83,11 @@ public final class PassiveEvaluator implements Evaluator {
                 for (int k = 0; k < normalLanes.length; k++) {
                     System.arraycopy(za[k], first, normalLanes[k], 0, n);
                 }
-                Block y = function.discountedPayoff(normals);
+                run.forward();
                 for (int l = 0; l < n; l++) {
-                    price[first + l] += weight * y.lane(l);
+                    price[first + l] += weight * run.output(l);
                 }
-                tape.rewind(mark);
+                run.release();
             }
         }
     }

@@ -1,0 +1,178 @@
+package dev.adjointgreeks.ad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A program recorded once by the block scalar and replayed on other lane values equals, on every
+ * lane, the block scalar run afresh on those values (to the last bit) and the per-path tape (to
+ * 1e-12), value and gradient, on the 300 random programs of {@link BlockScalarTest}: uniform and
+ * per-lane, active and passive operands in every operation, and a partial block.
+ */
+class BlockProgramTest {
+
+    private static final int W = 8;
+    private static final int PROGRAMS = 300;
+
+    /** Lane l's value of input i on replay {@code rep} (rep 0 records). */
+    private static double laneValue(double point, boolean perLane, int lane, int rep) {
+        return perLane ? point * (1.0 + (0.013 - 0.004 * rep) * (lane - W / 2.0) / W + 0.001 * rep) : point;
+    }
+
+    @Test
+    void aReplayEqualsTheBlockScalarAndThePerPathTapeOnRandomPrograms() {
+        Set<RandomPrograms.Op> laneOperand = EnumSet.noneOf(RandomPrograms.Op.class);
+        Set<String> kinds = new HashSet<>();
+        SplittableRandom modes = new SplittableRandom(42);
+        for (int p = 0; p < PROGRAMS; p++) {
+            int inputs = 2 + p % 4;
+            RandomPrograms.Program prog = RandomPrograms.generate(1000 + p, inputs, 12 + p % 10);
+            double[] point = prog.point();
+            BlockScalarTest.Mode[] mode = new BlockScalarTest.Mode[inputs];
+            for (int i = 0; i < inputs; i++) {
+                BlockScalarTest.Mode[] all = BlockScalarTest.Mode.values();
+                mode[i] = all[modes.nextInt(all.length)];
+            }
+            mode[0] = p % 2 == 0 ? BlockScalarTest.Mode.LANE_INPUT : BlockScalarTest.Mode.LANE_CONSTANT;
+
+            // record on rep 0
+            BlockTape bt = new BlockTape(W);
+            bt.recyclePassiveLanes(p % 2 == 1);
+            Block[] bx = new Block[inputs];
+            List<double[]> laneArrays = new ArrayList<>();
+            double[][] lanes = new double[inputs][];
+            for (int i = 0; i < inputs; i++) {
+                lanes[i] = new double[W];
+                fill(lanes[i], point[i], mode[i].perLane(), 0);
+                bx[i] = switch (mode[i]) {
+                    case UNIFORM_INPUT -> bt.input(point[i]);
+                    case LANE_INPUT -> bt.input(lanes[i]);
+                    case UNIFORM_CONSTANT -> bt.constant(point[i]);
+                    case LANE_CONSTANT -> bt.view(lanes[i]);
+                };
+                if (mode[i] == BlockScalarTest.Mode.LANE_INPUT) {
+                    lanes[i] = bx[i].lanes;   // the input's own lanes, refilled per block
+                }
+                if (mode[i].perLane()) {
+                    laneArrays.add(lanes[i]);
+                }
+            }
+            bt.mark();
+            BlockProgram program = bt.record(laneArrays.toArray(new double[0][]));
+            List<Block> reg = new ArrayList<>(List.of(bx));
+            for (RandomPrograms.Instr in : prog.code()) {
+                Block x = reg.get(in.a());
+                Block y = reg.get(in.b());
+                if (!x.isUniform() || !y.isUniform()) {
+                    laneOperand.add(in.op());
+                }
+                kinds.add(in.op() + ":" + (x.isUniform() ? "U" : "L") + (y.isUniform() ? "U" : "L"));
+                reg.add(in.op().apply(x, y, reg.get(in.b2()), in.c(), in.n()));
+            }
+            bt.finish(program, reg.get(reg.size() - 1));
+            assertNull(program.refused(), "program " + p);
+            double[] ones = new double[W];
+            java.util.Arrays.fill(ones, 1.0);
+            program.sweep(ones);
+            bt.clearAdjoints();
+
+            for (int rep = 1; rep <= 2; rep++) {
+                int live = rep == 2 ? W - 3 : W;
+                bt.setLiveLanes(live);
+                for (int i = 0; i < inputs; i++) {
+                    if (mode[i].perLane()) {
+                        fill(lanes[i], point[i], true, rep);
+                    }
+                }
+                program.forward();
+                program.sweep(ones);
+                // the block scalar, afresh on the same values
+                BlockTape fresh = new BlockTape(W);
+                Block[] fx = new Block[inputs];
+                for (int i = 0; i < inputs; i++) {
+                    double[] v = new double[W];
+                    fill(v, point[i], mode[i].perLane(), rep);
+                    fx[i] = switch (mode[i]) {
+                        case UNIFORM_INPUT -> fresh.input(point[i]);
+                        case LANE_INPUT -> fresh.input(v);
+                        case UNIFORM_CONSTANT -> fresh.constant(point[i]);
+                        case LANE_CONSTANT -> fresh.constant(v);
+                    };
+                }
+                Block out = prog.run(fx);
+                double[][] g = fresh.inputCount() > 0 ? fresh.laneGradients(out) : new double[W][0];
+                for (int l = 0; l < live; l++) {
+                    String where = "program " + p + " replay " + rep + " lane " + l + " modes "
+                            + java.util.Arrays.toString(mode) + "\n" + prog.code();
+                    assertEquals(out.lane(l), program.output(l), 0.0, "block scalar " + where);
+                    Tape tape = new Tape();
+                    Adj[] ax = new Adj[inputs];
+                    for (int i = 0; i < inputs; i++) {
+                        double v = laneValue(point[i], mode[i].perLane(), l, rep);
+                        ax[i] = mode[i].active() ? tape.input(v) : tape.constant(v);
+                    }
+                    Adj y = prog.run(ax);
+                    assertEquals(y.getReal(), program.output(l), 1e-12 * Math.max(1.0, Math.abs(y.getReal())),
+                            "tape " + where);
+                    double[] gl = fresh.inputCount() > 0 ? tape.gradient(y) : new double[0];
+                    double scale = 1e-300;
+                    for (double v : gl) {
+                        scale = Math.max(scale, Math.abs(v));
+                    }
+                    int k = 0;
+                    for (int i = 0; i < inputs; i++) {
+                        if (!mode[i].active()) {
+                            continue;
+                        }
+                        double replayed = bt.laneAdjoints(bx[i])[l];
+                        assertEquals(g[l][k], replayed, 0.0, "block scalar adjoint " + i + " " + where);
+                        assertEquals(gl[k], replayed, 1e-12 * scale, "tape adjoint " + i + " " + where);
+                        k++;
+                    }
+                }
+                bt.clearAdjoints();
+            }
+            bt.setLiveLanes(W);
+        }
+        assertEquals(EnumSet.allOf(RandomPrograms.Op.class), laneOperand, "every operation replayed per lane");
+        for (RandomPrograms.Op op : List.of(RandomPrograms.Op.ADD, RandomPrograms.Op.MULTIPLY,
+                RandomPrograms.Op.DIVIDE, RandomPrograms.Op.SUBTRACT, RandomPrograms.Op.MAX, RandomPrograms.Op.MIN,
+                RandomPrograms.Op.POW, RandomPrograms.Op.LINCOMB_TT)) {
+            assertTrue(kinds.contains(op + ":UL") || kinds.contains(op + ":LU"), op + " met mixed operands");
+            assertTrue(kinds.contains(op + ":LL"), op + " met two per-lane operands");
+        }
+    }
+
+    private static void fill(double[] lanes, double point, boolean perLane, int rep) {
+        for (int l = 0; l < W; l++) {
+            lanes[l] = laneValue(point, perLane, l, rep);
+        }
+    }
+
+    @Test
+    void uniformValuesReadByTheRecordedControlFlowAreGuardsAndNothingIsRecordedAfterAKeptProgram() {
+        BlockTape t = new BlockTape(4);
+        Block s = t.input(100.0);
+        int mark = t.mark();
+        double[][] z = {new double[4]};
+        BlockProgram p = t.record(z);
+        Block x = s.multiply(t.view(z[0]).exp());
+        Block y = s.getReal() > 90 ? x.subtract(90.0) : x;
+        t.finish(p, y);
+        assertEquals(1, p.guards());
+        assertThrows(IllegalStateException.class, () -> s.multiply(s), "the path section is kept");
+        t.rewind(mark);
+        s.multiply(s);   // a rewind drops the program
+    }
+}
