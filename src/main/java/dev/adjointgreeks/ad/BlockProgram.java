@@ -69,9 +69,15 @@ public final class BlockProgram {
     static final int MAXC = 22;
     static final int SQRTPOS = 23;
 
-    /** Whether evaluators replay (the default) or record every block ({@code -Dadjointgreeks.replay=false}). */
+    /**
+     * Whether evaluators replay ({@code -Dadjointgreeks.replay=true}) or record every block (the
+     * default). Off by default until it measures faster end to end: on the 1,200-trade portfolio at
+     * 2,000 paths it recorded one block in sixteen per evaluator and used no less CPU, and in
+     * {@code greeks bench} the LIBOR case ran slower after the other cases had shaped the JIT's
+     * profile of the replay loop (benchmarks/results/2026-12-06-replay.md).
+     */
     public static boolean enabled() {
-        return !"false".equalsIgnoreCase(System.getProperty("adjointgreeks.replay"));
+        return "true".equalsIgnoreCase(System.getProperty("adjointgreeks.replay"));
     }
 
     /** Operand of no value (an absent partial or optional operand). */

@@ -12,7 +12,7 @@ import dev.adjointgreeks.ad.BlockTape;
  */
 public final class BlockRun {
 
-    /** Replay unless {@code -Dadjointgreeks.replay=false} (the block scalar on every block, for comparison). */
+    /** Replay with {@code -Dadjointgreeks.replay=true}; by default the block scalar records every block. */
     static final boolean REPLAY_DEFAULT = BlockProgram.enabled();
 
     private final BlockTape tape;
