@@ -16,6 +16,10 @@ import org.apache.commons.math3.util.MathArrays;
  * <p>Edge conventions: {@code sqrt'(0) = +inf}, {@code log'(0) = +inf}, {@code abs'(0) = 0},
  * {@code max(x, y)} with {@code x == y} takes the derivative of {@code x} (see {@link Fn}),
  * {@code d/dy 0^y = 0} for {@code y > 0}; a product with a passive zero is a passive zero.
+ *
+ * <p><b>Why this file is long.</b> commons-math3's {@code RealFieldElement} asks for some 60
+ * operations; each is one line of value and one of local derivative, written out so that the chain
+ * rule of each operation can be read where it is defined.
  */
 public final class Adj implements RealFieldElement<Adj> {
 

@@ -8,6 +8,9 @@ import org.apache.commons.math3.util.MathArrays;
  * decisions ({@code max}, {@code min}, {@code select}) whose partial is 1 on the lanes that take an
  * operand and 0 on the others. Values are computed in the same order as {@link Adj}'s, so a lane
  * equals the per-path tape to the last bit wherever {@code Adj} sums plainly.
+ *
+ * <p><b>Why this file is long.</b> Each function's value and partial loops are written out for the
+ * JIT (a plain counted loop per operand shape), and checked lane by lane against {@link Adj}.
  */
 final class BlockOps {
 

@@ -42,6 +42,9 @@ import org.apache.commons.math3.util.MathArrays;
  * adjoint is not (an indexed grid lookup that scatters into a pillar vector) records one entry per
  * grid pillar it can reach with a per-lane partial that is zero off the lanes that read it, so the
  * tape's reverse loop serves it too.
+ *
+ * <p><b>Why this file is long.</b> The replay of each op code is written out as its own lane loops,
+ * in the same order as {@link Block}'s, so a replayed block equals a recorded one to the last bit.
  */
 public final class BlockProgram {
 

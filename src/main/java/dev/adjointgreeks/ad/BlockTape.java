@@ -36,6 +36,9 @@ import org.apache.commons.math3.FieldElement;
  * per block of paths record, {@link #sweepPath sweep} back to the mark and rewind. The arrays stay
  * at the high-water mark of one block, whatever the number of paths. A tape and its scalars belong
  * to one thread.
+ *
+ * <p><b>Why this file is long.</b> The sweep is written out per partial shape (uniform, per lane,
+ * known finite) so that each inner loop is a plain counted loop the JIT vectorises.
  */
 public final class BlockTape implements Field<Block> {
 

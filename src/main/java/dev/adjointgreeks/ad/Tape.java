@@ -32,6 +32,9 @@ import org.apache.commons.math3.FieldElement;
  *
  * <p>Tape is also the {@link Field} of its scalars: {@code getZero()} and {@code getOne()} are passive
  * constants on this tape.
+ *
+ * <p><b>Why this file is long.</b> Nodes live in parallel primitive arrays with the record and sweep
+ * loops written out, not as node objects: no allocation per operation and loops the JIT keeps tight.
  */
 public final class Tape implements Field<Adj> {
 
