@@ -207,7 +207,7 @@ class ReplayEngineTest {
     void theReplaysWorkingSetDoesNotGrowWithPaths() {
         for (Trade t : List.of(BlockEngineTest.everyPair().get(3), BlockEngineTest.everyPair().get(11))) {
             PricingProblem p = t.problem();
-            AdjointEvaluator e = new AdjointEvaluator(p, p.inputValues(), AdjointEvaluator.GradientErrors.AUTO);
+            AdjointEvaluator e = new AdjointEvaluator(p, p.inputValues(), AdjointEvaluator.GradientErrors.AUTO, 0, null, 0, true);
             int w = e.lanes();
             SplittableRandom rnd = new SplittableRandom(1);
             double[][][] z = new double[1][p.dimension()][w];
@@ -243,7 +243,7 @@ class ReplayEngineTest {
             }
             PricingProblem p = t.problem();
             for (AdjointEvaluator.GradientErrors errors : AdjointEvaluator.GradientErrors.values()) {
-                AdjointEvaluator e = new AdjointEvaluator(p, p.inputValues(), errors);
+                AdjointEvaluator e = new AdjointEvaluator(p, p.inputValues(), errors, 0, null, 0, true);
                 int w = e.lanes();
                 double[][][] z = blocks(p, 3, true)[0];
                 double[][][] zw = new double[2][p.dimension()][w];

@@ -45,4 +45,27 @@ class ReadmeTablesTest {
     void theInputRangesTableIsTheDescriptors() throws IOException {
         check("input-ranges", Descriptors.markdownInputTable());
     }
+
+    /**
+     * The CSV-columns table carries prose the descriptors do not hold, so it is not generated; but
+     * its first column names exactly the columns a CSV header may carry, no more and no fewer.
+     */
+    @Test
+    void theCsvColumnsTableNamesExactlyTheDescriptorsColumns() throws IOException {
+        String found = block(Files.readString(README), "csv-columns");
+        assertTrue(found != null, "README.md has no generated csv-columns block");
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        for (String line : found.split("\n")) {
+            String[] cells = line.split("\\|");
+            if (cells.length < 2 || !cells[1].contains("`")) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z0-9_]+)`").matcher(cells[1]);
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(Descriptors.csvColumns()), named,
+                "README.md's CSV-columns table (first column) must name exactly the CSV columns of the registered descriptors");
+    }
 }
