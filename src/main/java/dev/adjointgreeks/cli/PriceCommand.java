@@ -217,6 +217,9 @@ public final class PriceCommand implements Callable<Integer> {
             if (crif != null && !filter.contains("delta")) {
                 throw new UsageException("--crif needs delta among --greeks (its Risk_Equity amounts)");
             }
+            if (crif != null) {
+                filter.add("d_discount_curve");   // its Risk_IRCurve amounts, on trades that have a curve
+            }
         }
         return new BatchOptions(m, paths, seed, antithetic, sobol, filter, totals, failFast, reader.ignoreUnknownColumns,
                 DEFAULT_PATHS, shockPlan(m));

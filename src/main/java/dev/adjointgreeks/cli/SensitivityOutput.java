@@ -7,22 +7,26 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.adjointgreeks.batch.TradeTask;
 import dev.adjointgreeks.crif.CrifMarket;
 import dev.adjointgreeks.crif.CrifRow;
 import dev.adjointgreeks.crif.CrifRows;
 import dev.adjointgreeks.crif.CrifWriter;
+import dev.adjointgreeks.curve.Pillar;
 import dev.adjointgreeks.engine.Greek;
 import dev.adjointgreeks.engine.GreekCatalogue;
 import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.mc.PricingProblem;
+import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.scenario.Descriptors;
 import dev.adjointgreeks.scenario.LongRows;
 import dev.adjointgreeks.sensitivity.LongLayoutWriter;
 import dev.adjointgreeks.sensitivity.SensitivityRow;
 import dev.adjointgreeks.sensitivity.SensitivityTotals;
+import dev.adjointgreeks.sensitivity.WideColumns;
 import dev.adjointgreeks.spec.Role;
 
 /**
@@ -37,7 +41,11 @@ import dev.adjointgreeks.spec.Role;
  *     term {@code S dV/dS x 0.01} of SIMM's {@code V(1.01 S) - V(S)} (see the crif package notes for
  *     the gap). Qualifier: the trade's {@code underlying}, else its id; for a multi-asset trade
  *     {@code <underlying>_<i>}. Bucket {@code Residual};
- * <li>{@code Risk_IRCurve} rows only from discount-curve buckets. A flat {@code rate}'s rho maps to
+ * <li>{@code Risk_IRCurve} rows only from the row's discount-curve buckets ({@code d_discount_curve_<pillar>},
+ *     {@code dV/dz x 1e-4} allocated linearly to the SIMM tenors, see the crif package); a trade on a
+ *     curve whose buckets were not selected is a usage error rather than a CRIF that silently lacks
+ *     its interest-rate risk ({@code --crif} adds {@code d_discount_curve} to an explicit
+ *     {@code --greeks}). A flat {@code rate}'s rho maps to
  *     no SIMM tenor: a flat rate is not a curve node, and spreading rho onto the maturity's tenors
  *     is exact for a European but not for a path-dependent trade, whose rho is spread over its
  *     fixing dates; such a trade writes no interest-rate row rather than a guessed one;
@@ -94,11 +102,15 @@ final class SensitivityOutput implements AutoCloseable {
         }
     }
 
-    /** The CRIF rows of one priced trade (see the class notes). */
+    /** The CRIF rows of one priced trade (see the class notes): its equity rows, then its curve's. */
     static List<CrifRow> crifRows(TradeResult r, Trade trade, CrifMarket market) {
         PricingProblem problem = trade.problem();
         double[] x = problem.inputValues();
         List<CrifRow> out = new ArrayList<>();
+        boolean onCurve = false;
+        for (InputBlock b : problem.layout().blocks()) {
+            onCurve |= b.greekFamily().equals(DISCOUNT_FAMILY);
+        }
         String name = trade.underlying() != null && !trade.underlying().isEmpty() ? trade.underlying() : trade.id();
         for (Greek.FirstOrder g : GreekCatalogue.of(problem, false).firstOrder()) {
             if (g.block().role() != Role.SPOT) {
@@ -112,8 +124,41 @@ final class SensitivityOutput implements AutoCloseable {
             out.add(CrifRows.equity(trade.id(), CrifRows.EQUITY_PRODUCT, qualifier, RESIDUAL, market,
                     x[g.input()], dVdS));
         }
+        List<CrifRow> ir = irCurveRows(r, market);
+        if (onCurve && ir.isEmpty()) {
+            throw new UsageException("--crif: trade " + trade.id() + " is on a discount curve: add "
+                    + DISCOUNT_FAMILY + " to --greeks so that its Risk_IRCurve rows can be written");
+        }
+        out.addAll(ir);
         return out;
     }
+
+    /**
+     * The {@code Risk_IRCurve} rows of a row's discount-curve buckets ({@code d_discount_curve_<pillar>}
+     * columns, pillars as written, so their times follow the curve's tenor convention), allocated to
+     * the SIMM tenors; none for a row without them. Dividend-curve buckets are never read.
+     */
+    static List<CrifRow> irCurveRows(TradeResult r, CrifMarket market) {
+        List<Double> times = new ArrayList<>();
+        List<Double> dVdz = new ArrayList<>();
+        String prefix = DISCOUNT_FAMILY + "_";
+        for (Map.Entry<String, Double> e : r.values().entrySet()) {
+            String c = e.getKey();
+            if (c.startsWith(prefix) && !c.endsWith("_stderr")) {
+                times.add(Pillar.parse(c, c.substring(prefix.length())).years());
+                dVdz.add(e.getValue());
+            }
+        }
+        double[] t = new double[times.size()];
+        double[] d = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = times.get(i);
+            d[i] = dVdz.get(i);
+        }
+        return t.length == 0 ? List.of() : CrifRows.irCurve(r.id(), CrifRows.EQUITY_PRODUCT, market, t, d);
+    }
+
+    private static final String DISCOUNT_FAMILY = "d_" + WideColumns.DISCOUNT_CURVE;
 
     @Override
     public void close() throws IOException {

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.adjointgreeks.closedform.BlackScholesFormula;
 import dev.adjointgreeks.closedform.CallPut;
+import dev.adjointgreeks.crif.CrifMarket;
+import dev.adjointgreeks.crif.CrifRow;
+import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.sensitivity.WideColumns;
 
 /** {@code greeks price --layout long}, {@code --totals} in the long layout, and {@code --crif}, end to end. */
@@ -206,6 +209,57 @@ class LongLayoutAndCrifTest {
         assertEquals(3, run.exit(), run.err());
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(f), left.toList(), "no output, no temporary file");
+        }
+    }
+
+    @Test
+    void discountBucketsBecomeRiskIrCurveRowsThroughTheSimmAllocationAndDividendBucketsNone() {
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("price", 10.0);
+        v.put("d_discount_curve_18M", -30.0);        // 1.5y: half to 1y, half to 2y
+        v.put("d_discount_curve_18M_stderr", 0.5);
+        v.put("d_discount_curve_5Y", -400.0);        // on the 5y tenor: all of it
+        v.put("d_discount_curve_5Y_stderr", 2.0);
+        v.put("d_dividend_curve_5Y", -70.0);         // not an interest-rate risk: never written
+        TradeResult r = new TradeResult("t", "european", "bs", "adjoint", 100, 1, v, 1.0, 1.0, "SPX");
+        CrifMarket eur = new CrifMarket("EUR", 1.08, "ESTR", "1");
+        List<CrifRow> rows = SensitivityOutput.irCurveRows(r, eur);
+        assertEquals(3, rows.size(), rows.toString());
+        double[][] expected = {{-30e-4 / 2}, {-30e-4 / 2}, {-400e-4}};
+        String[] labels = {"1y", "2y", "5y"};
+        for (int i = 0; i < 3; i++) {
+            CrifRow c = rows.get(i);
+            assertEquals(List.of("t", "Equity", "Risk_IRCurve", "EUR", "1", labels[i], "ESTR", "EUR"),
+                    List.of(c.tradeId(), c.productClass(), c.riskType(), c.qualifier(), c.bucket(), c.label1(),
+                            c.label2(), c.amountCurrency()));
+            assertEquals(expected[i][0], c.amount(), 1e-15, labels[i]);
+            assertEquals(c.amount() * 1.08, c.amountUsd(), 0.0);
+        }
+        v.remove("d_discount_curve_18M");
+        v.remove("d_discount_curve_5Y");
+        assertEquals(List.of(), SensitivityOutput.irCurveRows(r.withValues(v), eur), "no curve buckets, no rows");
+    }
+
+    @Test
+    void jsonLinesNameTheJsonMarketAndBucketPerAssetGreeksByAssetIndex() throws IOException {
+        CliRunner.Run run = CliRunner.run("price", "scenarios/multi-asset.json", "--paths", "500", "--quiet",
+                "--layout", "long", "--format", "jsonl");
+        assertEquals(0, run.exit(), run.err());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, com.fasterxml.jackson.databind.JsonNode> rows = new LinkedHashMap<>();
+        for (String line : run.out().strip().split("\n")) {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            List<String> keys = new ArrayList<>();
+            n.fieldNames().forEachRemaining(keys::add);
+            assertEquals(List.of("id", "market", "factor", "bucket", "value", "stderr"), keys, line);
+            assertEquals(null, rows.put(key(n.get("id").asText(), n.get("factor").asText(), n.get("bucket").asText()), n),
+                    line);
+        }
+        assertEquals("tech", rows.get(key("basket-call-3", "price", "")).get("market").asText());
+        assertEquals("", rows.get(key("exchange-inline", "price", "")).get("market").asText());
+        for (String k : List.of(key("basket-call-3", "delta", "3"), key("basket-call-3", "gamma", "1/2"),
+                key("basket-call-3", "d_corr", "2/3"), key("basket-call-2", "vega", "2"))) {
+            assertTrue(rows.containsKey(k), k);
         }
     }
 }
