@@ -97,8 +97,8 @@ public final class PriceCommand implements Callable<Integer> {
     Boolean sobol;
 
     @Option(names = "--greeks", paramLabel = "LIST", split = ",",
-            description = "Only these Greeks (e.g. delta,gamma,vega; delta also selects delta_1, delta_2, ...). "
-                    + "Second-order Greeks are computed only when asked for, or by default.")
+            description = "Only these Greeks (e.g. delta,gamma,vega; delta also selects delta_1, delta_2, ...; price "
+                    + "alone: the price only). Second-order Greeks are computed only when asked for, or by default.")
     List<String> greeks;
 
     @Option(names = "--totals", description = "After the trades, quantity-weighted totals per underlying and overall "

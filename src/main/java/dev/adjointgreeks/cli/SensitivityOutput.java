@@ -49,7 +49,8 @@ import dev.adjointgreeks.spec.Role;
  *     no SIMM tenor: a flat rate is not a curve node, and spreading rho onto the maturity's tenors
  *     is exact for a European but not for a path-dependent trade, whose rho is spread over its
  *     fixing dates; such a trade writes no interest-rate row rather than a guessed one;
- * <li>dividend sensitivities are never written (not an interest-rate risk type).
+ * <li>dividend sensitivities are never written (not an interest-rate risk type);
+ * <li>a LIBOR trade writes no row: it has no spot, and its forward rates are not a discount curve.
  * </ul>
  * Until markets carry CRIF metadata, every trade is in {@link CrifMarket#DEFAULT} (USD, OIS, bucket 1).
  */
