@@ -123,7 +123,7 @@ final class BatchRun {
                 rejection = BatchRule.violation(r, s.source());
                 if (rejection == null) {
                     r = BatchRule.emptyUndefined(r);
-                    sink.priced(r);
+                    sink.priced(r, c.tasks.get(s.pos()));
                     priced++;
                     paths += r.paths();
                     totals.add(r);

@@ -13,6 +13,14 @@ public interface BatchSink {
 
     void priced(TradeResult result) throws IOException;
 
+    /**
+     * A trade's own row (not a scenario row) with the task it was priced from, for writers that need
+     * the trade's inputs or market (the long layout, CRIF). By default the same as {@link #priced(TradeResult)}.
+     */
+    default void priced(TradeResult result, TradeTask task) throws IOException {
+        priced(result);
+    }
+
     void rejected(ScenarioRow.Rejected rejection) throws IOException;
 
     /** A portfolio total ({@code --totals}), after every row. */

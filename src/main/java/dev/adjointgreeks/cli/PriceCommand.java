@@ -19,6 +19,7 @@ import dev.adjointgreeks.batch.ExecutorOptions;
 import dev.adjointgreeks.batch.ExecutorUnavailableException;
 import dev.adjointgreeks.batch.TradeExecutor;
 import dev.adjointgreeks.batch.TradeExecutors;
+import dev.adjointgreeks.batch.TradeTask;
 import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.io.AtomicFiles;
@@ -98,12 +99,22 @@ public final class PriceCommand implements Callable<Integer> {
     Boolean sobol;
 
     @Option(names = "--greeks", paramLabel = "LIST", split = ",",
-            description = "Only these Greeks (e.g. delta,gamma,vega; delta also selects delta_1, delta_2, ...). "
-                    + "Second-order Greeks are computed only when asked for, or by default.")
+            description = "Only these Greeks (e.g. delta,gamma,vega; delta also selects delta_1, delta_2, ...; price "
+                    + "alone: the price only). Second-order Greeks are computed only when asked for, or by default.")
     List<String> greeks;
 
-    @Option(names = "--totals", description = "After the trades, quantity-weighted totals per underlying and overall.")
+    @Option(names = "--totals", description = "After the trades, quantity-weighted totals per underlying and overall "
+            + "(long layout: per market, factor and bucket, id TOTAL).")
     boolean totals;
+
+    @Option(names = "--layout", paramLabel = "wide|long", defaultValue = "wide",
+            description = "wide: one row per trade (default); long: one row per trade and sensitivity, columns id, "
+                    + "market, factor, bucket, value, stderr.")
+    String layout;
+
+    @Option(names = "--crif", paramLabel = "FILE", description = "Also write ISDA CRIF sensitivities here (atomically): "
+            + "Risk_Equity per trade and underlying (S dV/dS x 0.01), Risk_IRCurve from discount-curve buckets.")
+    Path crif;
 
     @Option(names = "--fail-fast", description = "Stop at the first bad row (exit 3, no output file).")
     boolean failFast;
@@ -153,6 +164,12 @@ public final class PriceCommand implements Callable<Integer> {
             throw new UsageException("--progress and --quiet exclude each other");
         }
         output.checkOut();
+        if (crif != null) {
+            OutputPaths.check(crif, "--crif");
+            if (output.out != null && crif.toAbsolutePath().normalize().equals(output.out.toAbsolutePath().normalize())) {
+                throw new UsageException("--crif and --out name the same file: " + crif);
+            }
+        }
         if (chart != null) {
             OutputPaths.check(chart, "--chart");
         }
@@ -180,21 +197,43 @@ public final class PriceCommand implements Callable<Integer> {
         if (totals && m == Method.COMPARE) {
             throw new UsageException("--totals needs a single method, not compare");
         }
+        if ((longLayout() || crif != null) && (m == Method.COMPARE || shocks != null)) {
+            throw new UsageException("--layout long and --crif need a single method, not compare, and no --shocks");
+        }
         Set<String> filter = null;
         if (greeks != null) {
             filter = new LinkedHashSet<>();
             for (String g : greeks) {
                 String name = g.trim().toLowerCase(Locale.ROOT);
+                if (name.equals("price")) {
+                    filter.add(name);   // price is always written: 'price' alone selects no Greek
+                    continue;
+                }
                 if (!OutputColumns.known(name)) {
                     throw new UsageException("--greeks: unknown Greek '" + g + "' (known: "
                             + String.join(", ", OutputColumns.singleAsset()) + ", delta_i, vega_i, gamma_i_j, "
-                            + "dividend_rho_i, d_corr_i_j)");
+                            + "dividend_rho_i, d_corr_i_j, or price)");
                 }
                 filter.add(name);
+            }
+            if (crif != null && !filter.contains("delta")) {
+                throw new UsageException("--crif needs delta among --greeks (its Risk_Equity amounts)");
+            }
+            if (crif != null) {
+                filter.add("d_discount_curve");   // its Risk_IRCurve amounts, on trades that have a curve
             }
         }
         return new BatchOptions(m, paths, seed, antithetic, sobol, filter, totals, failFast, reader.ignoreUnknownColumns,
                 DEFAULT_PATHS, shockPlan(m));
+    }
+
+    /** True for --layout long, false for wide; any other word is a usage error. */
+    private boolean longLayout() {
+        return switch (layout.toLowerCase(Locale.ROOT)) {
+            case "wide" -> false;
+            case "long" -> true;
+            default -> throw new UsageException("--layout must be wide or long, not '" + layout + "'");
+        };
     }
 
     /** The shocks file, read and validated whole before anything is priced (any problem: exit 2). */
@@ -220,20 +259,30 @@ public final class PriceCommand implements Callable<Integer> {
         boolean jsonl = output.jsonl();
         boolean showProgress = !quiet && (progress || System.console() != null);
         List<String> columns = batch.valueColumns();
-        try (AtomicFiles.Pending pending = output.out != null ? AtomicFiles.open(output.out) : null) {
+        boolean longLayout = longLayout();
+        try (AtomicFiles.Pending pending = output.out != null ? AtomicFiles.open(output.out) : null;
+                AtomicFiles.Pending crifFile = crif != null ? AtomicFiles.open(crif) : null) {
             OutputStream stream = pending != null ? pending.stream() : OutputOptions.stdout();
             BatchSummary s;
             ShockPlan plan = batch.options().shocks();
             PortfolioPnl pnl = chart != null ? new PortfolioPnl() : null;
-            try (ResultWriter writer = jsonl ? ResultWriter.jsonLines(stream, columns, plan != null)
-                    : ResultWriter.csv(stream, columns, plan != null)) {
-                s = batch.run(ex, new Sink(writer, err, showProgress, pnl));
-            }   // the writer flushes here, before the file is renamed into place
+            try (ResultWriter writer = longLayout ? null : jsonl ? ResultWriter.jsonLines(stream, columns, plan != null)
+                    : ResultWriter.csv(stream, columns, plan != null);
+                    SensitivityOutput sens = longLayout || crifFile != null ? new SensitivityOutput(columns,
+                            longLayout ? stream : null, jsonl, totals, crifFile != null ? crifFile.stream() : null) : null) {
+                s = batch.run(ex, new Sink(writer, sens, err, showProgress, pnl));
+                if (sens != null && !s.stopped()) {
+                    sens.finish();
+                }
+            }   // the writers flush here, before the files are renamed into place
             if (s.stopped()) {
                 return GreeksCommand.EXIT_REJECTED;   // --fail-fast: no output file
             }
             if (pending != null) {
                 pending.commit();
+            }
+            if (crifFile != null) {
+                crifFile.commit();
             }
             if (pnl != null) {
                 List<PnlChart.Family> families = pnl.families(plan.shocks());
@@ -256,21 +305,36 @@ public final class PriceCommand implements Callable<Integer> {
     /** Rows to the writer, rejections and progress to stderr. */
     private static final class Sink implements BatchSink {
         private final ResultWriter writer;
+        private final SensitivityOutput sens;
         private final PrintWriter err;
         private final boolean showProgress;
         private final PortfolioPnl pnl;
         private long lastProgress = System.nanoTime();
 
-        Sink(ResultWriter writer, PrintWriter err, boolean showProgress, PortfolioPnl pnl) {
+        Sink(ResultWriter writer, SensitivityOutput sens, PrintWriter err, boolean showProgress, PortfolioPnl pnl) {
             this.writer = writer;
+            this.sens = sens;
             this.err = err;
             this.showProgress = showProgress;
             this.pnl = pnl;
         }
 
         @Override
+        public void priced(TradeResult r, TradeTask task) throws IOException {
+            if (writer != null) {
+                writer.write(r);
+            }
+            if (sens != null) {
+                sens.priced(r, task);
+            }
+            if (pnl != null) {
+                pnl.add(r);
+            }
+        }
+
+        @Override
         public void priced(TradeResult r) throws IOException {
-            writer.write(r);
+            writer.write(r);   // scenario rows: wide layout only
             if (pnl != null) {
                 pnl.add(r);
             }
@@ -278,7 +342,9 @@ public final class PriceCommand implements Callable<Integer> {
 
         @Override
         public void total(TradeResult t) throws IOException {
-            writer.write(t);
+            if (writer != null) {
+                writer.write(t);   // the long layout writes its own TOTAL rows
+            }
         }
 
         @Override

@@ -102,6 +102,7 @@ public final class TradeFactory {
         Long seed = f.has("seed") ? f.whole("seed", 0) : null;
         double quantity = f.number("quantity", 1.0);
         String underlying = f.text("underlying");
+        f.text(Descriptors.MARKET_KEY);   // recorded, so the long layout and CRIF can name the trade's market
         Trade trade = new Trade(id, product, model, paths, steps, seed, quantity, underlying == null ? null : underlying.trim());
         try {
             trade.problem();   // the model supports the product, the steps fit the fixings

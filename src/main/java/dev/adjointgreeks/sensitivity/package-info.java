@@ -20,6 +20,16 @@
  * (trades have independent random streams), as the wide layout's totals do. A book's curve risk is
  * then one small table.
  *
+ * <p>{@code greeks price --layout long} writes, per trade, exactly the numbers of its wide row, in
+ * the wide row's order ({@code price}, the catalogue's Greeks, then buckets), each named by
+ * {@link dev.adjointgreeks.sensitivity.WideColumns}: a per-asset Greek's family is the factor and
+ * its asset indices the bucket ({@code delta_2}: {@code delta, 2}; {@code gamma_1_2}: {@code gamma,
+ * 1/2}), so one factor sums over a book per market; a vol-surface node's bucket is
+ * {@code <expiry>/<strike>}. Second-order Greeks have their own factors ({@code gamma},
+ * {@code vanna}, {@code volga}), never a first-order (factor, bucket). A wide cell left empty
+ * (undefined) has no row. {@code analytic} has no standard error: its wide {@code 0} is an empty
+ * cell here. {@code market} is the trade's JSON {@code market} key, empty for a trade that names none.
+ *
  * <p>Numbers are written as the wide layout writes them ({@link java.lang.Double#toString}, RFC 4180
  * quoting); the writers own no file, so the command line keeps its atomic-file and batch rules.
  */
