@@ -19,7 +19,9 @@ import dev.adjointgreeks.mc.MonteCarlo.Output;
  * one, and 4 of them still cover {@code |bias| + 2.8 sampling errors}. {@code |G|} is used as it is,
  * sampling noise included, so the bias term never hides a real bias behind noise (it overstates the
  * bias of noise-dominated Greeks instead). The reported value is whichever of {@code D(h)} and
- * {@code R} has the smaller total error. Every piece is a linear functional of per-path values
+ * {@code R} has the smaller expected squared error, the gap's square there taken less its sampling
+ * variance (an unbiased estimate of the true gap squared): where the gap is noise, {@code D(h)}
+ * stays, with its smaller sampling error. Every piece is a linear functional of per-path values
  * ({@link Plan}), so results stay bit-identical on any thread count and in every scenario.
  */
 final class SecondOrderError {
@@ -62,7 +64,12 @@ final class SecondOrderError {
         double fineBias = gap / 3.0;
         double coarse = Math.hypot(r.stderr()[i], coarseBias);
         double fine = Math.hypot(r.stderr()[ir], fineBias);
-        if (fine < coarse) {
+        // the choice by the expected squared errors, with gap^2 - stderr(gap)^2 (unbiased for the
+        // true gap squared), so that noise alone never swaps D(h) for the noisier R
+        double gap2 = Math.max(0.0, gap * gap - r.stderr()[ig] * r.stderr()[ig]);
+        double coarseMse = r.stderr()[i] * r.stderr()[i] + 16.0 / 9.0 * gap2;
+        double fineMse = r.stderr()[ir] * r.stderr()[ir] + gap2 / 9.0;
+        if (fineMse < coarseMse) {
             return new Estimate(r.mean()[ir], reported(fine, r.mean()[ir]), fineBias, true);
         }
         return new Estimate(r.mean()[i], reported(coarse, r.mean()[i]), coarseBias, false);
