@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.adjointgreeks.mc.MonteCarlo.Output;
 import dev.adjointgreeks.mc.PricingProblem;
 
 /**
@@ -49,39 +50,59 @@ final class AdjointEngine extends MonteCarloEngine {
             plan.output(g.column() + suffix, new int[] {base}, new int[] {1 + g.input()}, new double[] {g.sign()});
             names.add(g.column() + suffix);
         }
-        // Second order: central differences of adjoint gradients, one bumped pair of evaluators per
-        // bumped input, shared by every Greek that needs it.
-        Map<Integer, int[]> bumped = new HashMap<>();
+        // Second order: central differences of adjoint gradients at h and h/2, one bumped pair of
+        // evaluators per bumped input and step, shared by every Greek that needs it; D(h) is the
+        // output named for the Greek, R and G beside it give the bias (SecondOrderError).
+        Map<Integer, int[]> coarse = new HashMap<>();
+        Map<Integer, int[]> fine = new HashMap<>();
         Map<Integer, Double> h = new HashMap<>();
         for (Greek.SecondOrder g : catalogue.secondOrder()) {
             for (int side = 0; side < 2; side++) {
                 int in = side == 0 ? g.inputA() : g.inputB();
-                if (!bumped.containsKey(in)) {
+                if (!coarse.containsKey(in)) {
                     double size = Greek.SecondOrder.bump(side == 0 ? g.blockA() : g.blockB(), plan.settings,
                             plan.base[in]);
                     h.put(in, size);
-                    bumped.put(in, new int[] {plan.adjoint(group, plan.bump(in, size)),
+                    coarse.put(in, new int[] {plan.adjoint(group, plan.bump(in, size)),
                         plan.adjoint(group, plan.bump(in, -size))});
+                    fine.put(in, new int[] {plan.adjoint(group, plan.bump(in, 0.5 * size)),
+                        plan.adjoint(group, plan.bump(in, -0.5 * size))});
                 }
             }
         }
+        List<Output> coarseOut = new ArrayList<>();
+        List<Output> fineOut = new ArrayList<>();
         for (Greek.SecondOrder g : catalogue.secondOrder()) {
-            int a = g.inputA();
-            int b = g.inputB();
-            double ha = h.get(a);
-            double hb = h.get(b);
             String n = g.column() + suffix;
-            if (a == b && !g.isSpotDiagonal()) {
-                // volga: the difference of the vega of the vol-bumped evaluators
-                plan.output(n, bumped.get(a), new int[] {1 + a, 1 + a}, new double[] {0.5 / ha, -0.5 / ha});
-            } else {
-                // symmetrised: (d g_b / d x_a + d g_a / d x_b) / 2
-                plan.output(n, new int[] {bumped.get(a)[0], bumped.get(a)[1], bumped.get(b)[0], bumped.get(b)[1]},
-                        new int[] {1 + b, 1 + b, 1 + a, 1 + a},
-                        new double[] {0.25 / ha, -0.25 / ha, 0.25 / hb, -0.25 / hb});
-            }
+            Output d = difference(n, g, coarse, h, 1.0);
+            plan.outputs.add(d);
+            coarseOut.add(d);
+            fineOut.add(difference(n, g, fine, h, 0.5));
             names.add(n);
         }
+        // the hidden outputs after every named one (compare runs index the named ones by position)
+        for (int k = 0; k < coarseOut.size(); k++) {
+            SecondOrderError.addOutputs(plan, coarseOut.get(k), fineOut.get(k));
+        }
         return names;
+    }
+
+    /**
+     * The central difference of adjoint gradients for {@code g} from the evaluators bumped by
+     * {@code scale} times the step {@code h}: volga the difference of the vol-bumped vegas, every
+     * other Greek symmetrised, {@code (d g_b / d x_a + d g_a / d x_b) / 2}.
+     */
+    private static Output difference(String name, Greek.SecondOrder g, Map<Integer, int[]> bumped,
+            Map<Integer, Double> h, double scale) {
+        int a = g.inputA();
+        int b = g.inputB();
+        double ha = scale * h.get(a);
+        double hb = scale * h.get(b);
+        if (a == b && !g.isSpotDiagonal()) {
+            return new Output(name, bumped.get(a), new int[] {1 + a, 1 + a}, new double[] {0.5 / ha, -0.5 / ha});
+        }
+        return new Output(name, new int[] {bumped.get(a)[0], bumped.get(a)[1], bumped.get(b)[0], bumped.get(b)[1]},
+                new int[] {1 + b, 1 + b, 1 + a, 1 + a},
+                new double[] {0.25 / ha, -0.25 / ha, 0.25 / hb, -0.25 / hb});
     }
 }

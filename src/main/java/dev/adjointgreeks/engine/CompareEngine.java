@@ -55,6 +55,11 @@ final class CompareEngine implements PricingEngine {
             Output a = adjointOut.get(g);
             Output b = bumpOut.get(bump.indexOf(greeks.get(g) + "_bump"));
             plan.outputs.add(MonteCarloEngine.difference(greeks.get(g) + "_diff", a, b));
+            Output richardson = output(plan, a.name() + SecondOrderError.RICHARDSON);
+            if (richardson != null) {
+                plan.outputs.add(MonteCarloEngine.difference(greeks.get(g) + "_diff" + SecondOrderError.RICHARDSON,
+                        richardson, b));
+            }
         }
         MonteCarlo.Result r = plan.run(paths, seed);
 
@@ -67,17 +72,29 @@ final class CompareEngine implements PricingEngine {
         }
         Map<String, Double> v = new LinkedHashMap<>();
         for (String g : greeks) {
-            int ia = r.indexOf(g + "_adjoint");
             int ib = r.indexOf(g + "_bump");
             int id = r.indexOf(g + "_diff");
-            v.put(g + "_adjoint", r.mean()[ia]);
-            v.put(g + "_adjoint_stderr", r.stderr()[ia]);
+            MonteCarloEngine.put(v, g + "_adjoint", g + "_adjoint", r);
+            double adjoint = v.get(g + "_adjoint");
+            double adjointStderr = v.get(g + "_adjoint_stderr");
+            double diff = r.mean()[id];
+            double diffStderr = r.stderr()[id];
+            if (SecondOrderError.has(r, g + "_adjoint")) {
+                // the sampling error of the per-path difference and the adjoint's bias estimate
+                SecondOrderError.Estimate e = SecondOrderError.of(r, g + "_adjoint");
+                if (e.richardson()) {
+                    id = r.indexOf(g + "_diff" + SecondOrderError.RICHARDSON);
+                    diff = r.mean()[id];
+                    diffStderr = r.stderr()[id];
+                }
+                diffStderr = Math.hypot(diffStderr, e.bias());
+            }
             v.put(g + "_bump", r.mean()[ib]);
-            v.put(g + "_bump_stderr", r.stderr()[ib]);
+            v.put(g + "_bump_stderr", SecondOrderError.reported(r.stderr()[ib], r.mean()[ib]));
             v.put(g + "_analytic", analytic != null && analytic.containsKey(g) ? analytic.get(g) : Double.NaN);
-            v.put(g + "_z", zScore(r.mean()[id], r.stderr()[id], r.mean()[ia]));
+            v.put(g + "_z", zScore(diff, diffStderr, adjoint));
             v.put(g + "_z_analytic", analytic != null && analytic.containsKey(g)
-                    ? zScore(r.mean()[ia] - analytic.get(g), r.stderr()[ia], r.mean()[ia]) : Double.NaN);
+                    ? zScore(adjoint - analytic.get(g), adjointStderr, adjoint) : Double.NaN);
         }
         v.put("time_adjoint_ms", r.groupNanos()[ADJOINT_GROUP] / 1e6);
         v.put("time_bump_ms", r.groupNanos()[BUMP_GROUP] / 1e6);
@@ -85,6 +102,16 @@ final class CompareEngine implements PricingEngine {
         double ms = (System.nanoTime() - start) / 1e6;
         return new TradeResult(trade.id(), trade.product().kind(), trade.modelName(), Method.COMPARE.word(), r.paths(),
                 seed, v, ms, trade.quantity(), trade.underlying());
+    }
+
+    /** The output of {@code plan} named {@code name}, or null. */
+    private static Output output(Plan plan, String name) {
+        for (Output o : plan.outputs) {
+            if (o.name().equals(name)) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /**

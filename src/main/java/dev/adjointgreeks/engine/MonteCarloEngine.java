@@ -38,9 +38,7 @@ abstract class MonteCarloEngine implements PricingEngine {
         MonteCarlo.Result r = plan.run(paths, seed);
         long pathsUsed = r.paths();
         for (String n : names) {
-            int i = r.indexOf(n);
-            values.put(n, r.mean()[i]);
-            values.put(n + "_stderr", r.stderr()[i]);
+            put(values, n, n, r);
         }
         double ms = (System.nanoTime() - start) / 1e6;
         return new TradeResult(trade.id(), trade.product().kind(), trade.modelName(), method().word(), pathsUsed,
@@ -93,9 +91,7 @@ abstract class MonteCarloEngine implements PricingEngine {
         }
         Map<String, Double> baseValues = new LinkedHashMap<>();
         for (String n : names) {
-            int i = r.indexOf(n);
-            baseValues.put(n, r.mean()[i]);
-            baseValues.put(n + "_stderr", r.stderr()[i]);
+            put(baseValues, n, n, r);
         }
         List<TradeResult> out = new ArrayList<>();
         double baseShare = totalNanos > 0 ? nanos[0] / totalNanos : 1.0;
@@ -111,17 +107,32 @@ abstract class MonteCarloEngine implements PricingEngine {
             String suffix = "@" + k;
             Map<String, Double> v = new LinkedHashMap<>();
             for (String n : scenarioNames.get(k)) {
-                int i = r.indexOf(n);
-                String plain = n.substring(0, n.length() - suffix.length());
-                v.put(plain, r.mean()[i]);
-                v.put(plain + "_stderr", r.stderr()[i]);
+                put(v, n.substring(0, n.length() - suffix.length()), n, r);
             }
             int p = r.indexOf("pnl" + suffix);
             double share = totalNanos > 0 && k + 1 < nanos.length ? nanos[k + 1] / totalNanos : 0.0;
-            out.add(row(trade, method, r.paths(), seed, scenarioValues(v, r.mean()[p], r.stderr()[p], true),
+            out.add(row(trade, method, r.paths(), seed, scenarioValues(v, r.mean()[p],
+                    SecondOrderError.reported(r.stderr()[p], r.mean()[p]), true),
                     wallMs * share, scenario));
         }
         return out;
+    }
+
+    /**
+     * Puts output {@code name}'s value and standard error under {@code column}: a second-order
+     * difference with its bias in its error ({@link SecondOrderError}), any standard error below
+     * rounding as 0.
+     */
+    static void put(Map<String, Double> values, String column, String name, MonteCarlo.Result r) {
+        if (SecondOrderError.has(r, name)) {
+            SecondOrderError.Estimate e = SecondOrderError.of(r, name);
+            values.put(column, e.value());
+            values.put(column + "_stderr", e.stderr());
+        } else {
+            int i = r.indexOf(name);
+            values.put(column, r.mean()[i]);
+            values.put(column + "_stderr", SecondOrderError.reported(r.stderr()[i], r.mean()[i]));
+        }
     }
 
     /** The output {@code a - b}: its per-path values are the differences, so is its standard error. */

@@ -9,6 +9,7 @@
  * <p>The two Monte Carlo methods share {@code MonteCarloEngine}: each only adds its evaluators and
  * outputs to a {@code Plan}, where every reported number is a linear functional of per-path values;
  * standard errors, compare z-scores and scenario P&amp;L (common random numbers) follow from that.
+ * A standard error below 1e-12 times |value| is written as 0: a 0 means exact to rounding.
  * Compare is built from the adjoint, bump and analytic parts, not a fourth copy of them.
  *
  * <p>Depends on ad, mc, model, product and closedform; knows nothing of files, the command line or
@@ -17,7 +18,9 @@
  * <ul>
  * <li><b>adjoint</b>: one sweep gives every first-order Greek; second order (gamma, cross gammas,
  * vanna, volga) by central differences of adjoint gradients on common random numbers, spot bumped by
- * 1% (relative) and vol by 0.01 (absolute), with a bias of order bump squared.</li>
+ * 1% (relative) and vol by 0.01 (absolute), with a bias of order bump squared. The same paths at
+ * half the bump estimate that bias; the reported standard error includes it, and the value is the
+ * Richardson combination where that has the smaller total error ({@code SecondOrderError}).</li>
  * <li><b>bump</b>: central differences of the same generic pricer on the passive scalar, on common
  * random numbers.</li>
  * <li><b>analytic</b>: the closed form on commons-math3 derivative structures of order 2 (exact
