@@ -87,6 +87,7 @@ public final class TradeFactory {
         if (!md.underlyings().contains(u)) {
             throw new FieldException("model", refusal(md, u, offering), f.text("model"));
         }
+        MarketTags.of(f);   // a bad currency or SIMM tag rejects the row; read once, the tags are among its recorded fields
         for (Input curve : List.of(MarketInputs.DISCOUNT_CURVE, MarketInputs.DIVIDEND_CURVE)) {
             if (f.has(curve.field()) && !md.inputs(u).contains(curve)) {
                 // never price a row as if its market's curve were not there
