@@ -50,6 +50,20 @@ final class AdjointEngine extends MonteCarloEngine {
             plan.output(g.column() + suffix, new int[] {base}, new int[] {1 + g.input()}, new double[] {g.sign()});
             names.add(g.column() + suffix);
         }
+        for (Greek.Parallel g : catalogue.parallel()) {
+            // rho of a curve: the sum of the pillars' adjoints, path by path (its stderr comes with it)
+            int n = g.inputs().length;
+            int[] comps = new int[n];
+            for (int k = 0; k < n; k++) {
+                comps[k] = 1 + g.inputs()[k];
+            }
+            int[] evals = new int[n];
+            java.util.Arrays.fill(evals, base);
+            double[] ones = new double[n];
+            java.util.Arrays.fill(ones, g.sign());
+            plan.output(g.column() + suffix, evals, comps, ones);
+            names.add(g.column() + suffix);
+        }
         // Second order: central differences of adjoint gradients at h and h/2, one bumped pair of
         // evaluators per bumped input and step, shared by every Greek that needs it; D(h) is the
         // output named for the Greek, R and G beside it give the bias (SecondOrderError).

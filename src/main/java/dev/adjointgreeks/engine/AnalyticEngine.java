@@ -91,6 +91,16 @@ final class AnalyticEngine implements PricingEngine {
                 double down = formula.price(p, shift(x, k, -h));
                 put(v, g.column(), g.sign() * (up - down) / (2 * h));
             }
+            for (Greek.Parallel g : catalogue.parallel()) {
+                double h = 1e-4;
+                double[] up = x.clone();
+                double[] down = x.clone();
+                for (int k : g.inputs()) {
+                    up[k] += h;
+                    down[k] -= h;
+                }
+                put(v, g.column(), g.sign() * (formula.price(p, up) - formula.price(p, down)) / (2 * h));
+            }
             for (Greek.SecondOrder g : catalogue.secondOrder()) {
                 if (g.isSpotDiagonal()) {
                     int s = g.inputA();
@@ -114,6 +124,15 @@ final class AnalyticEngine implements PricingEngine {
             orders[g.input()] = 1;
             put(v, g.column(), g.sign() * price.getPartialDerivative(orders));
             orders[g.input()] = 0;
+        }
+        for (Greek.Parallel g : catalogue.parallel()) {
+            double sum = 0.0;
+            for (int k : g.inputs()) {
+                orders[k] = 1;
+                sum += price.getPartialDerivative(orders);
+                orders[k] = 0;
+            }
+            put(v, g.column(), g.sign() * sum);
         }
         for (Greek.SecondOrder g : catalogue.secondOrder()) {
             orders[g.inputA()]++;

@@ -58,6 +58,27 @@ final class BumpEngine extends MonteCarloEngine {
             }
             names.add(n);
         }
+        for (Greek.Parallel g : catalogue.parallel()) {
+            // rho of a curve: every pillar shifted together by the same h
+            double h = s.bumpFor(plan.base[g.inputs()[0]]);
+            double[] up = new double[plan.base.length];
+            for (int k : g.inputs()) {
+                up[k] = h;
+            }
+            double[] down = new double[up.length];
+            for (int k = 0; k < up.length; k++) {
+                down[k] = -up[k];
+            }
+            String n = g.column() + suffix;
+            int u = plan.passive(group, up);
+            if (s.central()) {
+                int d = plan.passive(group, down);
+                plan.output(n, new int[] {u, d}, new int[] {0, 0}, new double[] {0.5 / h, -0.5 / h});
+            } else {
+                plan.output(n, new int[] {u, base}, new int[] {0, 0}, new double[] {1 / h, -1 / h});
+            }
+            names.add(n);
+        }
         Map<Integer, int[]> bumped = new HashMap<>();
         for (Greek.SecondOrder g : catalogue.secondOrder()) {
             int a = g.inputA();

@@ -75,6 +75,11 @@ final class ClosedFormTables {
     /** Black-Scholes: one asset ({@code bs}) or several ({@code bs-multi}). */
     static final Analytic BLACK_SCHOLES = new Analytic() {
         private Analytic of(PricingProblem problem) {
+            for (InputBlock b : problem.model().inputs().blocks()) {
+                if (b.role().curve()) {
+                    return CurveClosedForms.INSTANCE;   // a discount or dividend curve: z(T), q(T), fixings' forwards
+                }
+            }
             return problem.model().name().equals("bs-multi") ? BLACK_SCHOLES_MULTI : BLACK_SCHOLES_SINGLE;
         }
 

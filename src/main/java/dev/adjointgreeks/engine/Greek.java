@@ -98,6 +98,28 @@ public sealed interface Greek {
         }
     }
 
+    /**
+     * The parallel sensitivity to a curve, {@code rho} or {@code dividend_rho}: the sum of the
+     * partial derivatives in each pillar of {@code block}, whose flat indices are {@code inputs}.
+     * A linear functional of per-path values, so its standard error comes with it.
+     */
+    record Parallel(InputBlock block, int[] inputs) implements Greek {
+        @Override
+        public String column() {
+            return block.role().parallel().greekFamily(null);
+        }
+
+        @Override
+        public String family() {
+            return column();
+        }
+
+        @Override
+        public double sign() {
+            return 1.0;
+        }
+    }
+
     /** The Greek name of an input block: its role's ({@code delta}, {@code theta}), or {@code d_} and its name. */
     static String familyOf(InputBlock block) {
         return block.greekFamily();

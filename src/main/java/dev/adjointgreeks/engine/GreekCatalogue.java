@@ -28,6 +28,14 @@ public final class GreekCatalogue {
         InputLayout layout = problem.layout();
         List<Greek> g = new ArrayList<>();
         for (InputBlock b : layout.blocks()) {
+            if (b.role().curve()) {
+                // the parallel sum first (rho where a flat rate has it), then the buckets (on request)
+                int[] in = new int[b.size()];
+                for (int k = 0; k < in.length; k++) {
+                    in[k] = layout.index(b, k);
+                }
+                g.add(new Greek.Parallel(b, in));
+            }
             for (int k = 0; k < b.size(); k++) {
                 g.add(new Greek.FirstOrder(b, k, layout.index(b, k)));
             }
@@ -86,6 +94,16 @@ public final class GreekCatalogue {
         return out;
     }
 
+    public List<Greek.Parallel> parallel() {
+        List<Greek.Parallel> out = new ArrayList<>();
+        for (Greek g : greeks) {
+            if (g instanceof Greek.Parallel p) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** The column names, in order. */
     public List<String> columns() {
         List<String> out = new ArrayList<>();
@@ -97,17 +115,41 @@ public final class GreekCatalogue {
 
     /** The family of a column: the column without its asset indices ({@code delta_2} gives {@code delta}). */
     public static String family(String column) {
+        for (String curve : CURVE_FAMILIES) {
+            if (column.startsWith(curve + "_")) {
+                return curve;
+            }
+        }
         return column.replaceAll("(_\\d+)+$", "");
+    }
+
+    /** The families of a curve's buckets, {@code d_discount_curve} and {@code d_dividend_curve}. */
+    public static final List<String> CURVE_FAMILIES = List.of(Role.DISCOUNT_CURVE.greekFamily("discount_curve"),
+            Role.DIVIDEND_CURVE.greekFamily("dividend_curve"));
+
+    /**
+     * Whether a column is reported only when a selection names it or its family: a curve's
+     * buckets ({@code d_discount_curve_5Y}), which would otherwise add a column per pillar to every
+     * wide file.
+     */
+    public static boolean onRequest(String column) {
+        return CURVE_FAMILIES.contains(family(column));
     }
 
     /** Whether {@code selection} (columns or families; null: everything) picks the column {@code column}. */
     public static boolean selects(Collection<String> selection, String column) {
-        return selection == null || selection.contains(column) || selection.contains(family(column));
+        if (selection == null) {
+            return !onRequest(column);
+        }
+        return selection.contains(column) || selection.contains(family(column));
     }
 
     /** Whether {@code selection} (columns or families; null: everything) picks {@code g}. */
     public static boolean selects(Collection<String> selection, Greek g) {
-        return selection == null || selection.contains(g.column()) || selection.contains(g.family());
+        if (selection == null) {
+            return !onRequest(g.column());
+        }
+        return selection.contains(g.column()) || selection.contains(g.family());
     }
 
     /** Whether {@code selection} picks any second-order Greek. */
@@ -118,9 +160,6 @@ public final class GreekCatalogue {
 
     /** The Greeks that {@code selection} picks. */
     public GreekCatalogue select(Collection<String> selection) {
-        if (selection == null) {
-            return this;
-        }
         List<Greek> out = new ArrayList<>();
         for (Greek g : greeks) {
             if (selects(selection, g)) {

@@ -16,7 +16,8 @@ public final class BlackScholesDescriptor implements ModelDescriptor {
     public static final String WORD = "bs";
 
     private static final List<Input> SINGLE = List.of(MarketInputs.SPOT, MarketInputs.POSITIVE_STRIKE, MarketInputs.VOL,
-            MarketInputs.RATE, MarketInputs.DIVIDEND);
+            MarketInputs.RATE, MarketInputs.DIVIDEND, MarketInputs.DISCOUNT_CURVE, MarketInputs.DISCOUNT_PILLARS,
+            MarketInputs.DIVIDEND_CURVE, MarketInputs.DIVIDEND_PILLARS);
     private static final List<Input> MULTI = List.of(MarketInputs.SPOTS, MarketInputs.POSITIVE_STRIKE, MarketInputs.VOLS,
             MarketInputs.DIVIDENDS, MarketInputs.RATE, MarketInputs.CORRELATION);
 
@@ -42,6 +43,13 @@ public final class BlackScholesDescriptor implements ModelDescriptor {
             return new MultiAssetModel(spots, f.numbers("vols"), MarketInputs.dividends(f, spots.length), f.number("rate"),
                     MarketInputs.correlation(f, spots.length));
         }
+        if (f.has(MarketInputs.DISCOUNT_CURVE.field()) || f.has(MarketInputs.DIVIDEND_CURVE.field())) {
+            // curves from the market file; a flat rate or dividend beside a curve is a one-pillar curve
+            return new BlackScholesCurveModel(f.number("spot"), f.number("vol"),
+                    MarketInputs.curveOrFlat(f, MarketInputs.DISCOUNT_CURVE, MarketBlocks.RATE, "rate"),
+                    MarketInputs.curveOrFlat(f, MarketInputs.DIVIDEND_CURVE, MarketBlocks.DIVIDEND, "dividend"));
+        }
+        // no curve: today's model, bit for bit
         return new BlackScholesModel(f.number("spot"), f.number("vol"), f.number("rate"), f.number("dividend"));
     }
 }

@@ -10,7 +10,7 @@ import dev.adjointgreeks.spec.Role;
  * finds an input: nothing indexes inputs by position. Its {@link Role} decides its Greeks' names,
  * signs and bumps; no code compares a block's name with a word.
  */
-public record InputBlock(String name, Shape shape, int count, Role role) {
+public record InputBlock(String name, Shape shape, int count, Role role, java.util.List<String> labels) {
 
     /** How a block's elements are numbered. */
     public enum Shape {
@@ -19,7 +19,14 @@ public record InputBlock(String name, Shape shape, int count, Role role) {
         /** {@code count} values, named {@code name_1 .. name_count}. */
         VECTOR,
         /** One value per pair i &lt; j of {@code count} items, named {@code name_i_j}. */
-        PAIRS
+        PAIRS,
+        /** One value per label (a curve's pillars), named {@code name_<label>}, the label as written. */
+        LABELLED
+    }
+
+    /** A block without labels. */
+    public InputBlock(String name, Shape shape, int count, Role role) {
+        this(name, shape, count, role, null);
     }
 
     public InputBlock {
@@ -28,6 +35,14 @@ public record InputBlock(String name, Shape shape, int count, Role role) {
         }
         if (role == null) {
             throw new IllegalArgumentException("block " + name + " needs a role");
+        }
+        if (shape == Shape.LABELLED) {
+            if (labels == null || labels.size() != count) {
+                throw new IllegalArgumentException("block " + name + " needs one label per element");
+            }
+            labels = java.util.List.copyOf(labels);
+        } else if (labels != null) {
+            throw new IllegalArgumentException("block " + name + " is not labelled");
         }
         if (count < (shape == Shape.PAIRS ? 2 : 1)) {
             throw new IllegalArgumentException("block " + name + " needs more items (value " + count + ")");
@@ -40,6 +55,11 @@ public record InputBlock(String name, Shape shape, int count, Role role) {
 
     public static InputBlock vector(String name, int count, Role role) {
         return new InputBlock(name, Shape.VECTOR, count, role);
+    }
+
+    /** One element per label, e.g. a curve's pillars {@code 3M, 1Y, 5Y}. */
+    public static InputBlock labelled(String name, java.util.List<String> labels, Role role) {
+        return new InputBlock(name, Shape.LABELLED, labels.size(), role, labels);
     }
 
     public static InputBlock pairs(String name, int count, Role role) {
@@ -55,7 +75,7 @@ public record InputBlock(String name, Shape shape, int count, Role role) {
     public int size() {
         switch (shape) {
             case SCALAR: return 1;
-            case VECTOR: return count;
+            case VECTOR: case LABELLED: return count;
             default: return count * (count - 1) / 2;
         }
     }
@@ -65,6 +85,7 @@ public record InputBlock(String name, Shape shape, int count, Role role) {
         switch (shape) {
             case SCALAR: return "";
             case VECTOR: return "_" + (k + 1);
+            case LABELLED: return "_" + labels.get(k);
             default: {
                 int[] ij = pair(k);
                 return "_" + (ij[0] + 1) + "_" + (ij[1] + 1);

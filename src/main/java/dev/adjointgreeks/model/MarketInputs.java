@@ -1,5 +1,10 @@
 package dev.adjointgreeks.model;
 
+import dev.adjointgreeks.curve.CurveError;
+import dev.adjointgreeks.curve.CurveException;
+import dev.adjointgreeks.curve.CurveQuotes;
+import dev.adjointgreeks.spec.FieldException;
+import dev.adjointgreeks.spec.Fields;
 import dev.adjointgreeks.spec.Input;
 import dev.adjointgreeks.spec.Input.Shape;
 import dev.adjointgreeks.spec.Range;
@@ -42,6 +47,53 @@ public final class MarketInputs {
     /** The correlation matrix of several assets (feeds the block {@code corr}: its pairs i &lt; j). */
     public static final Input CORRELATION = Input.matrix("correlation", "corr", Role.CORRELATION)
             .range(Range.closed(-1, 1), "and positive definite (checked by the model)");
+
+    /**
+     * A discount curve's zero rates, one input per pillar (the JSON reader flattens the market's
+     * {@code "discount_curve": {"tenors": [...], "zero_rates": [...]}} into this list and
+     * {@link #DISCOUNT_PILLARS}). Its range, {@code [-1, 1]} as the flat rate's, is checked by the
+     * model per pillar ({@code CurveQuotes.rangeError}), naming the pillar.
+     */
+    public static final Input DISCOUNT_CURVE = Input.list("discount_curve", "discount_curve", Role.DISCOUNT_CURVE);
+    /** The discount curve's pillars as written, comma-separated (the buckets of its sensitivities). */
+    public static final Input DISCOUNT_PILLARS = Input.term("discount_curve_pillars", Shape.LIST, Role.CONTRACT);
+    /** A dividend (or borrow) curve's yields, one input per pillar; as {@link #DISCOUNT_CURVE}. */
+    public static final Input DIVIDEND_CURVE = Input.list("dividend_curve", "dividend_curve", Role.DIVIDEND_CURVE);
+    public static final Input DIVIDEND_PILLARS = Input.term("dividend_curve_pillars", Shape.LIST, Role.CONTRACT);
+
+    /** The range of a curve's rates: today's flat {@code rate} and {@code dividend}'s. */
+    static final double CURVE_LOW = -1.0;
+    static final double CURVE_HIGH = 1.0;
+
+    /**
+     * The curve {@code field} of a row ({@code discount_curve}), with its pillars, as an input on
+     * the tape; or the flat scalar {@code flat} when the row has no such curve. Faults name the
+     * field: {@code discount_curve: rate at pillar 5Y must lie in [-1, 1] (value '3.0')}.
+     */
+    static CurveInput curveOrFlat(Fields f, Input curve, InputBlock flat, String flatField) {
+        if (!f.has(curve.field())) {
+            return CurveInput.flat(flat, f.number(flatField));
+        }
+        if (f.has(flatField)) {
+            throw new FieldException(curve.field(), "ambiguous: the row has both " + flatField + " and "
+                    + curve.field() + "; give one", f.text(flatField));
+        }
+        String pillars = f.text(curve.field() + "_pillars");
+        if (pillars == null) {
+            throw new FieldException(curve.field(), "has no pillars", null);
+        }
+        try {
+            CurveQuotes q = CurveQuotes.parse(curve.field(), java.util.Arrays.asList(pillars.split(",", -1)),
+                    f.numbers(curve.field()));
+            java.util.Optional<CurveError> bad = q.rangeError(CURVE_LOW, CURVE_HIGH);
+            if (bad.isPresent()) {
+                throw new FieldException(curve.field(), bad.get().reason(), bad.get().value());
+            }
+            return CurveInput.curve(curve.block(), curve.role(), q);
+        } catch (CurveException e) {
+            throw new FieldException(curve.field(), e.error().reason(), e.error().value());
+        }
+    }
 
     /** Today's dividends per asset, or none. */
     static double[] dividends(dev.adjointgreeks.spec.Fields f, int n) {

@@ -18,6 +18,16 @@
  * tape, so correlation sensitivities come from the same sweep. When no correlation sensitivity is
  * selected, the correlated normal {@code vol_i sqrt(dt) (sum_j L_ij z_j)} is computed off the tape,
  * one entry per asset and step.</li>
+ * <li>Black-Scholes under curves ({@link dev.adjointgreeks.model.BlackScholesCurveModel}): when a row has a
+ * {@code discount_curve} or a {@code dividend_curve}, each pillar is an input (a
+ * {@link dev.adjointgreeks.model.InputBlock.Shape#LABELLED} block named after the pillars as written,
+ * roles {@code DISCOUNT_CURVE}, {@code DIVIDEND_CURVE}; a flat rate or dividend beside a curve is a
+ * one-pillar curve, {@link dev.adjointgreeks.model.CurveInput}). Step k's drift is
+ * {@code r.stepIntegral(t, dt) - q.stepIntegral(t, dt) - vol^2 dt / 2}, exact over the step; the
+ * numeraire is {@code DF(t_k)} of the discount curve. Its adjoints are the bucketed sensitivities
+ * and {@code rho}, {@code dividend_rho} their sums, from the same sweep. A row without curves is
+ * priced by {@code BlackScholesModel}, today's code, bit for bit. Heston, Bachelier and the
+ * multi-asset model refuse a row with a curve (it is never ignored) until they read curves too.</li>
  * <li>Heston is stepped by full-truncation Euler ({@code steps}, default 100, is the total number of
  * steps); a path whose variance reaches 0 truncates to a passive zero, so its sensitivities stay
  * finite.</li>

@@ -57,6 +57,7 @@ public final class Descriptors {
             out.addAll(d.jsonKeys());
         }
         out.add(MARKET_KEY);
+        out.addAll(MarketTags.KEYS);
         return out;
     }
 

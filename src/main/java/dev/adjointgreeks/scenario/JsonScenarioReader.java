@@ -89,7 +89,7 @@ public final class JsonScenarioReader {
                         settings = settings(name, p.currentTokenLocation().getLineNr(), p.readValueAsTree());
                         break;
                     case "markets":
-                        markets = p.readValueAsTree();
+                        markets = markets(name, p);
                         break;
                     case "trades":
                         sawTrades = true;
@@ -150,6 +150,8 @@ public final class JsonScenarioReader {
                 merged.setAll((ObjectNode) market);
             }
             merged.setAll((ObjectNode) t);
+            MarketCurves.override(t, merged);
+            MarketCurves.flatten(source.toString(), merged); // a trade's own curve, checked as a market's
             String unknown = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext();) {
                 String key = it.next().getKey();
@@ -171,6 +173,28 @@ public final class JsonScenarioReader {
             }
         }
         return new Contents(rows, settings);
+    }
+
+    /**
+     * The {@code markets} object, each market's curves checked and flattened where it is written
+     * ({@link MarketCurves}: a bad curve names the market's line).
+     */
+    private static JsonNode markets(String file, JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return p.readValueAsTree();
+        }
+        ObjectNode out = MAPPER.createObjectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String market = p.currentName();
+            p.nextToken();
+            long line = p.currentTokenLocation().getLineNr();
+            JsonNode m = p.readValueAsTree();
+            if (m instanceof ObjectNode o) {
+                MarketCurves.flatten(file + ":" + line, o);
+            }
+            out.set(market, m);
+        }
+        return out;
     }
 
     /** Settings a file may give, typed strictly. */

@@ -173,9 +173,6 @@ public final class OutputColumns {
 
     /** Keeps the Greeks selected by {@code filter} (null: all). */
     public static List<String> select(List<String> greeks, Set<String> filter) {
-        if (filter == null) {
-            return greeks;
-        }
         List<String> out = new ArrayList<>();
         for (String g : greeks) {
             if (GreekCatalogue.selects(filter, g)) {

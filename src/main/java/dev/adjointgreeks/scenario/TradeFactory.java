@@ -6,6 +6,7 @@ import java.util.List;
 import dev.adjointgreeks.engine.ModelType;
 import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.engine.Trade;
+import dev.adjointgreeks.model.MarketInputs;
 import dev.adjointgreeks.model.ModelDescriptor;
 import dev.adjointgreeks.model.PathModel;
 import dev.adjointgreeks.model.Underlying;
@@ -85,6 +86,15 @@ public final class TradeFactory {
         ModelDescriptor md = type.descriptor();
         if (!md.underlyings().contains(u)) {
             throw new FieldException("model", refusal(md, u, offering), f.text("model"));
+        }
+        MarketTags.of(f);   // a bad currency or SIMM tag rejects the row; read once, the tags are among its recorded fields
+        for (Input curve : List.of(MarketInputs.DISCOUNT_CURVE, MarketInputs.DIVIDEND_CURVE)) {
+            if (f.has(curve.field()) && !md.inputs(u).contains(curve)) {
+                // never price a row as if its market's curve were not there
+                throw new FieldException(curve.field(), "the " + md.word() + " model takes no curve (yet) for "
+                        + u.products() + "; give a flat " + (curve == MarketInputs.DISCOUNT_CURVE ? "rate" : "dividend"),
+                        null);
+            }
         }
         PathModel model;
         Product product;

@@ -16,6 +16,16 @@ public enum Role {
     RATE("rho", "rate"),
     /** A continuous dividend (or repo, or foreign rate) yield. */
     DIVIDEND("dividend_rho", "dividend"),
+    /**
+     * The continuously compounded zero rates of a discount curve, one input per pillar: the
+     * bucketed rho ({@code d_discount_curve_<pillar>}); their sum is {@code rho}.
+     */
+    DISCOUNT_CURVE(null, "discount curve"),
+    /**
+     * The yields of a dividend (or borrow) curve, one input per pillar: the bucketed dividend rho
+     * ({@code d_dividend_curve_<pillar>}); their sum is {@code dividend_rho}.
+     */
+    DIVIDEND_CURVE(null, "dividend curve"),
     /** The time to the trade's last date, in years. */
     MATURITY("theta", "maturity"),
     /** A contract's strike. */
@@ -51,6 +61,16 @@ public enum Role {
     /** Whether the role names its Greeks itself ({@code delta}) rather than after the block ({@code d_strike}). */
     public boolean namesItsGreek() {
         return greek != null;
+    }
+
+    /** Whether the role's inputs are the pillars of a curve (bucketed Greeks, reported only on request). */
+    public boolean curve() {
+        return this == DISCOUNT_CURVE || this == DIVIDEND_CURVE;
+    }
+
+    /** The flat role whose Greek is the parallel sum of a curve role's buckets ({@code rho}, {@code dividend_rho}), or null. */
+    public Role parallel() {
+        return this == DISCOUNT_CURVE ? RATE : this == DIVIDEND_CURVE ? DIVIDEND : null;
     }
 
     /** Reported value = sign x partial derivative: -1 for the maturity (theta = -dV/dT), else +1. */

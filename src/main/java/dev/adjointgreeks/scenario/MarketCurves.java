@@ -1,0 +1,110 @@
+package dev.adjointgreeks.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.adjointgreeks.curve.CurveException;
+import dev.adjointgreeks.curve.CurveQuotes;
+import dev.adjointgreeks.scenario.CsvScenarioReader.BadFileException;
+
+/**
+ * The curves of a JSON market (or trade): {@code "discount_curve": {"tenors": [...], "zero_rates":
+ * [...]}} and {@code "dividend_curve": {"tenors": [...], "yields": [...]}}, checked for structure
+ * once per market and flattened into the fields a model reads: the rates as the list
+ * {@code discount_curve} and the pillars, as written, as {@code discount_curve_pillars}
+ * ({@code 3M,1Y,5Y}).
+ *
+ * <p>Structure faults (not an object, lengths that differ, an unknown tenor word, unsorted or
+ * duplicate pillars) and a market with both a flat value and its curve ({@code rate} and
+ * {@code discount_curve}: ambiguous) are file-level: {@code file:line: discount_curve: reason (value
+ * 'x')}, exit 2. Values out of range are the model's to refuse, trade by trade (exit 3). A trade's
+ * own {@code rate} or {@code dividend} overrides its market's curve ({@link #override}).
+ */
+final class MarketCurves {
+
+    /** One kind of curve: its key, the key of its rates, the flat field it replaces. */
+    private record Kind(String key, String rates, String flat) {
+    }
+
+    private static final List<Kind> KINDS = List.of(new Kind("discount_curve", "zero_rates", "rate"),
+            new Kind("dividend_curve", "yields", "dividend"));
+
+    /** The suffix of the flattened pillars' key. */
+    static final String PILLARS = "_pillars";
+
+    private MarketCurves() {
+    }
+
+    /** Checks and flattens the curves of {@code node} (a market or a trade) in place; {@code at} is {@code file:line}. */
+    static void flatten(String at, ObjectNode node) throws BadFileException {
+        for (Kind k : KINDS) {
+            JsonNode c = node.get(k.key());
+            if (c == null || c.isNull() || c.isArray()) {
+                continue; // absent, or already the flat list of rates
+            }
+            if (node.hasNonNull(k.flat())) {
+                throw bad(at, k.key(), "ambiguous: both " + k.flat() + " and " + k.key() + " are given; give one",
+                        node.get(k.flat()).asText());
+            }
+            if (!c.isObject() || !c.path("tenors").isArray() || !c.path(k.rates()).isArray()) {
+                throw bad(at, k.key(), "must be an object with lists \"tenors\" and \"" + k.rates() + "\"", c.toString());
+            }
+            List<String> words = new ArrayList<>();
+            for (JsonNode w : c.get("tenors")) {
+                if (!w.isTextual() && !w.isNumber()) {
+                    throw bad(at, k.key(), "a tenor is a word such as 3M or a year fraction", w.toString());
+                }
+                words.add(w.asText().trim());
+            }
+            JsonNode rs = c.get(k.rates());
+            double[] rates = new double[rs.size()];
+            ArrayNode flat = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < rates.length; i++) {
+                if (!rs.get(i).isNumber()) {
+                    throw bad(at, k.key(), k.rates() + "[" + (i + 1) + "] is not a number", rs.get(i).asText());
+                }
+                rates[i] = rs.get(i).asDouble();
+                flat.add(rs.get(i));
+            }
+            if (c.size() != 2) {
+                throw bad(at, k.key(), "has keys other than \"tenors\" and \"" + k.rates() + "\"", c.toString());
+            }
+            for (String w : words) {
+                if (w.contains(",")) {
+                    throw bad(at, k.key(), "a tenor is a word such as 3M or a year fraction", w);
+                }
+            }
+            try {
+                CurveQuotes.parse(k.key(), words, rates);
+            } catch (CurveException e) {
+                throw bad(at, k.key(), e.error().reason(), e.error().value());
+            }
+            node.set(k.key(), flat);
+            node.set(k.key() + PILLARS, TextNode.valueOf(String.join(",", words)));
+        }
+    }
+
+    /**
+     * The trade's own flat {@code rate} or {@code dividend} overrides its market's curve: the
+     * merged row drops the market's curve ({@code trade} is the trade as written).
+     */
+    static void override(JsonNode trade, ObjectNode merged) {
+        for (Kind k : KINDS) {
+            if (trade.hasNonNull(k.flat()) && !trade.has(k.key())) {
+                merged.remove(k.key());
+                merged.remove(k.key() + PILLARS);
+            }
+        }
+    }
+
+    private static BadFileException bad(String at, String column, String reason, String value) {
+        return new BadFileException(at + ": " + column + ": " + reason + " (value '" + Text.oneLine(Text.shorten(value))
+                + "')");
+    }
+}
