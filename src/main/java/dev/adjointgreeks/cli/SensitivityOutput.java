@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.adjointgreeks.batch.TradeTask;
 import dev.adjointgreeks.crif.CrifMarket;
+import dev.adjointgreeks.scenario.MarketTags;
 import dev.adjointgreeks.crif.CrifRow;
 import dev.adjointgreeks.crif.CrifRows;
 import dev.adjointgreeks.crif.CrifWriter;
@@ -52,12 +53,11 @@ import dev.adjointgreeks.spec.Role;
  * <li>dividend sensitivities are never written (not an interest-rate risk type);
  * <li>a LIBOR trade writes no row: it has no spot, and its forward rates are not a discount curve.
  * </ul>
- * Until markets carry CRIF metadata, every trade is in {@link CrifMarket#DEFAULT} (USD, OIS, bucket 1).
+ * A market's {@code currency} (default USD, with {@code usd_per_unit} required otherwise), {@code subcurve}
+ * (default OIS), {@code simm_ir_bucket} (default 1) and its underlying's {@code simm_bucket} (default
+ * Residual) come from the row ({@link dev.adjointgreeks.scenario.MarketTags}).
  */
 final class SensitivityOutput implements AutoCloseable {
-
-    /** SIMM's equity bucket for an underlying with none given. */
-    static final String RESIDUAL = "Residual";
 
     private final List<String> valueColumns;
     private final LongLayoutWriter longWriter;
@@ -92,7 +92,9 @@ final class SensitivityOutput implements AutoCloseable {
             }
         }
         if (crif != null) {
-            crif.writeAll(crifRows(r, task.trade(), CrifMarket.DEFAULT));
+            MarketTags tags = MarketTags.of(task.fields());
+            crif.writeAll(crifRows(r, task.trade(), new CrifMarket(tags.currency(), tags.usdPerUnit(), tags.subcurve(),
+                    tags.simmIrBucket()), tags.simmBucket()));
         }
     }
 
@@ -104,7 +106,7 @@ final class SensitivityOutput implements AutoCloseable {
     }
 
     /** The CRIF rows of one priced trade (see the class notes): its equity rows, then its curve's. */
-    static List<CrifRow> crifRows(TradeResult r, Trade trade, CrifMarket market) {
+    static List<CrifRow> crifRows(TradeResult r, Trade trade, CrifMarket market, String simmBucket) {
         PricingProblem problem = trade.problem();
         double[] x = problem.inputValues();
         List<CrifRow> out = new ArrayList<>();
@@ -122,7 +124,7 @@ final class SensitivityOutput implements AutoCloseable {
                 throw new IllegalStateException(trade.id() + ": no " + g.column() + " for the CRIF equity delta");
             }
             String qualifier = g.block().size() == 1 ? name : name + "_" + (g.element() + 1);
-            out.add(CrifRows.equity(trade.id(), CrifRows.EQUITY_PRODUCT, qualifier, RESIDUAL, market,
+            out.add(CrifRows.equity(trade.id(), CrifRows.EQUITY_PRODUCT, qualifier, simmBucket, market,
                     x[g.input()], dVdS));
         }
         List<CrifRow> ir = irCurveRows(r, market);

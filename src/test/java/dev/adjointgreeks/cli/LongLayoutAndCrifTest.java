@@ -178,6 +178,48 @@ class LongLayoutAndCrifTest {
     }
 
     @Test
+    void aCurveMarketsCrifTagsAndIrAmountsFollowTheSimmDefinitions() throws IOException {
+        Path f = dir.resolve("eur.json");
+        Files.writeString(f, """
+                {"markets": {"eur": {"spot": 100, "vol": 0.2, "dividend": 0.01,
+                  "discount_curve": {"tenors": ["6M", "1Y", "2Y", "5Y"], "zero_rates": [0.02, 0.025, 0.03, 0.035]},
+                  "currency": "EUR", "usd_per_unit": 1.1, "subcurve": "ESTR", "simm_ir_bucket": "1", "simm_bucket": "5"}},
+                 "trades": [{"id": "eu", "product": "european", "type": "call", "strike": 100, "maturity": 1.5,
+                             "market": "eur", "underlying": "SX5E"}]}
+                """);
+        Path crif = dir.resolve("crif.csv");
+        CliRunner.Run run = CliRunner.run("price", f.toString(), "--method", "analytic", "--quiet",
+                "--greeks", "delta,d_discount_curve", "--crif", crif.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<Map<String, String>> rows = csv(crif);
+        double irSum = 0;
+        int equity = 0;
+        for (Map<String, String> r : rows) {
+            double amount = Double.parseDouble(r.get("Amount"));
+            assertEquals("EUR", r.get("AmountCurrency"));
+            assertEquals(1.1 * amount, Double.parseDouble(r.get("AmountUSD")), 1e-15 * Math.abs(amount));
+            if (r.get("RiskType").equals("Risk_Equity")) {
+                equity++;
+                assertEquals("SX5E", r.get("Qualifier"));
+                assertEquals("5", r.get("Bucket"));
+            } else {
+                assertEquals("Risk_IRCurve", r.get("RiskType"));
+                assertEquals("EUR", r.get("Qualifier"));
+                assertEquals("1", r.get("Bucket"));
+                assertEquals("ESTR", r.get("Label2"));
+                assertTrue(List.of("1y", "2y").contains(r.get("Label1")), "T = 1.5 lies between the 1Y and 2Y pillars: " + r);
+                irSum += amount;
+            }
+        }
+        assertEquals(1, equity, rows.toString());
+        // the sum over tenors is V(every pillar + 1bp) - V: z(T) moves by 1bp; z(1.5) is linear in z t
+        double zT = (0.025 * 1 + (0.03 * 2 - 0.025 * 1) * 0.5) / 1.5;
+        double bumped = BlackScholesFormula.price(CallPut.CALL, 100, 100, 1.5, zT + 1e-4, 0.01, 0.2)
+                - BlackScholesFormula.price(CallPut.CALL, 100, 100, 1.5, zT, 0.01, 0.2);
+        assertEquals(bumped, irSum, 1e-3 * Math.abs(bumped));
+    }
+
+    @Test
     void anUnwritableCrifPathIsAUsageErrorNamingItBeforeAnyWork() throws IOException {
         Path out = dir.resolve("wide.csv");
         CliRunner.Run run = CliRunner.run("price", DEMO.toString(), "--paths", PATHS, "--quiet", "--out",
