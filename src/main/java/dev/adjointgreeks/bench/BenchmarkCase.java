@@ -96,6 +96,17 @@ public final class BenchmarkCase {
                 x -> PrimalKernels.asian(x, 52));
     }
 
+    /** {@link #asian}'s trade on a 12-pillar discount and an 8-pillar dividend curve ({@link CurveCase}): spot, vol, 20 pillars. */
+    public static BenchmarkCase curves(long paths) {
+        Trade t = CurveCase.trade();
+        return new BenchmarkCase(CurveCase.NAME, t, paths, CurveCase.greekInputs(t), CurveCase::kernel);
+    }
+
+    /** The {@code curves} case: central differences of every pillar, 41 primal kernels on the same normals. */
+    public double[] bumpBuckets() {
+        return CurveCase.bumpBuckets(inputs, paths, problem.dimension());
+    }
+
     /** Basket call on n assets, weights 1/n, pairwise correlation 0.5: n deltas, n vegas, rho. */
     public static BenchmarkCase basket(int n, long paths) {
         double[] spots = new double[n];

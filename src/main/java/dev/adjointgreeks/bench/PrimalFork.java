@@ -37,6 +37,8 @@ public final class PrimalFork {
                 return BenchmarkCase.european(paths);
             case "asian":
                 return BenchmarkCase.asian(paths);
+            case CurveCase.NAME:
+                return BenchmarkCase.curves(paths);
             case "heston":
                 return BenchmarkCase.heston(paths);
             default:

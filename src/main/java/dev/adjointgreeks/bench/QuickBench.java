@@ -100,10 +100,11 @@ public final class QuickBench {
         cases.add(BenchmarkCase.basket(10, paths(20_000, scale)));
         cases.add(BenchmarkCase.basket(50, paths(2_000, scale)));
         cases.add(BenchmarkCase.heston(paths(10_000, scale)));
+        cases.add(BenchmarkCase.curves(paths(CurvesQuickBench.PATHS, scale)));
         return cases;
     }
 
-    private static long paths(long n, double scale) {
+    static long paths(long n, double scale) {
         return Math.max(2, Math.round(n * scale));
     }
 }

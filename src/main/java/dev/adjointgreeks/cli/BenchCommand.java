@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.adjointgreeks.bench.BenchmarkCase;
+import dev.adjointgreeks.bench.CurveCase;
+import dev.adjointgreeks.bench.CurvesQuickBench;
 import dev.adjointgreeks.bench.LiborQuickBench;
 import dev.adjointgreeks.bench.QuickBench;
 import picocli.CommandLine.Command;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code greeks bench}: a one-minute comparison of adjoint, bump-and-revalue and forward mode. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the benchmark cases (European 200,000 paths; Asian 52 fixings 20,000; basket N=10 20,000; "
-                + "basket N=50 2,000; Heston 100 steps 10,000; the LIBOR swaption book 1,000) by every method, medians "
+                + "basket N=50 2,000; Heston 100 steps 10,000; curves: the Asian on a 12-pillar discount and an 8-pillar dividend curve 20,000; the LIBOR swaption book 1,000) by every method, medians "
                 + "of --repeats runs, and print each method's time as a ratio to the hand-written primal price measured "
                 + "in the same run.",
             "For publishable numbers use the JMH benchmarks in benchmarks/ (see the README)."})
@@ -38,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--case", paramLabel = "NAME", split = ",",
-            description = "Only these cases: european, asian, basket-10, basket-50, heston, libor (default: all).")
+            description = "Only these cases: european, asian, basket-10, basket-50, heston, curves, libor (default: all).")
     List<String> only;
 
     @Spec
@@ -60,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
             for (String name : only) {
                 if (!name.equals("libor") && cases.stream().noneMatch(c -> c.name().equals(name))) {
                     throw new UsageException("--case: unknown case '" + name
-                            + "' (expected european, asian, basket-10, basket-50, heston or libor)");
+                            + "' (expected european, asian, basket-10, basket-50, heston, curves or libor)");
                 }
             }
             cases.removeIf(c -> !only.contains(c.name()));
@@ -99,6 +101,15 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        if (cases.stream().anyMatch(c -> c.name().equals(CurveCase.NAME))) {
+            CurvesQuickBench.Result r = CurvesQuickBench.measure(
+                    cases.stream().filter(c -> c.name().equals(CurveCase.NAME)).findFirst().orElseThrow().paths(), repeats);
+            if (json) {
+                doc.put("curves", curvesJson(r));
+            } else {
+                printCurves(out, r);
+            }
+        }
         if (libor) {
             // The LIBOR swaption book: its own methods (a hand-written adjoint instead of the generic pricer).
             QuickBench.CaseResult r = LiborQuickBench.measure(Math.max(2, Math.round(1000 * scale)), repeats);
@@ -133,5 +144,29 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The curves case's targets: adjoint on curves over flat, bump of every pillar over adjoint, tape bytes per block. */
+    private static void printCurves(PrintWriter out, CurvesQuickBench.Result r) {
+        Map<String, Double> m = r.medianSeconds();
+        out.printf(Locale.ROOT, "%ncurves (%d paths): adjoint on the curves (22 sensitivities) %.1f ms / adjoint flat "
+                + "(4) %.1f ms = %.2f (target <= 1.3); bump of 20 pillars (41 pricings) %.1f ms / adjoint = %.1f "
+                + "(target >= 15)%n", r.paths(), 1e3 * m.get(CurvesQuickBench.CURVES), 1e3 * m.get(CurvesQuickBench.FLAT),
+                r.curveOverFlat(), 1e3 * m.get(CurvesQuickBench.BUMP), r.bumpOverAdjoint());
+        out.printf(Locale.ROOT, "  tape high-water per block: curves %d bytes (%d lanes), flat %d bytes (%d lanes)%n",
+                r.curveTapeBytes(), r.curveLanes(), r.flatTapeBytes(), r.flatLanes());
+    }
+
+    private static Map<String, Object> curvesJson(CurvesQuickBench.Result r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("paths", r.paths());
+        o.put("median_seconds", r.medianSeconds());
+        o.put("adjoint_curves_over_flat", r.curveOverFlat());
+        o.put("bump_buckets_over_adjoint", r.bumpOverAdjoint());
+        o.put("tape_bytes_per_block_curves", r.curveTapeBytes());
+        o.put("lanes_curves", r.curveLanes());
+        o.put("tape_bytes_per_block_flat", r.flatTapeBytes());
+        o.put("lanes_flat", r.flatLanes());
+        return o;
     }
 }

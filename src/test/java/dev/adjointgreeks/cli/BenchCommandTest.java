@@ -20,7 +20,7 @@ class BenchCommandTest {
         CliRunner.Run r = CliRunner.run("bench", "--scale", "0.001", "--repeats", "1", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        assertEquals(6, doc.get("cases").size());
+        assertEquals(7, doc.get("cases").size());
         JsonNode basket = doc.get("cases").get(3);
         assertEquals("basket-50", basket.get("case").asText());
         assertEquals(101, basket.get("sensitivities").asInt());
@@ -49,7 +49,7 @@ class BenchCommandTest {
     @Test
     void everyMethodOfACaseComputesTheSameGreeks() {
         for (BenchmarkCase c : new BenchmarkCase[] {BenchmarkCase.european(2000), BenchmarkCase.asian(500),
-            BenchmarkCase.basket(3, 1000), BenchmarkCase.heston(300)}) {
+            BenchmarkCase.basket(3, 1000), BenchmarkCase.heston(300), BenchmarkCase.curves(500)}) {
             double primal = c.primal();
             assertEquals(primal, c.generic(), 1e-10 * Math.abs(primal), c.name());
             double[] adjoint = c.adjoint();
@@ -66,6 +66,27 @@ class BenchCommandTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theCurvesCaseBumpsEveryPillarOnTheAdjointsPathsAndReportsItsTargets() throws Exception {
+        BenchmarkCase c = BenchmarkCase.curves(500);
+        assertEquals(22, c.sensitivities());
+        double[] adjoint = c.adjoint();
+        double[] bump = c.bumpBuckets();
+        assertEquals(adjoint[0], bump[0], 1e-10 * Math.abs(adjoint[0]), "same paths, same price");
+        for (int k = 1; k < bump.length; k++) {
+            // adjoint[1], adjoint[2] are spot and vol; the pillars follow in the bump's order
+            assertEquals(adjoint[2 + k], bump[k], 2e-3 * Math.max(1, Math.abs(adjoint[2 + k])), "pillar " + k);
+        }
+        CliRunner.Run r = CliRunner.run("bench", "--case", "curves", "--scale", "0.005", "--repeats", "1", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals("curves", doc.get("cases").get(0).get("case").asText());
+        JsonNode curves = doc.get("curves");
+        assertTrue(curves.get("adjoint_curves_over_flat").asDouble() > 0);
+        assertTrue(curves.get("bump_buckets_over_adjoint").asDouble() > 0);
+        assertTrue(curves.get("tape_bytes_per_block_curves").asLong() > curves.get("tape_bytes_per_block_flat").asLong());
     }
 
     @Test
