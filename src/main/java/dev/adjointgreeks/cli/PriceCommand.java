@@ -20,6 +20,7 @@ import dev.adjointgreeks.batch.ExecutorUnavailableException;
 import dev.adjointgreeks.batch.TradeExecutor;
 import dev.adjointgreeks.batch.TradeExecutors;
 import dev.adjointgreeks.batch.TradeTask;
+import dev.adjointgreeks.engine.GreekCatalogue;
 import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.io.AtomicFiles;
@@ -222,6 +223,8 @@ public final class PriceCommand implements Callable<Integer> {
             if (crif != null) {
                 filter.add("d_discount_curve");   // its Risk_IRCurve amounts, on trades that have a curve
             }
+        } else if (longLayout() || crif != null) {
+            filter = Set.of(GreekCatalogue.EVERYTHING);   // every Greek and every curve pillar
         }
         return new BatchOptions(m, paths, seed, antithetic, sobol, filter, totals, failFast, reader.ignoreUnknownColumns,
                 DEFAULT_PATHS, shockPlan(m));

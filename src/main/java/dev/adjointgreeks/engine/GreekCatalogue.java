@@ -136,12 +136,18 @@ public final class GreekCatalogue {
         return CURVE_FAMILIES.contains(family(column));
     }
 
-    /** Whether {@code selection} (columns or families; null: everything) picks the column {@code column}. */
+    /**
+     * A selection that picks every column, the on-request buckets included: what the long layout and
+     * the CRIF report when no {@code --greeks} is given (a long file has room for every pillar).
+     */
+    public static final String EVERYTHING = "*";
+
+    /** Whether {@code selection} (columns or families; null: everything but buckets) picks the column {@code column}. */
     public static boolean selects(Collection<String> selection, String column) {
         if (selection == null) {
             return !onRequest(column);
         }
-        return selection.contains(column) || selection.contains(family(column));
+        return selection.contains(EVERYTHING) || selection.contains(column) || selection.contains(family(column));
     }
 
     /** Whether {@code selection} (columns or families; null: everything) picks {@code g}. */
@@ -149,12 +155,12 @@ public final class GreekCatalogue {
         if (selection == null) {
             return !onRequest(g.column());
         }
-        return selection.contains(g.column()) || selection.contains(g.family());
+        return selection.contains(EVERYTHING) || selection.contains(g.column()) || selection.contains(g.family());
     }
 
     /** Whether {@code selection} picks any second-order Greek. */
     public static boolean wantsSecondOrder(Collection<String> selection) {
-        return selection == null
+        return selection == null || selection.contains(EVERYTHING)
                 || selection.stream().anyMatch(g -> g.startsWith(Greek.GAMMA) || g.equals(Greek.VANNA) || g.equals(Greek.VOLGA));
     }
 
