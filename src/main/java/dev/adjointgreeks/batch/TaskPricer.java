@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.adjointgreeks.engine.GreeksEngine;
 import dev.adjointgreeks.engine.Method;
+import dev.adjointgreeks.engine.RunSettings;
 import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.spec.FieldException;
@@ -63,7 +64,10 @@ public final class TaskPricer {
                 priced.add(o.scenario());
             }
         }
-        List<TradeResult> rows = GreeksEngine.priceScenarios(trade, method, task.settings(), priced,
+        // --explain on a curve trade also needs its curve buckets (the writers show only the selected columns)
+        RunSettings settings = plan.explain() ? Explanation.explaining(task.settings(), trade.problem())
+                : task.settings();
+        List<TradeResult> rows = GreeksEngine.priceScenarios(trade, method, settings, priced,
                 plan.scenarioGreeks());
         TradeResult base = rows.get(0);
         if (plan.explain()) {

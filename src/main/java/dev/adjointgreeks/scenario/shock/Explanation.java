@@ -1,10 +1,13 @@
 package dev.adjointgreeks.scenario.shock;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.adjointgreeks.engine.Greek;
 import dev.adjointgreeks.engine.GreekCatalogue;
+import dev.adjointgreeks.engine.RunSettings;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.scenario.shock.PnlExplain.Hessian;
@@ -40,6 +43,31 @@ public final class Explanation {
             }
         }
         return PnlExplain.explained(dx, g, second);
+    }
+
+    /**
+     * The settings that price a trade whose scenarios {@code --explain} explains: the asked ones, plus
+     * the curve buckets of a trade that has a curve (a curve shock's explanation is the bucketed first
+     * order), which the asked selection may leave out; {@link #reported} drops those again.
+     */
+    public static RunSettings explaining(RunSettings asked, PricingProblem problem) {
+        GreekCatalogue all = GreekCatalogue.of(problem, asked.secondOrder());
+        boolean buckets = all.columns().stream().anyMatch(GreekCatalogue::onRequest);
+        if (!buckets) {
+            return asked;
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        if (asked.greeks() == null) {
+            for (String c : all.columns()) {
+                if (!GreekCatalogue.onRequest(c)) {
+                    wanted.add(c);
+                }
+            }
+        } else {
+            wanted.addAll(asked.greeks());
+        }
+        wanted.addAll(GreekCatalogue.CURVE_FAMILIES);
+        return asked.withGreeks(wanted);
     }
 
     private static boolean known(TradeResult row, String column) {

@@ -28,13 +28,18 @@ import dev.adjointgreeks.scenario.Text;
  * <p>A scenario is every row that shares its {@code scenario} name; scenarios keep the file's
  * order. For a trade, a row naming its {@code underlying} and a {@code *} row for the same
  * (scenario, factor) would both apply, so that is an error, as is a repeated
- * (scenario, underlying, factor).
+ * (scenario, underlying, factor, bucket, market). Optional columns {@code bucket} (a curve pillar, for
+ * {@code discount_curve} and {@code dividend_curve} only) and {@code market} (empty: any market).
  */
 public final class ShockSet implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
     static final List<String> COLUMNS = List.of("scenario", "underlying", "factor", "shift", "type");
+    /** Columns a file may add: a curve pillar ({@code bucket}) and the trades' market ({@code market}). */
+    static final List<String> OPTIONAL = List.of("bucket", "market");
+    /** The curve factors: one input per pillar, so a shock may name a {@code bucket}. */
+    public static final List<String> CURVE_FACTORS = List.of("discount_curve", "dividend_curve");
 
     /** Every problem of a shocks file, one {@code file:line: column: reason (value 'x')} per line (exit 2). */
     public static final class BadShocksException extends IOException {
@@ -125,7 +130,9 @@ public final class ShockSet implements java.io.Serializable {
         for (List<Shock> list : scenarios.values()) {
             if (list.size() == 1) {
                 Shock s = list.get(0);
-                out.computeIfAbsent(s.underlying() + " " + s.factor() + " (" + s.type().word() + ")",
+                String where = (s.market().isEmpty() ? "" : s.market() + " ") + s.underlying() + " " + s.factor()
+                        + (s.bucket().isEmpty() ? "" : " " + s.bucket());
+                out.computeIfAbsent(where + " (" + s.type().word() + ")",
                         k -> new ArrayList<>()).add(s);
             }
         }
@@ -160,7 +167,7 @@ public final class ShockSet implements java.io.Serializable {
             Map<String, Integer> col = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 String c = stripBom(header.get(i)).trim().toLowerCase(Locale.ROOT);
-                if (!COLUMNS.contains(c)) {
+                if (!COLUMNS.contains(c) && !OPTIONAL.contains(c)) {
                     problems.add(name + ":" + header.getParser().getCurrentLineNumber() + ": header: unknown column ("
                             + "value '" + Text.oneLine(c) + "')");
                 } else if (col.put(c, i) != null) {
@@ -179,7 +186,8 @@ public final class ShockSet implements java.io.Serializable {
             }
             // (scenario, factor) -> underlyings seen, to refuse duplicates and '*'/named clashes
             Map<String, Map<String, Long>> seen = new HashMap<>();
-            Set<String> factors = Descriptors.shockFactors();
+            Set<String> factors = new java.util.TreeSet<>(Descriptors.shockFactors());
+            factors.addAll(CURVE_FACTORS);
             while (records.hasNext()) {
                 CSVRecord r = records.next();
                 long line = firstLine(r);
@@ -194,6 +202,8 @@ public final class ShockSet implements java.io.Serializable {
                 String factor = r.get(col.get("factor")).toLowerCase(Locale.ROOT);
                 String shiftText = r.get(col.get("shift"));
                 String typeText = r.get(col.get("type")).toLowerCase(Locale.ROOT);
+                String bucket = col.containsKey("bucket") ? r.get(col.get("bucket")) : "";
+                String market = col.containsKey("market") ? r.get(col.get("market")) : "";
                 int before = problems.size();
                 if (scenario.isEmpty()) {
                     problems.add(where + "scenario: must not be empty");
@@ -204,6 +214,16 @@ public final class ShockSet implements java.io.Serializable {
                 if (!factors.contains(factor)) {
                     problems.add(where + "factor: unknown factor, expected one of " + String.join(", ", sorted(factors))
                             + " (value '" + Text.oneLine(r.get(col.get("factor"))) + "')");
+                }
+                if (!bucket.isEmpty() && factors.contains(factor) && !CURVE_FACTORS.contains(factor)) {
+                    problems.add(where + "bucket: only " + String.join(" and ", CURVE_FACTORS) + " have buckets; leave it"
+                            + " empty for " + factor + " (value '" + Text.oneLine(bucket) + "')");
+                } else if (!bucket.isEmpty()) {
+                    try {
+                        dev.adjointgreeks.curve.Pillar.parse("bucket", bucket);
+                    } catch (dev.adjointgreeks.curve.CurveException e) {
+                        problems.add(where + "bucket: " + e.error().reason() + " (value '" + Text.oneLine(bucket) + "')");
+                    }
                 }
                 ShiftType type = ShiftType.parse(typeText);
                 if (type == null) {
@@ -225,7 +245,8 @@ public final class ShockSet implements java.io.Serializable {
                 if (problems.size() > before) {
                     continue;
                 }
-                Map<String, Long> underlyings = seen.computeIfAbsent(scenario + "\u0000" + factor, k -> new HashMap<>());
+                Map<String, Long> underlyings = seen.computeIfAbsent(scenario + "\u0000" + factor + "\u0000" + bucket
+                        + "\u0000" + market, k -> new HashMap<>());
                 Long earlier = underlyings.get(underlying);
                 if (earlier != null) {
                     problems.add(where + "underlying: scenario '" + Text.oneLine(scenario) + "' already shocks " + factor
@@ -242,7 +263,7 @@ public final class ShockSet implements java.io.Serializable {
                 }
                 underlyings.put(underlying, line);
                 scenarios.computeIfAbsent(scenario, k -> new ArrayList<>())
-                        .add(new Shock(scenario, underlying, factor, shift, type, name, line));
+                        .add(new Shock(scenario, underlying, factor, shift, type, name, line, bucket, market));
             }
         } catch (UncheckedIOException e) {
             problems.add(name + ": malformed CSV: " + Text.oneLine(String.valueOf(e.getCause().getMessage())));

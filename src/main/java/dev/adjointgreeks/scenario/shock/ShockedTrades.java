@@ -27,6 +27,12 @@ import dev.adjointgreeks.scenario.TradeFactory;
  * <p>A factor is an input block of the trade's model: {@code spot}, {@code vol}, {@code dividend}
  * (one value, or one per asset of a multi-asset trade: every asset moves), {@code rate},
  * {@code heston_*}. A factor the model lacks leaves the trade unshocked by that row.
+ *
+ * <p>A curve ({@code discount_curve}, {@code dividend_curve}: one input per pillar) moves whole,
+ * or at the one pillar its {@code bucket} names; {@code rate} and {@code dividend} move a trade's
+ * curve whole when the trade has a curve instead of the flat value. A bucket the trade's curve lacks,
+ * or two rows of a scenario moving the same pillar, rejects that (scenario, trade) naming it. A
+ * shock with a {@code market} moves only the trades of that market.
  */
 public final class ShockedTrades {
 
@@ -40,11 +46,35 @@ public final class ShockedTrades {
     /** The trade of {@code fields} in every scenario of {@code set}, in the file's order. */
     public static List<Outcome> of(Fields fields, Trade base, ShockSet set) {
         InputLayout layout = base.problem().layout();
+        String market = fields.text(dev.adjointgreeks.scenario.Descriptors.MARKET_KEY);
         List<Outcome> out = new ArrayList<>();
         for (String name : set.names()) {
-            out.add(one(fields, base, layout, name, set.shocksFor(name, base.underlying())));
+            List<Shock> shocks = new ArrayList<>();
+            for (Shock s : set.shocksFor(name, base.underlying())) {
+                if (s.matchesMarket(market)) {
+                    shocks.add(s);
+                }
+            }
+            out.add(one(fields, base, layout, name, shocks));
         }
         return out;
+    }
+
+    /**
+     * The curve field a shock moves on this trade: a curve factor, or {@code rate} ({@code dividend})
+     * on a trade whose model reads a discount (dividend) curve instead; null: none.
+     */
+    private static String curveField(Shock s, InputLayout layout, Fields fields) {
+        String f = s.factor();
+        if (ShockSet.CURVE_FACTORS.contains(f)) {
+            return fields.has(f) && fields.has(f + "_pillars") ? f : null;
+        }
+        String curve = f.equals("rate") ? "discount_curve" : f.equals("dividend") ? "dividend_curve" : null;
+        if (curve != null && layout.block(f) == null && layout.block(curve) != null && fields.has(curve)
+                && fields.has(curve + "_pillars")) {
+            return curve;
+        }
+        return null;
     }
 
     private static Outcome one(Fields fields, Trade base, InputLayout layout, String name, List<Shock> shocks) {
@@ -53,7 +83,17 @@ public final class ShockedTrades {
         Map<String, double[]> lists = new LinkedHashMap<>();
         Map<String, Shock> by = new LinkedHashMap<>();   // shocked column -> the row that moved it
         Map<String, double[]> before = new LinkedHashMap<>();
+        Map<String, Shock> pillarsMoved = new LinkedHashMap<>();   // curve + pillar -> the row that moved it
         for (Shock s : shocks) {
+            String curve = curveField(s, layout, fields);
+            if (curve != null) {
+                FieldException bad = moveCurve(fields, name, s, curve, lists, texts, before, pillarsMoved);
+                if (bad != null) {
+                    return new Outcome(null, bad);
+                }
+                by.put(curve, s);
+                continue;
+            }
             InputBlock block = layout.block(s.factor());
             if (block == null) {
                 continue;   // the model has no such input: this row leaves the trade alone
@@ -95,6 +135,48 @@ public final class ShockedTrades {
             return new Outcome(null, new FieldException("row", "scenario '" + Text.oneLine(name) + "': "
                     + e.getMessage(), null));
         }
+    }
+
+    /**
+     * Moves the curve {@code curve} of the row by {@code s}: every pillar, or the one its bucket names.
+     * Null, or why the (scenario, trade) cannot be priced.
+     */
+    private static FieldException moveCurve(Fields fields, String name, Shock s, String curve,
+            Map<String, double[]> lists, Map<String, String> texts, Map<String, double[]> before,
+            Map<String, Shock> pillarsMoved) {
+        String[] pillars = fields.text(curve + "_pillars").split(",", -1);
+        String scenario = "scenario '" + Text.oneLine(name) + "' (" + s.where() + ")";
+        int only = -1;
+        if (!s.bucket().isEmpty()) {
+            for (int i = 0; i < pillars.length && only < 0; i++) {
+                if (pillars[i].trim().equals(s.bucket())) {
+                    only = i;
+                }
+            }
+            if (only < 0) {
+                return new FieldException("bucket", scenario + ": the trade's " + curve + " has no pillar "
+                        + Text.oneLine(s.bucket()) + " (its pillars: " + String.join(", ", pillars) + ")", s.bucket());
+            }
+        }
+        double[] x = before.containsKey(curve) ? lists.get(curve) : fields.numbers(curve);
+        if (!before.containsKey(curve)) {
+            before.put(curve, x.clone());
+        }
+        double[] y = x.clone();
+        for (int i = 0; i < y.length; i++) {
+            if (only >= 0 && i != only) {
+                continue;
+            }
+            Shock earlier = pillarsMoved.put(curve + "\u0000" + i, s);
+            if (earlier != null) {
+                return new FieldException(curve, scenario + " and line " + earlier.line() + " both move pillar "
+                        + pillars[i].trim() + " of the trade's " + curve + "; give one", Text.oneLine(s.bucket()));
+            }
+            y[i] = s.apply(x[i]);
+        }
+        lists.put(curve, y);
+        texts.put(curve, Arrays.toString(y));
+        return null;
     }
 
     /**

@@ -21,5 +21,17 @@
  * a named underlying that matches no trade is a warning. {@code --chart} draws one panel per
  * single-factor family (scenarios of one row with the same underlying, factor and type): full
  * revaluation, the Greeks' explanation and their difference against the shift.
+ *
+ * <p>Curves. Optional columns {@code bucket} and {@code market}: factor {@code discount_curve} or
+ * {@code dividend_curve} moves a trade's whole curve (empty bucket) or the one pillar its bucket names,
+ * as written in the market file; {@code market} limits any row to the trades of that market (empty:
+ * any). {@code rate} and {@code dividend} move a curve trade's whole curve: before, such a row left
+ * the trade silently unshocked, because the curve model has no {@code rate} block. A bucket must be a
+ * pillar word ({@code 5Y}, {@code 0.5}) and only curve factors take one (else exit 2); a bucket the
+ * trade's curve lacks, or two rows of a scenario moving one pillar, rejects that (scenario, trade)
+ * naming the bucket. A curve factor on a trade with a flat rate leaves it alone, as any factor its
+ * model lacks. {@code --explain} prices a curve trade with its bucketed first order (each pillar is an
+ * input of the tape, so the curve shock's first order is {@code sum_k dV/dz_k dz_k}); there is no
+ * second order in the curve's pillars, so small shifts are explained to first order.
  */
 package dev.adjointgreeks.scenario.shock;

@@ -62,7 +62,7 @@ class ShockSetTest {
                 + "e,SPX,vol,0.02,absolute\n"
                 + "f,*,spot,-1,relative\n");
         assertEquals(List.of(
-                "s.csv:2: factor: unknown factor, expected one of dividend, heston_kappa, heston_rho, heston_theta, "
+                "s.csv:2: factor: unknown factor, expected one of discount_curve, dividend, dividend_curve, heston_kappa, heston_rho, heston_theta, "
                         + "heston_v0, heston_xi, rate, spot, vol (value 'spto')",
                 "s.csv:3: shift: not a finite number (value 'abc')",
                 "s.csv:4: type: expected relative or absolute (value 'percent')",
