@@ -16,17 +16,25 @@ import dev.adjointgreeks.scenario.ScenarioRow;
  *                 null for a stream of single-asset rows
  * @param settings the source's own settings
  * @param closer   released when the batch closes, or null
+ * @param buckets  for a stream, the bucket columns its rows may report besides the single-asset Greeks
+ *                 (the curve pillars of the markets its rows name); empty for rows in memory
  */
 public record BatchInput(String name, Iterator<ScenarioRow> rows, List<ScenarioRow> known, FileSettings settings,
-        AutoCloseable closer) {
+        AutoCloseable closer, List<String> buckets) {
 
     /** Rows held in memory (JSON files, or a program's own trades). */
     public static BatchInput of(String name, List<ScenarioRow> rows, FileSettings settings) {
-        return new BatchInput(name, rows.iterator(), List.copyOf(rows), settings, null);
+        return new BatchInput(name, rows.iterator(), List.copyOf(rows), settings, null, List.of());
     }
 
     /** A stream of single-asset rows (a CSV file). */
     public static BatchInput streaming(String name, Iterator<ScenarioRow> rows, AutoCloseable closer) {
-        return new BatchInput(name, rows, null, FileSettings.NONE, closer);
+        return streaming(name, rows, closer, List.of());
+    }
+
+    /** A stream of single-asset rows on markets whose curves give the bucket columns {@code buckets}. */
+    public static BatchInput streaming(String name, Iterator<ScenarioRow> rows, AutoCloseable closer,
+            List<String> buckets) {
+        return new BatchInput(name, rows, null, FileSettings.NONE, closer, List.copyOf(buckets));
     }
 }

@@ -10,6 +10,7 @@ import dev.adjointgreeks.engine.RunSettings;
 import dev.adjointgreeks.scenario.CsvScenarioReader;
 import dev.adjointgreeks.scenario.FileSettings;
 import dev.adjointgreeks.scenario.JsonScenarioReader;
+import dev.adjointgreeks.scenario.Markets;
 import dev.adjointgreeks.scenario.OutputColumns;
 import dev.adjointgreeks.scenario.ScenarioRow;
 
@@ -54,10 +55,26 @@ public final class BatchPricer implements AutoCloseable {
      * settings. Nothing is priced yet.
      */
     public static BatchPricer open(List<Path> files, BatchOptions options) throws BatchInputException {
+        return open(files, null, options);
+    }
+
+    /**
+     * As {@link #open(List, BatchOptions)}, with a markets file ({@link Markets#read}) whose markets
+     * the CSV files' {@code market} column names; null for none. JSON files keep their own markets.
+     */
+    public static BatchPricer open(List<Path> files, Path marketsFile, BatchOptions options) throws BatchInputException {
         List<BatchInput> inputs = new ArrayList<>();
         try {
+            Markets markets = null;
+            if (marketsFile != null) {
+                try {
+                    markets = Markets.read(marketsFile, options.ignoreUnknownColumns());
+                } catch (IOException e) {
+                    throw new BatchInputException(e.getMessage(), e);
+                }
+            }
             for (Path f : files) {
-                inputs.add(openFile(f, options.ignoreUnknownColumns()));
+                inputs.add(openFile(f, options.ignoreUnknownColumns(), markets));
             }
         } catch (BatchInputException | RuntimeException e) {
             closeAll(inputs);
@@ -71,12 +88,12 @@ public final class BatchPricer implements AutoCloseable {
         return new BatchPricer(List.copyOf(inputs), options);
     }
 
-    private static BatchInput openFile(Path f, boolean ignoreUnknown) throws BatchInputException {
+    private static BatchInput openFile(Path f, boolean ignoreUnknown, Markets markets) throws BatchInputException {
         String name = f.getFileName() == null ? f.toString() : f.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".csv")) {
-                CsvScenarioReader r = new CsvScenarioReader(f, ignoreUnknown);
-                return BatchInput.streaming(f.toString(), r, r);
+                CsvScenarioReader r = new CsvScenarioReader(f, ignoreUnknown, markets);
+                return BatchInput.streaming(f.toString(), r, r, r.bucketColumns());
             }
             if (name.endsWith(".json")) {
                 JsonScenarioReader.Contents c = JsonScenarioReader.read(f, ignoreUnknown);
@@ -101,13 +118,14 @@ public final class BatchPricer implements AutoCloseable {
         return inputs;
     }
 
-    /** CSV input: the single-asset Greeks; rows in memory: the union over their trades. */
+    /** CSV input: the single-asset Greeks and its markets' buckets; rows in memory: the union over their trades. */
     private static List<String> header(List<BatchInput> inputs, BatchOptions o) {
         List<String> union = new ArrayList<>();
         boolean second = o.secondOrder();
         for (BatchInput in : inputs) {
             if (in.known() == null) {
                 union.addAll(OutputColumns.singleAsset());
+                union.addAll(in.buckets());
             } else {
                 for (ScenarioRow r : in.known()) {
                     if (r instanceof ScenarioRow.Parsed p) {

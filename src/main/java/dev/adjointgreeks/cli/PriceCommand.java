@@ -117,6 +117,12 @@ public final class PriceCommand implements Callable<Integer> {
             + "Risk_Equity per trade and underlying (S dV/dS x 0.01), Risk_IRCurve from discount-curve buckets.")
     Path crif;
 
+    @Option(names = "--market", paramLabel = "MARKETS.json", description = "Markets for the CSV files' 'market' column: a "
+            + "JSON file holding a scenario file's \"markets\" section (spots, vols, rates or curves, currency and SIMM "
+            + "tags). A row takes its market's fields; its own non-empty cells override them (its rate replaces the "
+            + "market's discount curve). JSON files keep their own markets.")
+    Path market;
+
     @Option(names = "--fail-fast", description = "Stop at the first bad row (exit 3, no output file).")
     boolean failFast;
 
@@ -174,7 +180,11 @@ public final class PriceCommand implements Callable<Integer> {
         if (chart != null) {
             OutputPaths.check(chart, "--chart");
         }
-        try (BatchPricer batch = BatchPricer.open(files, options)) {
+        if (market != null && files.stream().noneMatch(f -> String.valueOf(f.getFileName()).toLowerCase(Locale.ROOT)
+                .endsWith(".csv"))) {
+            throw new UsageException("--market gives markets to CSV files; a JSON scenario file has its own \"markets\"");
+        }
+        try (BatchPricer batch = BatchPricer.open(files, market, options)) {
             try (TradeExecutor ex = TradeExecutors.create(executor, new ExecutorOptions(workers, sparkMaster,
                     partitions == null ? 0 : partitions, java.util.Map.of()))) {
                 return write(batch, ex, err);

@@ -21,6 +21,9 @@ import org.apache.commons.csv.CSVRecord;
 import dev.adjointgreeks.spec.Fields;
 import dev.adjointgreeks.spec.FieldException;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.adjointgreeks.io.Bom;
 
 /**
@@ -29,7 +32,9 @@ import dev.adjointgreeks.io.Bom;
  * at a time, so memory does not grow with the file. A bad row becomes a {@link ScenarioRow.Rejected}
  * naming file, the first line of its record, column and value; the rest of the file is still read.
  * If the file turns malformed partway (an unclosed quote), its remainder is one rejection at the
- * line where it broke, and the reader ends. A UTF-8 byte-order mark is skipped.
+ * line where it broke, and the reader ends. A UTF-8 byte-order mark is skipped. With a markets file
+ * (see {@link #CsvScenarioReader(Path, boolean, Markets)}) a {@code market} column puts rows on shared
+ * markets, curves included; a name the file lacks rejects the row ({@code market: unknown market}).
  */
 public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable {
 
@@ -47,9 +52,24 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final Map<String, Integer> columns = new HashMap<>();
+    /** The markets a row's {@code market} cell names ({@code --market}), or null. */
+    private final Markets markets;
+    /** The header's known columns: a row on a market carries these cells over its market's fields. */
+    private final List<String> knownColumns = new ArrayList<>();
 
     public CsvScenarioReader(Path file, boolean ignoreUnknownColumns) throws IOException {
+        this(file, ignoreUnknownColumns, null);
+    }
+
+    /**
+     * A CSV book whose rows may name a market of {@code markets} in a {@code market} column: a row
+     * takes its market's fields (spots, vols, curves, currency and SIMM tags) and its own non-empty
+     * cells override them, as a JSON trade overrides its market ({@link Markets#merge}). An empty
+     * cell names no market. Without {@code markets}, a {@code market} column is a file-level error.
+     */
+    public CsvScenarioReader(Path file, boolean ignoreUnknownColumns, Markets markets) throws IOException {
         this.name = file.toString();
+        this.markets = markets;
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new BadFileException(name + ": cannot read the file");
         }
@@ -70,6 +90,9 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
             }
             List<String> unknown = new ArrayList<>();
             java.util.Set<String> known = Descriptors.csvColumns();
+            if (markets != null) {
+                known.add(Descriptors.MARKET_KEY);
+            }
             for (int i = 0; i < header.size(); i++) {
                 String col = header.get(i).trim().toLowerCase(Locale.ROOT);
                 if (col.isEmpty()) {
@@ -78,8 +101,14 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
                 if (columns.put(col, i) != null) {
                     throw new BadFileException(name + ":" + lineOf(header) + ": header: column '" + col + "' appears twice");
                 }
+                if (col.equals(Descriptors.MARKET_KEY) && markets == null) {
+                    throw new BadFileException(name + ":" + lineOf(header) + ": header: the column 'market' names a market "
+                            + "of a markets file: give the file with --market FILE");
+                }
                 if (!known.contains(col)) {
                     unknown.add(col);
+                } else {
+                    knownColumns.add(col);
                 }
             }
             if (!unknown.isEmpty() && !ignoreUnknownColumns) {
@@ -179,6 +208,21 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
             return new ScenarioRow.Rejected(source, id, "row", "the row has " + r.size() + " fields but the header names "
                     + columns.size(), null);
         }
+        String marketName = markets == null ? null : fields.text(Descriptors.MARKET_KEY);
+        if (marketName != null) {
+            ObjectNode market = markets.market(marketName);
+            if (market == null) {
+                return new ScenarioRow.Rejected(source, id, Descriptors.MARKET_KEY, "unknown market", marketName);
+            }
+            ObjectNode row = JsonNodeFactory.instance.objectNode();
+            for (String c : knownColumns) {
+                String v = fields.text(c);
+                if (v != null) {
+                    row.put(c, v);
+                }
+            }
+            fields = new JsonFields(Markets.merge(market, row));
+        }
         try {
             RecordedFields recorded = RecordedFields.recording(fields);
             return new ScenarioRow.Parsed(source, TradeFactory.create(recorded), recorded.freeze());
@@ -188,6 +232,11 @@ public final class CsvScenarioReader implements Iterator<ScenarioRow>, Closeable
             // a refusal TradeFactory did not turn into a field error: still this row's, never the batch's
             return new ScenarioRow.Rejected(source, id, "row", String.valueOf(e.getMessage()), null);
         }
+    }
+
+    /** The bucket columns a row may report beyond the single-asset Greeks: its markets' pillars. */
+    public List<String> bucketColumns() {
+        return markets == null ? List.of() : markets.bucketColumns();
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class JsonScenarioReader {
         List<long[]> lines = new ArrayList<>();
         List<JsonNode> trades = new ArrayList<>();
         FileSettings settings = FileSettings.NONE;
-        JsonNode markets = mapper.createObjectNode();
+        Markets markets = Markets.NONE;
         try (JsonParser p = mapper.createParser(file.toFile())) {
             if (p.nextToken() == null) {
                 throw new BadFileException(name + ": the file is empty");
@@ -89,7 +89,7 @@ public final class JsonScenarioReader {
                         settings = settings(name, p.currentTokenLocation().getLineNr(), p.readValueAsTree());
                         break;
                     case "markets":
-                        markets = markets(name, p);
+                        markets = Markets.section(name, p);
                         break;
                     case "trades":
                         sawTrades = true;
@@ -138,19 +138,17 @@ public final class JsonScenarioReader {
                 rows.add(new ScenarioRow.Rejected(source, null, null, "a trade must be a JSON object", t.toString()));
                 continue;
             }
-            ObjectNode merged = mapper.createObjectNode();
             JsonNode marketName = t.get("market");
             String id = t.hasNonNull("id") ? t.get("id").asText() : null;
+            ObjectNode market = null;
             if (marketName != null) {
-                JsonNode market = markets.get(marketName.asText());
-                if (market == null || !market.isObject()) {
+                market = markets.market(marketName.asText());
+                if (market == null) {
                     rows.add(new ScenarioRow.Rejected(source, id, "market", "no such market in \"markets\"", marketName.asText()));
                     continue;
                 }
-                merged.setAll((ObjectNode) market);
             }
-            merged.setAll((ObjectNode) t);
-            MarketCurves.override(t, merged);
+            ObjectNode merged = Markets.merge(market, (ObjectNode) t);
             MarketCurves.flatten(source.toString(), merged); // a trade's own curve, checked as a market's
             String unknown = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext();) {
@@ -173,28 +171,6 @@ public final class JsonScenarioReader {
             }
         }
         return new Contents(rows, settings);
-    }
-
-    /**
-     * The {@code markets} object, each market's curves checked and flattened where it is written
-     * ({@link MarketCurves}: a bad curve names the market's line).
-     */
-    private static JsonNode markets(String file, JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            return p.readValueAsTree();
-        }
-        ObjectNode out = MAPPER.createObjectNode();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String market = p.currentName();
-            p.nextToken();
-            long line = p.currentTokenLocation().getLineNr();
-            JsonNode m = p.readValueAsTree();
-            if (m instanceof ObjectNode o) {
-                MarketCurves.flatten(file + ":" + line, o);
-            }
-            out.set(market, m);
-        }
-        return out;
     }
 
     /** Settings a file may give, typed strictly. */
@@ -243,81 +219,5 @@ public final class JsonScenarioReader {
             throw new BadFileException(at + col + ": must be true or false (value '" + v + "')");
         }
         return v.asBoolean();
-    }
-
-    /** Fields of one JSON trade. */
-    private static final class JsonFields implements Fields {
-        private final JsonNode node;
-
-        JsonFields(JsonNode node) {
-            this.node = node;
-        }
-
-        @Override
-        public String text(String column) {
-            JsonNode v = node.get(column);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            String s = v.isValueNode() ? v.asText() : v.toString();
-            return s.isBlank() ? null : s;
-        }
-
-        @Override
-        public double[] numbers(String column) {
-            JsonNode v = node.get(column);
-            if (v == null || v.isNull()) {
-                throw new FieldException(column, "is required", null);
-            }
-            if (!v.isArray()) {
-                throw new FieldException(column, "must be a list of numbers", v.toString());
-            }
-            if (v.size() > Limits.MAX_LIST) {
-                throw new FieldException(column, "has more than " + Limits.MAX_LIST + " entries", null);
-            }
-            double[] out = new double[v.size()];
-            for (int i = 0; i < out.length; i++) {
-                JsonNode e = v.get(i);
-                if (!e.isNumber()) {
-                    throw new FieldException(column + "[" + (i + 1) + "]", "is not a number", e.asText());
-                }
-                out[i] = e.asDouble();
-                if (!Double.isFinite(out[i])) {
-                    throw new FieldException(column + "[" + (i + 1) + "]", "is not finite", e.asText());
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public double[][] matrix(String column) {
-            JsonNode v = node.get(column);
-            if (v == null || !v.isArray()) {
-                throw new FieldException(column, "must be a list of rows", v == null ? null : v.toString());
-            }
-            if (v.size() > Limits.MAX_ASSETS) {
-                throw new FieldException(column, "has more than " + Limits.MAX_ASSETS + " rows", null);
-            }
-            double[][] m = new double[v.size()][];
-            for (int i = 0; i < m.length; i++) {
-                JsonNode row = v.get(i);
-                if (!row.isArray()) {
-                    throw new FieldException(column + "[" + (i + 1) + "]", "must be a list of numbers", row.toString());
-                }
-                m[i] = new double[row.size()];
-                for (int j = 0; j < m[i].length; j++) {
-                    if (!row.get(j).isNumber()) {
-                        throw new FieldException(column + "[" + (i + 1) + "][" + (j + 1) + "]", "is not a number",
-                                row.get(j).asText());
-                    }
-                    m[i][j] = row.get(j).asDouble();
-                    if (!Double.isFinite(m[i][j])) {
-                        throw new FieldException(column + "[" + (i + 1) + "][" + (j + 1) + "]", "is not finite",
-                                row.get(j).asText());
-                    }
-                }
-            }
-            return m;
-        }
     }
 }

@@ -103,6 +103,23 @@ final class MarketCurves {
         }
     }
 
+    /**
+     * The bucket columns of a flattened market's curves, pillars as written: {@code d_discount_curve_<pillar>},
+     * then {@code d_dividend_curve_<pillar>} (the names {@code GreekCatalogue} gives a curve's labelled inputs).
+     */
+    static List<String> bucketColumns(ObjectNode market) {
+        List<String> out = new ArrayList<>();
+        for (Kind k : KINDS) {
+            JsonNode pillars = market.get(k.key() + PILLARS);
+            if (market.path(k.key()).isArray() && pillars != null && pillars.isTextual()) {
+                for (String p : pillars.asText().split(",", -1)) {
+                    out.add("d_" + k.key() + "_" + p);
+                }
+            }
+        }
+        return out;
+    }
+
     private static BadFileException bad(String at, String column, String reason, String value) {
         return new BadFileException(at + ": " + column + ": " + reason + " (value '" + Text.oneLine(Text.shorten(value))
                 + "')");
