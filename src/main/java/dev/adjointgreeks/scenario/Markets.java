@@ -130,9 +130,12 @@ public final class Markets {
                 throw bad(name, p, "expected a JSON object with \"markets\"");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                if (!p.currentName().equals("markets") || markets != null) {
-                    throw bad(name, p, (markets != null ? "\"markets\" appears twice" : "unknown key '"
-                            + Text.oneLine(Text.shorten(p.currentName())) + "'") + " (a markets file has only \"markets\")");
+                if (!p.currentName().equals("markets")) {
+                    throw bad(name, p, "unknown key '" + Text.oneLine(Text.shorten(p.currentName()))
+                            + "' (a markets file has only \"markets\")");
+                }
+                if (markets != null) {
+                    throw bad(name, p, "\"markets\" appears twice");
                 }
                 p.nextToken();
                 markets = strictSection(name, p, ignoreUnknownKeys);

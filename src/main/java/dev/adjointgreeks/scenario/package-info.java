@@ -8,7 +8,11 @@
  *
  * <p>CSV rows are streamed, so memory does not grow with the file. A JSON trade takes its market's
  * fields and may override any of them; settings are typed strictly, and an unknown key or setting is
- * an error. The ranges are wide: they exclude only what no market quotes and what doubles cannot
+ * an error. Markets have one reader and one merge rule ({@link dev.adjointgreeks.scenario.Markets}):
+ * a JSON file's {@code markets} section, or a markets file whose markets a CSV book's {@code market}
+ * column names ({@code --market}). A CSV row on a market is merged into a JSON object and read as a
+ * JSON trade is, so the two formats give the same trade bit for bit; the {@code market} column is
+ * accepted only with a markets file, since without one the row would silently lose its curves. The ranges are wide: they exclude only what no market quotes and what doubles cannot
  * carry, so that no row produces a number nobody should trust. Every bound of {@code Limits} admits
  * every real use with room to spare and exists so that no row can exhaust memory or run for days.
  *

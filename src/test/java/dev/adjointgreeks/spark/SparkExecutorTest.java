@@ -71,6 +71,19 @@ class SparkExecutorTest {
     }
 
     @Test
+    void aCsvBookOnAMarketsFileCarriesItsCurvesToTheExecutors() {
+        // --market: each row's recorded fields hold its market's curves, so an executor rebuilds the same trade
+        List<Cli.Run> runs = new ArrayList<>();
+        for (String executor : List.of("local", "spark")) {
+            runs.add(Cli.run("price", "scenarios/curves-book.csv", "--market", "scenarios/markets.json", "--paths", "64",
+                    "--quiet", "--layout", "long", "--totals", "--executor", executor, "--spark-master", SharedSpark.MASTER));
+        }
+        assertEquals(0, runs.get(1).exit(), runs.get(1).err());
+        assertEquals(runs.get(0).out(), runs.get(1).out(), "the long layout has no wall-clock column: equal as text");
+        assertTrue(runs.get(1).out().contains("\nTOTAL,spx-usd,discount_curve,30Y,"), runs.get(1).out());
+    }
+
+    @Test
     void sparkWritesWhatLocalWritesInJsonLines() {
         assertSameRun(price("local", "--format", "jsonl", "--totals"), price("spark", "--format", "jsonl", "--totals"));
     }
