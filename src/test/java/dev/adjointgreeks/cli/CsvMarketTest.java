@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the long layout with totals, in the CRIF and under shocks on the curves. A row's own cells override
  * its market's as a JSON trade's fields do. Bad input: an unknown market rejects its row (exit 3), a
  * bad markets file or a {@code market} column without {@code --market} stops the run (exit 2).
- * Every run here is a few hundred paths: equality does not depend on the path count.
+ * Every run here is 64 paths and first-order Greeks (the buckets included): equality does not depend
+ * on the path count, and second order is the same sweeps again.
  */
 class CsvMarketTest {
 
@@ -80,7 +81,7 @@ class CsvMarketTest {
 
     @Test
     void theLongLayoutTotalsCrifAndShocksGiveTheJsonScenariosNumbers() throws IOException {
-        String[] r = both("--layout", "long", "--totals");
+        String[] r = both("--layout", "long", "--totals", "--greeks", GREEKS);
         assertTrue(r[0].contains("\nTOTAL,spx-usd,discount_curve,5Y,"), "market named in the long layout: " + r[0]);
         assertSameNumbers("long", r[0], r[1]);
 
@@ -90,7 +91,7 @@ class CsvMarketTest {
             Path c = dir.resolve("crif-" + i + ".csv");
             List<String> args = new ArrayList<>(i == 0 ? List.of("price", BOOK, "--market", MARKETS, "--seed", "19")
                     : List.of("price", JSON));
-            args.addAll(List.of("--paths", PATHS, "--quiet", "--totals", "--crif", c.toString()));
+            args.addAll(List.of("--paths", PATHS, "--quiet", "--totals", "--greeks", GREEKS, "--crif", c.toString()));
             CliRunner.Run run = CliRunner.run(args.toArray(String[]::new));
             assertEquals(0, run.exit(), run.err());
             wide[i] = run.out();
@@ -106,7 +107,7 @@ class CsvMarketTest {
                 + "spot-down,*,spot,-0.05,relative,,\n"
                 + "dc-5y,*,discount_curve,0.001,absolute,5Y,spx-usd\n"
                 + "dividends,*,dividend_curve,0.001,absolute,,spx-usd\n");
-        String[] s = both("--shocks", shocks.toString(), "--explain");
+        String[] s = both("--shocks", shocks.toString(), "--greeks", GREEKS);
         assertTrue(s[0].contains("\ndc-5y,"), s[0]);
         assertSameNumbers("shocks", s[0], s[1]);
     }
