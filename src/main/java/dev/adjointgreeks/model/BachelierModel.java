@@ -151,6 +151,12 @@ public final class BachelierModel implements PathModel {
         return single ? null : MarketBlocks.correlations(spots.length);
     }
 
+    /** Its inputs by name and value (a trade's text compares models by value, as a record's did). */
+    @Override
+    public String toString() {
+        return "BachelierModel" + java.util.Arrays.toString(parameterNames()) + "=" + java.util.Arrays.toString(parameterValues());
+    }
+
     @Override
     public String name() {
         return BachelierDescriptor.WORD;

@@ -88,6 +88,12 @@ public final class HestonModel implements PathModel {
     public static final InputLayout INPUTS = InputLayout.of(SPOT, V0, KAPPA, THETA, XI, RHO, RATE, DIVIDEND);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.NORMAL_LAST_STEP);
 
+    /** Its inputs by name and value (a trade's text compares models by value, as a record's did). */
+    @Override
+    public String toString() {
+        return "HestonModel" + java.util.Arrays.toString(parameterNames()) + "=" + java.util.Arrays.toString(parameterValues());
+    }
+
     @Override
     public String name() {
         return HestonDescriptor.WORD;

@@ -194,6 +194,12 @@ public final class MultiAssetModel implements PathModel {
         return corr;
     }
 
+    /** Its inputs by name and value (a trade's text compares models by value, as a record's did). */
+    @Override
+    public String toString() {
+        return "MultiAssetModel" + java.util.Arrays.toString(parameterNames()) + "=" + java.util.Arrays.toString(parameterValues());
+    }
+
     @Override
     public String name() {
         return BlackScholesDescriptor.WORD + "-multi";
