@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
 
 import dev.adjointgreeks.batch.TradeTask;
@@ -41,7 +42,8 @@ import dev.adjointgreeks.spec.Role;
  * <li>one {@code Risk_Equity} row per underlying (each element of the spot block): the first-order
  *     term {@code S dV/dS x 0.01} of SIMM's {@code V(1.01 S) - V(S)} (see the crif package notes for
  *     the gap). Qualifier: the trade's {@code underlying}, else its id; for a multi-asset trade
- *     {@code <underlying>_<i>}. Bucket {@code Residual};
+ *     {@code <underlying>_<i>}. Bucket the row's {@code simm_bucket} (default {@code Residual}), asset
+ *     i's own where a multi-asset row lists one per asset;
  * <li>{@code Risk_IRCurve} rows only from the row's discount-curve buckets ({@code d_discount_curve_<pillar>},
  *     {@code dV/dz x 1e-4} allocated linearly to the SIMM tenors, see the crif package); a trade on a
  *     curve whose buckets were not selected is a usage error rather than a CRIF that silently lacks
@@ -94,7 +96,7 @@ final class SensitivityOutput implements AutoCloseable {
         if (crif != null) {
             MarketTags tags = MarketTags.of(task.fields());
             crif.writeAll(crifRows(r, task.trade(), new CrifMarket(tags.currency(), tags.usdPerUnit(), tags.subcurve(),
-                    tags.simmIrBucket()), tags.simmBucket()));
+                    tags.simmIrBucket()), tags::simmBucket));
         }
     }
 
@@ -106,7 +108,7 @@ final class SensitivityOutput implements AutoCloseable {
     }
 
     /** The CRIF rows of one priced trade (see the class notes): its equity rows, then its curve's. */
-    static List<CrifRow> crifRows(TradeResult r, Trade trade, CrifMarket market, String simmBucket) {
+    static List<CrifRow> crifRows(TradeResult r, Trade trade, CrifMarket market, IntFunction<String> simmBucket) {
         PricingProblem problem = trade.problem();
         double[] x = problem.inputValues();
         List<CrifRow> out = new ArrayList<>();
@@ -124,7 +126,7 @@ final class SensitivityOutput implements AutoCloseable {
                 throw new IllegalStateException(trade.id() + ": no " + g.column() + " for the CRIF equity delta");
             }
             String qualifier = g.block().size() == 1 ? name : name + "_" + (g.element() + 1);
-            out.add(CrifRows.equity(trade.id(), CrifRows.EQUITY_PRODUCT, qualifier, simmBucket, market,
+            out.add(CrifRows.equity(trade.id(), CrifRows.EQUITY_PRODUCT, qualifier, simmBucket.apply(g.element()), market,
                     x[g.input()], dVdS));
         }
         List<CrifRow> ir = irCurveRows(r, market);

@@ -30,6 +30,7 @@ import dev.adjointgreeks.model.HestonModel;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.MarketBlocks;
+import dev.adjointgreeks.model.MultiAssetModel;
 import dev.adjointgreeks.product.Asian;
 import dev.adjointgreeks.product.Averaging;
 import dev.adjointgreeks.product.BarrierKind;
@@ -75,12 +76,15 @@ final class ClosedFormTables {
     /** Black-Scholes: one asset ({@code bs}) or several ({@code bs-multi}). */
     static final Analytic BLACK_SCHOLES = new Analytic() {
         private Analytic of(PricingProblem problem) {
+            if (problem.model().name().equals("bs-multi")) {
+                return BLACK_SCHOLES_MULTI;   // Margrabe reads each asset's yield to maturity, curve or flat
+            }
             for (InputBlock b : problem.model().inputs().blocks()) {
                 if (b.role().curve()) {
                     return CurveClosedForms.INSTANCE;   // a discount or dividend curve: z(T), q(T), fixings' forwards
                 }
             }
-            return problem.model().name().equals("bs-multi") ? BLACK_SCHOLES_MULTI : BLACK_SCHOLES_SINGLE;
+            return BLACK_SCHOLES_SINGLE;
         }
 
         @Override
@@ -170,7 +174,10 @@ final class ClosedFormTables {
         }
     };
 
-    /** Black-Scholes, several assets: the exchange option (Margrabe). */
+    /**
+     * Black-Scholes, several assets: the exchange option (Margrabe), which reads no rate; under
+     * per-asset dividend curves at each yield to maturity {@code q_i(T)}, exact for deterministic yields.
+     */
     static final Analytic BLACK_SCHOLES_MULTI = new Analytic() {
         @Override
         public String unavailableReason(PricingProblem problem) {
@@ -196,13 +203,23 @@ final class ClosedFormTables {
         public <T extends RealFieldElement<T>> T price(PricingProblem problem, Inputs<T> m, Inputs<T> x) {
             InputBlock spots = MarketBlocks.spots(2);
             InputBlock vols = MarketBlocks.vols(2);
-            InputBlock divs = MarketBlocks.dividends(2);
-            return MargrabeFormula.price(m.get(spots, 0), m.get(spots, 1), m.get(vols, 0), m.get(vols, 1),
-                    m.get(divs, 0), m.get(divs, 1), m.pair(MarketBlocks.correlations(2), 0, 1), x.get(MATURITY));
+            MultiAssetModel model = (MultiAssetModel) problem.model();
+            T maturity = x.get(MATURITY);
+            T[] q = MathArrays.buildArray(maturity.getField(), 2);
+            for (int i = 0; i < 2; i++) {
+                q[i] = model.dividendCurve(i) == null ? m.get(MarketBlocks.dividends(2), i)
+                        : model.dividendCurve(i).rateTo(m, maturity);
+            }
+            return MargrabeFormula.price(m.get(spots, 0), m.get(spots, 1), m.get(vols, 0), m.get(vols, 1), q[0], q[1],
+                    m.pair(MarketBlocks.correlations(2), 0, 1), maturity);
         }
     };
 
-    /** Heston: European and digital by Fourier inversion, in double precision. */
+    /**
+     * Heston: European and digital by Fourier inversion, in double precision. Under curves at the
+     * zero rate {@code z(T)} and yield {@code q(T)} to maturity: exact, as the rates are deterministic
+     * and only {@code DF(T)} and the forward enter the terminal law.
+     */
     static final Analytic HESTON = new Analytic() {
         @Override
         public String unavailableReason(PricingProblem problem) {
@@ -237,11 +254,13 @@ final class ClosedFormTables {
         @Override
         public double price(PricingProblem problem, double[] x) {
             InputLayout l = problem.layout();
-            HestonFormula.Params hp = new HestonFormula.Params(l.get(x, SPOT), l.get(x, HestonModel.V0),
-                    l.get(x, HestonModel.KAPPA), l.get(x, HestonModel.THETA), l.get(x, HestonModel.XI),
-                    l.get(x, HestonModel.RHO), l.get(x, RATE), l.get(x, DIVIDEND));
+            HestonModel model = (HestonModel) problem.model();
             double strike = l.get(x, STRIKE);
             double maturity = l.get(x, MATURITY);
+            HestonFormula.Params hp = new HestonFormula.Params(l.get(x, SPOT), l.get(x, HestonModel.V0),
+                    l.get(x, HestonModel.KAPPA), l.get(x, HestonModel.THETA), l.get(x, HestonModel.XI),
+                    l.get(x, HestonModel.RHO), model.discount().rateTo(l, x, maturity),
+                    model.dividend().rateTo(l, x, maturity));
             return problem.product().match(new ProductCases<Double>() {
                 @Override
                 public Double other(Product p) {
@@ -263,7 +282,9 @@ final class ClosedFormTables {
 
     /**
      * Bachelier, one asset or several: European, digital, arithmetic Asian (exact: an average of
-     * normals is normal), basket and exchange (a weighted sum of normals is normal).
+     * normals is normal), basket and exchange (a weighted sum of normals is normal). Under a curve
+     * (one asset) European and digital at {@code z(T)}, {@code q(T)}, exact; the Asian's formula
+     * assumes constant rates, so a curve of several pillars refuses it.
      */
     static final Analytic BACHELIER = new Analytic() {
         @Override
@@ -286,6 +307,12 @@ final class ClosedFormTables {
 
                 @Override
                 public String asian(Asian a) {
+                    BachelierModel model = (BachelierModel) problem.model();
+                    if (a.averaging() == Averaging.ARITHMETIC && model.hasCurve()
+                            && (model.discount().varies() || model.dividend().varies())) {
+                        return "the bachelier Asian closed form assumes a constant rate and dividend yield, and a"
+                                + " curve of several pillars has neither: price the Asian by Monte Carlo";
+                    }
                     return a.averaging() == Averaging.ARITHMETIC ? null : other(a);
                 }
 
@@ -305,7 +332,7 @@ final class ClosedFormTables {
         public <T extends RealFieldElement<T>> T price(PricingProblem problem, Inputs<T> m, Inputs<T> x) {
             BachelierModel model = (BachelierModel) problem.model();
             T maturity = x.get(MATURITY);
-            T rate = m.get(RATE);
+            T rate = model.discount() == null ? m.get(RATE) : model.discount().rateTo(m, maturity);
             return problem.product().match(new ProductCases<T>() {
                 @Override
                 public T other(Product p) {
@@ -349,7 +376,7 @@ final class ClosedFormTables {
                 }
 
                 private T div() {
-                    return m.get(model.dividendBlock(), 0);
+                    return model.dividend() == null ? m.get(model.dividendBlock(), 0) : model.dividend().rateTo(m, maturity);
                 }
 
                 private T basketOf(double sign, double[] weights, T strike) {

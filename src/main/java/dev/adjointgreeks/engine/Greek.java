@@ -45,7 +45,8 @@ public sealed interface Greek {
 
         @Override
         public String family() {
-            return familyOf(block);
+            // a per-asset curve's bucket (dividend_curve_2) belongs to its curve's family, d_dividend_curve
+            return block.role().curve() ? GreekCatalogue.family(column()) : familyOf(block);
         }
 
         @Override
@@ -104,14 +105,21 @@ public sealed interface Greek {
      * A linear functional of per-path values, so its standard error comes with it.
      */
     record Parallel(InputBlock block, int[] inputs) implements Greek {
+        /** {@code rho}, {@code dividend_rho}; a per-asset curve's ({@code dividend_curve_2}) {@code dividend_rho_2}. */
         @Override
         public String column() {
-            return block.role().parallel().greekFamily(null);
+            String family = block.greekFamily();
+            for (String curve : GreekCatalogue.CURVE_FAMILIES) {
+                if (family.startsWith(curve)) {
+                    family = family.substring(curve.length());
+                }
+            }
+            return block.role().parallel().greekFamily(null) + family;
         }
 
         @Override
         public String family() {
-            return column();
+            return block.role().parallel().greekFamily(null);
         }
 
         @Override

@@ -24,7 +24,9 @@ public final class BachelierDescriptor implements ModelDescriptor {
     private static final Input VOL = MarketInputs.VOL.range(Range.closed(0, 1e12), NORMAL_VOL);
     private static final Input VOLS = MarketInputs.VOLS.range(Range.closed(0, 1e12), NORMAL_VOL);
 
-    private static final List<Input> SINGLE = List.of(SPOT, STRIKE, VOL, MarketInputs.RATE, MarketInputs.DIVIDEND);
+    private static final List<Input> SINGLE = List.of(SPOT, STRIKE, VOL, MarketInputs.RATE, MarketInputs.DIVIDEND,
+            MarketInputs.DISCOUNT_CURVE, MarketInputs.DISCOUNT_PILLARS, MarketInputs.DIVIDEND_CURVE,
+            MarketInputs.DIVIDEND_PILLARS);
     private static final List<Input> MULTI = List.of(SPOTS, STRIKE, VOLS, MarketInputs.DIVIDENDS, MarketInputs.RATE,
             MarketInputs.CORRELATION);
 
@@ -50,6 +52,7 @@ public final class BachelierDescriptor implements ModelDescriptor {
             return new BachelierModel(spots, f.numbers("vols"), MarketInputs.dividends(f, spots.length), f.number("rate"),
                     MarketInputs.correlation(f, spots.length));
         }
-        return new BachelierModel(f.number("spot"), f.number("vol"), f.number("rate"), f.number("dividend"));
+        // a row without curves gets today's flat inputs; a flat value beside a curve is a one-pillar curve
+        return new BachelierModel(f.number("spot"), f.number("vol"), MarketInputs.discount(f), MarketInputs.dividend(f));
     }
 }

@@ -9,6 +9,7 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.curve.ZeroCurve;
 
 /**
  * The Bachelier (normal) model, one asset or several correlated ones:
@@ -19,6 +20,10 @@ import dev.adjointgreeks.ad.Fn;
  * <p>Stepped exactly in price units: {@code S_i(k) = S_i(k-1) + F_i(t_k) - F_i(t_{k-1}) + sum_j A_ij z_j}
  * with {@code F_i(t) = S_i e^{(r - q_i) t}} and {@code A = diag(vol sqrt(dt)) L}, L the Cholesky factor
  * of the correlation: one node per asset and step, like the lognormal models.
+ *
+ * <p>One asset under curves: the forward {@code F(t) = S exp(int_0^t (r - q))} from the discount and
+ * dividend curves' integrals to each date (exact), the numeraire the discount curve's {@code DF(t_k)};
+ * a row without a curve keeps the flat code, bit for bit ({@link CurveSteps}).
  *
  * <p>One asset: inputs {@code spot, vol, rate, dividend} (Greeks delta, vega, rho, dividend_rho);
  * several: {@code spot_i, vol_i, dividend_i, rate, corr_i_j}, as in the multi-asset Black-Scholes
@@ -34,30 +39,45 @@ public final class BachelierModel implements PathModel {
     private final double[] vols;
     private final double[] dividends;
     private final double rate;
+    private final CurveInput discountInput;     // one asset: the flat rate or the discount curve
+    private final CurveInput dividendInput;     // one asset: the flat dividend or the dividend curve
     private final double[][] correlation;
     private final InputLayout inputs;
     private final InputBlock spot;
     private final InputBlock vol;
     private final InputBlock dividend;
 
-    /** One asset. */
+    /** One asset, a flat rate and dividend: today's inputs and code, bit for bit. */
     public BachelierModel(double spot, double vol, double rate, double dividend) {
-        this(true, new double[] {spot}, new double[] {vol}, new double[] {dividend}, rate, new double[][] {{1.0}});
+        this(spot, vol, CurveInput.flat(MarketBlocks.RATE, rate), CurveInput.flat(MarketBlocks.DIVIDEND, dividend));
+    }
+
+    /**
+     * One asset under a discount and a dividend input, each flat or a curve: with any curve the
+     * forward is {@code S exp(int_0^t (r - q))}, exact at every date, and the numeraire {@code DF(t_k)}.
+     */
+    public BachelierModel(double spot, double vol, CurveInput discount, CurveInput dividend) {
+        this(true, new double[] {spot}, new double[] {vol}, new double[] {first(dividend)}, first(discount),
+                new double[][] {{1.0}}, discount, dividend);
+    }
+
+    private static double first(CurveInput c) {
+        return c.values()[0];
     }
 
     /** Several correlated assets (the correlation is checked as for the multi-asset Black-Scholes model). */
     public BachelierModel(double[] spots, double[] vols, double[] dividends, double rate, double[][] correlation) {
-        this(false, spots, vols, dividends, rate, correlation);
+        this(false, spots, vols, dividends, rate, correlation, null, null);
     }
 
     private BachelierModel(boolean single, double[] spots, double[] vols, double[] dividends, double rate,
-            double[][] correlation) {
+            double[][] correlation, CurveInput discountInput, CurveInput dividendInput) {
         int n = spots.length;
         if (single) {
             Validation.finite("spot", spots[0]);
             Validation.nonNegative("vol", vols[0]);
-            Validation.finite("rate", rate);
-            Validation.finite("dividend", dividends[0]);
+            MarketInputs.finiteIfFlat(discountInput, "rate");
+            MarketInputs.finiteIfFlat(dividendInput, "dividend");
         } else {
             // the same shape, symmetry and positive-definiteness checks as the lognormal basket model
             new MultiAssetModel(ones(n), vols, dividends, rate, correlation);
@@ -70,6 +90,8 @@ public final class BachelierModel implements PathModel {
         this.vols = vols.clone();
         this.dividends = dividends.clone();
         this.rate = rate;
+        this.discountInput = discountInput;
+        this.dividendInput = dividendInput;
         this.correlation = new double[n][];
         for (int i = 0; i < n; i++) {
             this.correlation[i] = correlation[i].clone();
@@ -77,8 +99,8 @@ public final class BachelierModel implements PathModel {
         if (single) {
             spot = MarketBlocks.SPOT;
             vol = MarketBlocks.VOL;
-            dividend = MarketBlocks.DIVIDEND;
-            inputs = InputLayout.of(spot, vol, MarketBlocks.RATE, dividend);
+            dividend = dividendInput.block();
+            inputs = InputLayout.of(spot, vol, discountInput.block(), dividend);
         } else {
             spot = MarketBlocks.spots(n);
             vol = MarketBlocks.vols(n);
@@ -93,7 +115,25 @@ public final class BachelierModel implements PathModel {
         return o;
     }
 
-    /** The input blocks of the spots, normal vols and dividends (scalars for one asset, else vectors). */
+    /** One asset: the discount input (flat rate or curve); null for several assets (a flat {@code rate}). */
+    public CurveInput discount() {
+        return discountInput;
+    }
+
+    /** One asset: the dividend input (flat or curve); null for several assets. */
+    public CurveInput dividend() {
+        return dividendInput;
+    }
+
+    /** Whether the model reads a curve (one asset with a discount or dividend curve). */
+    public boolean hasCurve() {
+        return single && !CurveSteps.flat(discountInput, dividendInput);
+    }
+
+    /**
+     * The input blocks of the spots, normal vols and dividends (scalars for one asset, else vectors;
+     * a one-asset dividend curve's block is the curve's).
+     */
     public InputBlock spotBlock() {
         return spot;
     }
@@ -111,6 +151,12 @@ public final class BachelierModel implements PathModel {
         return single ? null : MarketBlocks.correlations(spots.length);
     }
 
+    /** Its inputs by name and value (a trade's text compares models by value, as a record's did). */
+    @Override
+    public String toString() {
+        return "BachelierModel" + java.util.Arrays.toString(parameterNames()) + "=" + java.util.Arrays.toString(parameterValues());
+    }
+
     @Override
     public String name() {
         return BachelierDescriptor.WORD;
@@ -124,7 +170,14 @@ public final class BachelierModel implements PathModel {
     @Override
     public double[] parameterValues() {
         if (single) {
-            return new double[] {spots[0], vols[0], rate, dividends[0]};
+            double[] r = discountInput.values();
+            double[] q = dividendInput.values();
+            double[] out = new double[2 + r.length + q.length];
+            out[0] = spots[0];
+            out[1] = vols[0];
+            System.arraycopy(r, 0, out, 2, r.length);
+            System.arraycopy(q, 0, out, 2 + r.length, q.length);
+            return out;
         }
         return MultiAssetModel.values(spots, vols, dividends, rate, correlation);
     }
@@ -177,7 +230,10 @@ public final class BachelierModel implements PathModel {
             var field = maturity.getField();
             T dt = maturity.divide(steps);
             T sqrtDt = dt.sqrt();
-            T rate = p.get(MarketBlocks.RATE);
+            boolean curves = m.hasCurve();
+            T rate = curves ? null : p.get(MarketBlocks.RATE);
+            ZeroCurve<T> r = curves ? m.discountInput.curve(p) : null;
+            T[] carryTo = curves ? CurveSteps.carryTo(r, m.dividendInput.curve(p), dt, maturity, steps) : null;
             T[][] l = m.single ? null : MultiAssetModel.cholesky(MultiAssetModel.correlationMatrix(p, n, maturity));
             increment = MathArrays.buildArray(field, n, steps + 1);
             factor = MathArrays.buildArray(field, n, 0);
@@ -185,10 +241,11 @@ public final class BachelierModel implements PathModel {
             path = MathArrays.buildArray(field, n, steps + 1);
             for (int i = 0; i < n; i++) {
                 T s0 = p.get(m.spot, i);
-                T carryDt = rate.subtract(p.get(m.dividend, i)).multiply(dt);
+                T carryDt = curves ? null : rate.subtract(p.get(m.dividend, i)).multiply(dt);
                 T previous = s0;
                 for (int k = 1; k <= steps; k++) {
-                    T forward = carryDt.multiply(k).exp().multiply(s0);
+                    // F(t_k) = S e^{(r - q) t_k}; under curves S e^{int_0^{t_k} (r - q)}, exact at each date
+                    T forward = (curves ? carryTo[k] : carryDt.multiply(k)).exp().multiply(s0);
                     increment[i][k] = forward.subtract(previous);
                     previous = forward;
                 }
@@ -199,11 +256,7 @@ public final class BachelierModel implements PathModel {
                 }
                 path[i][0] = s0;
             }
-            discount = MathArrays.buildArray(field, steps + 1);
-            T minusRDt = rate.multiply(dt).negate();
-            for (int k = 0; k <= steps; k++) {
-                discount[k] = minusRDt.multiply(k).exp();
-            }
+            discount = curves ? CurveSteps.discount(r, dt, maturity, steps) : CurveSteps.flatDiscount(rate, dt, steps);
         }
 
         @Override

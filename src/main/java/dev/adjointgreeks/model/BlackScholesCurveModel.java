@@ -136,15 +136,8 @@ public final class BlackScholesCurveModel implements PathModel {
             this.logSpot0 = spot.log();
             this.stepVariance = vol.multiply(vol).multiply(dt);
             T halfVariance = stepVariance.multiply(0.5);
-            this.drift = MathArrays.buildArray(spot.getField(), steps + 1);
-            this.discount = MathArrays.buildArray(spot.getField(), steps + 1);
-            this.discount[0] = r.discountFactor(dt.multiply(0));
-            for (int k = 1; k <= steps; k++) {
-                T start = dt.multiply(k - 1);
-                drift[k] = r.stepIntegral(start, dt).subtract(q.stepIntegral(start, dt)).subtract(halfVariance);
-                discount[k] = r.discountFactor(k == steps ? maturity : dt.multiply(k));
-            }
-            drift[0] = drift[1];
+            this.drift = CurveSteps.logDrift(r, q, dt, steps, halfVariance);
+            this.discount = CurveSteps.discount(r, dt, maturity, steps);
             this.firstStep = logSpot0.add(drift[1]);
             this.volSqrtDt = MathArrays.buildArray(spot.getField(), 1);
             this.volSqrtDt[0] = vol.multiply(dt.sqrt());

@@ -9,7 +9,8 @@ import dev.adjointgreeks.spec.Input;
 
 /**
  * The Black-Scholes model, word {@code bs}: {@link BlackScholesModel} for one asset,
- * {@link MultiAssetModel} (correlated geometric Brownian motions) for several.
+ * {@link MultiAssetModel} (correlated geometric Brownian motions) for several; either under a
+ * {@code discount_curve}, and a {@code dividend_curve} (one asset) or {@code dividend_curves} (one per asset).
  */
 public final class BlackScholesDescriptor implements ModelDescriptor {
 
@@ -19,7 +20,8 @@ public final class BlackScholesDescriptor implements ModelDescriptor {
             MarketInputs.RATE, MarketInputs.DIVIDEND, MarketInputs.DISCOUNT_CURVE, MarketInputs.DISCOUNT_PILLARS,
             MarketInputs.DIVIDEND_CURVE, MarketInputs.DIVIDEND_PILLARS);
     private static final List<Input> MULTI = List.of(MarketInputs.SPOTS, MarketInputs.POSITIVE_STRIKE, MarketInputs.VOLS,
-            MarketInputs.DIVIDENDS, MarketInputs.RATE, MarketInputs.CORRELATION);
+            MarketInputs.DIVIDENDS, MarketInputs.RATE, MarketInputs.CORRELATION, MarketInputs.DISCOUNT_CURVE_OF_ASSETS,
+            MarketInputs.DISCOUNT_PILLARS, MarketInputs.DIVIDEND_CURVES, MarketInputs.DIVIDEND_CURVES_PILLARS);
 
     @Override
     public String word() {
@@ -40,8 +42,14 @@ public final class BlackScholesDescriptor implements ModelDescriptor {
     public PathModel create(Fields f, Underlying u) {
         if (u == Underlying.MULTI_ASSET) {
             double[] spots = f.numbers("spots");
-            return new MultiAssetModel(spots, f.numbers("vols"), MarketInputs.dividends(f, spots.length), f.number("rate"),
-                    MarketInputs.correlation(f, spots.length));
+            CurveInput[] dividendCurves = MarketInputs.dividendCurves(f, spots.length);
+            if (dividendCurves == null && !f.has(MarketInputs.DISCOUNT_CURVE_OF_ASSETS.field())) {
+                // no curve: today's model, bit for bit
+                return new MultiAssetModel(spots, f.numbers("vols"), MarketInputs.dividends(f, spots.length),
+                        f.number("rate"), MarketInputs.correlation(f, spots.length));
+            }
+            return new MultiAssetModel(spots, f.numbers("vols"), MarketInputs.dividends(f, spots.length),
+                    MarketInputs.discount(f), dividendCurves, MarketInputs.correlation(f, spots.length));
         }
         if (f.has(MarketInputs.DISCOUNT_CURVE.field()) || f.has(MarketInputs.DIVIDEND_CURVE.field())) {
             // curves from the market file; a flat rate or dividend beside a curve is a one-pillar curve

@@ -3,6 +3,7 @@ package dev.adjointgreeks.model;
 import java.util.List;
 
 import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.Decimal64;
 
 import dev.adjointgreeks.curve.CurveQuotes;
 import dev.adjointgreeks.curve.ZeroCurve;
@@ -50,6 +51,26 @@ public final class CurveInput {
     /** The inputs' values, in the block's order. */
     public double[] values() {
         return values.clone();
+    }
+
+    /**
+     * The zero rate (or yield) to {@code t}, {@code z(t)}: what the European and digital closed forms
+     * read under a curve. A flat input is read as is (today's closed forms, node for node).
+     */
+    public <T extends RealFieldElement<T>> T rateTo(Inputs<T> p, T t) {
+        return block.shape() == InputBlock.Shape.LABELLED ? curve(p).zeroRate(t) : p.get(block);
+    }
+
+    /** {@link #rateTo} in double precision, from the flat input vector {@code x} laid out by {@code layout}. */
+    public double rateTo(InputLayout layout, double[] x, double t) {
+        if (block.shape() != InputBlock.Shape.LABELLED) {
+            return layout.get(x, block);
+        }
+        Decimal64[] r = new Decimal64[values.length];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = new Decimal64(layout.get(x, block, k));
+        }
+        return ZeroCurve.of(times, r).zeroRate(t).getReal();
     }
 
     /** The field curve read from the block's inputs. */

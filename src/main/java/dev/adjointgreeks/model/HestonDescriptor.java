@@ -28,7 +28,8 @@ public final class HestonDescriptor implements ModelDescriptor {
             parameter("heston_rho", Range.open(-1, 1), "at +-1 the two Brownian motions coincide: the factor"
                     + " sqrt(1 - rho^2) has an infinite derivative, so `d_heston_rho` is undefined (it came out empty);"
                     + " -0.999 and 0.999 price"),
-            MarketInputs.RATE, MarketInputs.DIVIDEND);
+            MarketInputs.RATE, MarketInputs.DIVIDEND, MarketInputs.DISCOUNT_CURVE, MarketInputs.DISCOUNT_PILLARS,
+            MarketInputs.DIVIDEND_CURVE, MarketInputs.DIVIDEND_PILLARS);
 
     @Override
     public String word() {
@@ -50,8 +51,9 @@ public final class HestonDescriptor implements ModelDescriptor {
         if (f.has("vol")) {
             throw new FieldException("vol", "must be empty for the Heston model (its variance is heston_v0)");
         }
+        // a row without curves gets today's flat inputs; a flat value beside a curve is a one-pillar curve
         return new HestonModel(f.number("spot"), f.number("heston_v0"), f.number("heston_kappa"),
-                f.number("heston_theta"), f.number("heston_xi"), f.number("heston_rho"), f.number("rate"),
-                f.number("dividend"));
+                f.number("heston_theta"), f.number("heston_xi"), f.number("heston_rho"), MarketInputs.discount(f),
+                MarketInputs.dividend(f));
     }
 }

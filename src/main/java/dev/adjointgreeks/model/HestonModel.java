@@ -10,14 +10,15 @@ import java.util.Set;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
-import dev.adjointgreeks.spec.Role;
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.curve.ZeroCurve;
+import dev.adjointgreeks.spec.Role;
 
 /**
  * Heston stochastic volatility, simulated by full-truncation Euler (Lord, Koekkoek and van Dijk):
  * with {@code v+ = max(v, 0)},
  * <pre>
- *   ln S += (r - q - v+/2) dt + sqrt(v+ dt) Z1
+ *   ln S += (r - q - v+/2) dt + sqrt(v+ dt) Z1      (r - q) dt: int (r - q) over the step under curves
  *   v    += kappa (theta - v+) dt + xi sqrt(v+ dt) (rho Z1 + sqrt(1 - rho^2) Z2)
  * </pre>
  * Every step is a continuous function of the parameters, so pathwise derivatives exist. When the
@@ -25,18 +26,57 @@ import dev.adjointgreeks.ad.Fn;
  * never reaches the tape (no NaN sensitivities). Andersen's QE scheme is not offered: its branch
  * switches are discontinuous in the parameters.
  */
-public record HestonModel(double spot, double v0, double kappa, double theta, double xi, double rho,
-        double rate, double dividend) implements PathModel {
+public final class HestonModel implements PathModel {
 
-    public HestonModel {
+    private final double spot;
+    private final double v0;
+    private final double kappa;
+    private final double theta;
+    private final double xi;
+    private final double rho;
+    private final CurveInput discount;
+    private final CurveInput dividend;
+    private final InputLayout inputs;
+
+    /** A flat rate and dividend yield: today's inputs and code, bit for bit. */
+    public HestonModel(double spot, double v0, double kappa, double theta, double xi, double rho, double rate,
+            double dividend) {
+        this(spot, v0, kappa, theta, xi, rho, CurveInput.flat(RATE, rate), CurveInput.flat(DIVIDEND, dividend));
+    }
+
+    /**
+     * A discount and a dividend input, each a flat scalar or a curve ({@link CurveInput}): with any
+     * curve, step k's drift is {@code int (r - q)} over the step, exact, and the numeraire
+     * {@code DF(t_k)}.
+     */
+    public HestonModel(double spot, double v0, double kappa, double theta, double xi, double rho, CurveInput discount,
+            CurveInput dividend) {
         Validation.positive("spot", spot);
         Validation.nonNegative("heston_v0", v0);
         Validation.nonNegative("heston_kappa", kappa);
         Validation.nonNegative("heston_theta", theta);
         Validation.nonNegative("heston_xi", xi);
         Validation.between("heston_rho", rho, -1.0, 1.0);
-        Validation.finite("rate", rate);
-        Validation.finite("dividend", dividend);
+        MarketInputs.finiteIfFlat(discount, "rate");
+        MarketInputs.finiteIfFlat(dividend, "dividend");
+        this.spot = spot;
+        this.v0 = v0;
+        this.kappa = kappa;
+        this.theta = theta;
+        this.xi = xi;
+        this.rho = rho;
+        this.discount = discount;
+        this.dividend = dividend;
+        this.inputs = CurveSteps.flat(discount, dividend) ? INPUTS
+                : InputLayout.of(SPOT, V0, KAPPA, THETA, XI, RHO, discount.block(), dividend.block());
+    }
+
+    public CurveInput discount() {
+        return discount;
+    }
+
+    public CurveInput dividend() {
+        return dividend;
     }
 
     public static final InputBlock V0 = InputBlock.scalar("heston_v0", Role.MODEL_PARAMETER);
@@ -48,6 +88,12 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
     public static final InputLayout INPUTS = InputLayout.of(SPOT, V0, KAPPA, THETA, XI, RHO, RATE, DIVIDEND);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.NORMAL_LAST_STEP);
 
+    /** Its inputs by name and value (a trade's text compares models by value, as a record's did). */
+    @Override
+    public String toString() {
+        return "HestonModel" + java.util.Arrays.toString(parameterNames()) + "=" + java.util.Arrays.toString(parameterValues());
+    }
+
     @Override
     public String name() {
         return HestonDescriptor.WORD;
@@ -55,12 +101,19 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
 
     @Override
     public InputLayout inputs() {
-        return INPUTS;
+        return inputs;
     }
 
     @Override
     public double[] parameterValues() {
-        return new double[] {spot, v0, kappa, theta, xi, rho, rate, dividend};
+        double[] r = discount.values();
+        double[] q = dividend.values();
+        double[] out = new double[6 + r.length + q.length];
+        double[] own = {spot, v0, kappa, theta, xi, rho};
+        System.arraycopy(own, 0, out, 0, 6);
+        System.arraycopy(r, 0, out, 6, r.length);
+        System.arraycopy(q, 0, out, 6 + r.length, q.length);
+        return out;
     }
 
     @Override
@@ -85,14 +138,14 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
 
     @Override
     public <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> p, T maturity, int steps) {
-        return new Generator<>(p, maturity, steps);
+        return new Generator<>(this, p, maturity, steps);
     }
 
     static final class Generator<T extends RealFieldElement<T>> implements PathGenerator<T> {
         private final int steps;
         private final T logSpot0;
         private final T v0;
-        private final T carryDt;          // (r - q) dt
+        private final T[] carry;          // carry[k]: int (r - q) over step k; today's (r - q) dt when flat
         private final T kappaThetaDt;
         private final T minusKappaDt;
         private final T xiRhoSqrtDt;       // xi rho sqrt(dt)
@@ -103,12 +156,11 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
         private final T[] a4;
         private final T[] b4;
 
-        Generator(Inputs<T> p, T maturity, int steps) {
+        Generator(HestonModel m, Inputs<T> p, T maturity, int steps) {
             this.steps = steps;
             T dtT = maturity.divide(steps);
             T sqrtDtT = dtT.sqrt();
             T spot = p.get(SPOT);
-            T rate = p.get(RATE);
             this.spot0 = spot;
             this.logSpot0 = spot.log();
             this.v0 = p.get(V0);
@@ -116,17 +168,18 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
             T theta = p.get(THETA);
             T xi = p.get(XI);
             T rho = p.get(RHO);
-            this.carryDt = rate.subtract(p.get(DIVIDEND)).multiply(dtT);
+            boolean flat = CurveSteps.flat(m.discount, m.dividend);
+            // no curve: today's nodes, in today's order (the order adjoints accumulate in)
+            ZeroCurve<T> r = flat ? null : m.discount.curve(p);
+            this.carry = flat ? CurveSteps.flatStepCarry(p.get(RATE), p.get(DIVIDEND), dtT, steps)
+                    : CurveSteps.stepCarry(r, m.dividend.curve(p), dtT, steps);
             this.kappaThetaDt = kappa.multiply(theta).multiply(dtT);
             this.minusKappaDt = kappa.multiply(dtT).negate();
             this.xiRhoSqrtDt = xi.multiply(rho).multiply(sqrtDtT);
             this.xiRhoBarSqrtDt = xi.multiply(rho.multiply(rho).negate().add(1.0).sqrt()).multiply(sqrtDtT);
             this.one = Fn.constant(spot, 1.0);
-            this.discount = MathArrays.buildArray(spot.getField(), steps + 1);
-            T minusRDt = rate.multiply(dtT).negate();
-            for (int k = 0; k <= steps; k++) {
-                discount[k] = minusRDt.multiply(k).exp();
-            }
+            this.discount = flat ? CurveSteps.flatDiscount(p.get(RATE), dtT, steps)
+                    : CurveSteps.discount(r, dtT, maturity, steps);
             // Maturity enters every step through dt: these setup nodes carry its sensitivity.
             this.minusHalfDt = dtT.multiply(-0.5);
             this.sqrtDtNode = sqrtDtT;
@@ -167,7 +220,7 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
                 a4[0] = one;
                 b4[0] = path[k - 1];
                 a4[1] = one;
-                b4[1] = carryDt;
+                b4[1] = carry[k];
                 a4[2] = vPlus;
                 b4[2] = minusHalfDt;
                 a4[3] = sqrtV;
@@ -220,7 +273,7 @@ public record HestonModel(double spot, double v0, double kappa, double theta, do
             a4[0] = one;
             b4[0] = path[steps - 1];
             a4[1] = one;
-            b4[1] = carryDt;
+            b4[1] = carry[steps];
             a4[2] = lastVPlus;
             b4[2] = minusHalfDt;
             T mean = Fn.sumOfProducts(a4, b4, 3);

@@ -61,6 +61,22 @@ public final class MarketInputs {
     public static final Input DIVIDEND_CURVE = Input.list("dividend_curve", "dividend_curve", Role.DIVIDEND_CURVE);
     public static final Input DIVIDEND_PILLARS = Input.term("dividend_curve_pillars", Shape.LIST, Role.CONTRACT);
 
+    /**
+     * A multi-asset row's discount curve: {@link #DISCOUNT_CURVE}'s field, feeding no per-asset block
+     * (one curve for every asset, so its buckets are not a per-asset family).
+     */
+    public static final Input DISCOUNT_CURVE_OF_ASSETS = new Input("discount_curve", Shape.LIST, Role.DISCOUNT_CURVE,
+            null, null, null, false);
+    /**
+     * A multi-asset row's dividend curves, one per asset: every yield, asset after asset (the JSON
+     * reader flattens {@code "dividend_curves": [{...}, {...}]} into this list and
+     * {@link #DIVIDEND_CURVES_PILLARS}). Asset i's curve is the block {@code dividend_curve_<i>}.
+     */
+    public static final Input DIVIDEND_CURVES = new Input("dividend_curves", Shape.LIST, Role.DIVIDEND_CURVE, null,
+            null, null, false);
+    /** Each asset's pillars as written, comma-separated, assets separated by {@code ;}: {@code 6M,2Y;1Y,5Y}. */
+    public static final Input DIVIDEND_CURVES_PILLARS = Input.term("dividend_curves_pillars", Shape.LIST, Role.CONTRACT);
+
     /** The range of a curve's rates: today's flat {@code rate} and {@code dividend}'s. */
     static final double CURVE_LOW = -1.0;
     static final double CURVE_HIGH = 1.0;
@@ -82,16 +98,75 @@ public final class MarketInputs {
         if (pillars == null) {
             throw new FieldException(curve.field(), "has no pillars", null);
         }
+        return CurveInput.curve(curve.block(), curve.role(), quotes(curve.field(), "", pillars, f.numbers(curve.field())));
+    }
+
+    /** A curve's quotes, checked: structure and range faults name {@code field}, reasons after {@code prefix}. */
+    private static CurveQuotes quotes(String field, String prefix, String pillars, double[] rates) {
         try {
-            CurveQuotes q = CurveQuotes.parse(curve.field(), java.util.Arrays.asList(pillars.split(",", -1)),
-                    f.numbers(curve.field()));
+            CurveQuotes q = CurveQuotes.parse(field, java.util.Arrays.asList(pillars.split(",", -1)), rates);
             java.util.Optional<CurveError> bad = q.rangeError(CURVE_LOW, CURVE_HIGH);
             if (bad.isPresent()) {
-                throw new FieldException(curve.field(), bad.get().reason(), bad.get().value());
+                throw new FieldException(field, prefix + bad.get().reason(), bad.get().value());
             }
-            return CurveInput.curve(curve.block(), curve.role(), q);
+            return q;
         } catch (CurveException e) {
-            throw new FieldException(curve.field(), e.error().reason(), e.error().value());
+            throw new FieldException(field, prefix + e.error().reason(), e.error().value());
+        }
+    }
+
+    /**
+     * The per-asset dividend curves of a multi-asset row ({@link #DIVIDEND_CURVES}), asset i's as the
+     * block {@code dividend_curve_<i>} (1-based, as {@code spot_i}), or null when the row has none.
+     */
+    static CurveInput[] dividendCurves(Fields f, int n) {
+        String field = DIVIDEND_CURVES.field();
+        if (!f.has(field)) {
+            return null;
+        }
+        if (f.has("dividends")) {
+            throw new FieldException(field, "ambiguous: the row has both dividends and " + field + "; give one",
+                    f.text("dividends"));
+        }
+        String pillars = f.text(DIVIDEND_CURVES_PILLARS.field());
+        if (pillars == null) {
+            throw new FieldException(field, "has no pillars", null);
+        }
+        String[] assets = pillars.split(";", -1);
+        if (assets.length != n) {
+            throw new FieldException(field, "has " + assets.length + " curves for " + n + " assets; give one per asset",
+                    null);
+        }
+        double[] all = f.numbers(field);
+        CurveInput[] out = new CurveInput[n];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            int count = Math.min(assets[i].split(",", -1).length, all.length - at);
+            double[] rates = java.util.Arrays.copyOfRange(all, at, at + count);
+            at += count;
+            out[i] = CurveInput.curve(DIVIDEND_CURVE.block() + "_" + (i + 1), Role.DIVIDEND_CURVE,
+                    quotes(field, "curve " + (i + 1) + ": ", assets[i], rates));
+        }
+        if (at != all.length) {
+            throw new FieldException(field, "has " + all.length + " yields for " + at + " pillars", null);
+        }
+        return out;
+    }
+
+    /** The row's discount input: its {@code discount_curve}, else its flat {@code rate} (one input either way). */
+    static CurveInput discount(Fields f) {
+        return curveOrFlat(f, DISCOUNT_CURVE, MarketBlocks.RATE, "rate");
+    }
+
+    /** The row's dividend input: its {@code dividend_curve}, else its flat {@code dividend}. */
+    static CurveInput dividend(Fields f) {
+        return curveOrFlat(f, DIVIDEND_CURVE, MarketBlocks.DIVIDEND, "dividend");
+    }
+
+    /** A flat rate or yield must be finite (a curve's pillars are range-checked with the pillar named). */
+    static void finiteIfFlat(CurveInput c, String field) {
+        if (c.block().shape() == InputBlock.Shape.SCALAR) {
+            Validation.finite(field, c.values()[0]);
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.curve.ZeroCurve;
 import dev.adjointgreeks.spec.FieldException;
 
 /**
@@ -19,14 +20,40 @@ import dev.adjointgreeks.spec.FieldException;
  *
  * <p>Per step and asset, {@code ln S_i += drift_i + sum_j A_ij z_j} with {@code A = diag(vol sqrt(dt)) L}
  * precomputed: one n-ary node per asset and step.
+ *
+ * <p>Under curves (a {@code discount_curve}, {@code dividend_curves} one per asset, or both) step
+ * k's drift of asset i is {@code int (r - q_i)} over the step minus {@code vol_i^2 dt / 2}, exact
+ * ({@link CurveSteps}; one step to maturity: the integrals to maturity), and the numeraire is the
+ * discount curve's {@code DF(t_k)}. A row without a curve keeps today's code, bit for bit.
  */
-public record MultiAssetModel(double[] spots, double[] vols, double[] dividends, double rate, double[][] correlation)
-        implements PathModel {
+public final class MultiAssetModel implements PathModel {
 
     /** Cholesky pivots at or below this are refused as not positive definite. */
     public static final double PIVOT_FLOOR = 1e-12;
 
-    public MultiAssetModel {
+    private final double[] spots;
+    private final double[] vols;
+    private final double[] dividends;
+    private final double rate;
+    private final double[][] correlation;
+    private final CurveInput discount;          // the flat rate or the discount curve
+    private final CurveInput[] dividendCurves;  // one per asset, or null: the flat dividends
+    private final InputLayout inputs;
+
+    /** Flat rate and dividends: today's inputs and code, bit for bit. */
+    public MultiAssetModel(double[] spots, double[] vols, double[] dividends, double rate, double[][] correlation) {
+        this(spots, vols, dividends, CurveInput.flat(MarketBlocks.RATE, rate), null, correlation);
+    }
+
+    /**
+     * Under curves: {@code discount} a flat rate or a discount curve; {@code dividendCurves} one
+     * dividend curve per asset (blocks {@code dividend_curve_<i>}), or null for the flat
+     * {@code dividends}. With any curve, step k's drift of asset i is {@code int (r - q_i)} over the
+     * step, exact, and the numeraire {@code DF(t_k)}.
+     */
+    public MultiAssetModel(double[] spots, double[] vols, double[] dividends, CurveInput discount,
+            CurveInput[] dividendCurves, double[][] correlation) {
+        double rate = discount.values()[0];
         int n = spots.length;
         if (n == 0) {
             throw new FieldException("spots", "at least one asset is needed");
@@ -34,7 +61,10 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         if (vols.length != n) {
             throw new FieldException("vols", vols.length + " values for " + n + " assets");
         }
-        if (dividends.length != n) {
+        if (dividendCurves != null && dividendCurves.length != n) {
+            throw new FieldException("dividend_curves", dividendCurves.length + " curves for " + n + " assets");
+        }
+        if (dividendCurves == null && dividends.length != n) {
             throw new FieldException("dividends", dividends.length + " values for " + n + " assets");
         }
         if (correlation.length != n) {
@@ -43,13 +73,15 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         for (int i = 0; i < n; i++) {
             Validation.positive("spots[" + (i + 1) + "]", spots[i]);
             Validation.nonNegative("vols[" + (i + 1) + "]", vols[i]);
-            Validation.finite("dividends[" + (i + 1) + "]", dividends[i]);
+            if (dividendCurves == null) {
+                Validation.finite("dividends[" + (i + 1) + "]", dividends[i]);
+            }
             if (correlation[i].length != n) {
                 throw new FieldException("correlation", "row " + (i + 1) + " has " + correlation[i].length
                         + " entries for " + n + " assets");
             }
         }
-        Validation.finite("rate", rate);
+        MarketInputs.finiteIfFlat(discount, "rate");
         for (int i = 0; i < n; i++) {
             if (correlation[i][i] != 1.0) {
                 throw new FieldException("correlation[" + (i + 1) + "][" + (i + 1) + "]", "must be 1");
@@ -64,10 +96,47 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
             }
         }
         cholesky(correlation);   // refuses a matrix that is not positive definite, naming the entry
-        spots = spots.clone();
-        vols = vols.clone();
-        dividends = dividends.clone();
-        correlation = deepClone(correlation);
+        this.spots = spots.clone();
+        this.vols = vols.clone();
+        this.dividends = dividendCurves == null ? dividends.clone() : new double[n];
+        this.rate = rate;
+        this.correlation = deepClone(correlation);
+        this.discount = discount;
+        this.dividendCurves = dividendCurves == null ? null : dividendCurves.clone();
+        this.inputs = flat() ? layout(n) : curveLayout();
+    }
+
+    /** Whether the row has no curve: today's layout and code. */
+    private boolean flat() {
+        return dividendCurves == null && discount.block().shape() == InputBlock.Shape.SCALAR;
+    }
+
+    /** spot_i, vol_i, the dividends (flat or one curve per asset), the rate or discount curve, corr_i_j. */
+    private InputLayout curveLayout() {
+        int n = spots.length;
+        List<InputBlock> blocks = new ArrayList<>(List.of(MarketBlocks.spots(n), MarketBlocks.vols(n)));
+        if (dividendCurves == null) {
+            blocks.add(MarketBlocks.dividends(n));
+        } else {
+            for (CurveInput c : dividendCurves) {
+                blocks.add(c.block());
+            }
+        }
+        blocks.add(discount.block());
+        if (n > 1) {
+            blocks.add(MarketBlocks.correlations(n));
+        }
+        return InputLayout.of(blocks);
+    }
+
+    /** The discount input (flat rate or curve). */
+    public CurveInput discount() {
+        return discount;
+    }
+
+    /** Asset i's dividend curve (0-based), or null where the dividends are flat. */
+    public CurveInput dividendCurve(int i) {
+        return dividendCurves == null ? null : dividendCurves[i];
     }
 
     private static double[][] deepClone(double[][] m) {
@@ -78,29 +147,9 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         return c;
     }
 
-    /** Cholesky factor in double, for validation and for passive use. */
+    /** Cholesky factor in double, for validation and for passive use ({@link Cholesky}). */
     public static double[][] cholesky(double[][] c) {
-        int n = c.length;
-        double[][] l = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            double d = c[j][j];
-            for (int k = 0; k < j; k++) {
-                d -= l[j][k] * l[j][k];
-            }
-            if (!(d > PIVOT_FLOOR)) {
-                throw new FieldException("correlation", "is not positive definite: the Cholesky pivot of asset "
-                        + (j + 1) + " is " + d + " (<= " + PIVOT_FLOOR + "); check correlation[" + (j + 1) + "][*]");
-            }
-            l[j][j] = Math.sqrt(d);
-            for (int i = j + 1; i < n; i++) {
-                double s = c[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                l[i][j] = s / l[j][j];
-            }
-        }
-        return l;
+        return Cholesky.of(c);
     }
 
     /** The input blocks of {@code n} correlated assets: spot_i, vol_i, dividend_i, rate, corr_i_j (n &gt; 1). */
@@ -145,6 +194,12 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         return corr;
     }
 
+    /** Its inputs by name and value (a trade's text compares models by value, as a record's did). */
+    @Override
+    public String toString() {
+        return "MultiAssetModel" + java.util.Arrays.toString(parameterNames()) + "=" + java.util.Arrays.toString(parameterValues());
+    }
+
     @Override
     public String name() {
         return BlackScholesDescriptor.WORD + "-multi";
@@ -152,12 +207,38 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
 
     @Override
     public InputLayout inputs() {
-        return layout(spots.length);
+        return inputs;
     }
 
     @Override
     public double[] parameterValues() {
-        return values(spots, vols, dividends, rate, correlation);
+        if (flat()) {
+            return values(spots, vols, dividends, rate, correlation);
+        }
+        int n = spots.length;
+        double[] v = new double[inputs.size()];
+        for (int i = 0; i < n; i++) {
+            v[inputs.index(MarketBlocks.spots(n), i)] = spots[i];
+            v[inputs.index(MarketBlocks.vols(n), i)] = vols[i];
+            if (dividendCurves == null) {
+                v[inputs.index(MarketBlocks.dividends(n), i)] = dividends[i];
+            } else {
+                put(v, dividendCurves[i]);
+            }
+            for (int j = i + 1; j < n; j++) {
+                InputBlock c = MarketBlocks.correlations(n);
+                v[inputs.index(c, c.pairIndex(i, j))] = correlation[i][j];
+            }
+        }
+        put(v, discount);
+        return v;
+    }
+
+    private void put(double[] v, CurveInput c) {
+        double[] values = c.values();
+        for (int k = 0; k < values.length; k++) {
+            v[inputs.index(c.block(), k)] = values[k];
+        }
     }
 
     @Override
@@ -187,64 +268,19 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
 
     @Override
     public <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> p, T maturity, int steps) {
-        return new Generator<>(spots.length, p, maturity, steps);
+        return new Generator<>(this, p, maturity, steps);
     }
 
-    /** Generic Cholesky factor of the correlation matrix built from the {@code corr_i_j} inputs. */
+    /** Generic Cholesky factor of the correlation matrix built from the {@code corr_i_j} inputs ({@link Cholesky}). */
     public static <T extends RealFieldElement<T>> T[][] cholesky(T[][] c) {
-        int n = c.length;
-        T[][] l = MathArrays.buildArray(c[0][0].getField(), n, n);
-        T zero = Fn.constant(c[0][0], 0.0);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                l[i][j] = zero;
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            // d = c_jj - sum_k l_jk^2 ; l_ij = (c_ij - sum_k l_ik l_jk) / l_jj, each sum one node
-            T d = c[j][j];
-            if (j > 0) {
-                T[] a = MathArrays.buildArray(zero.getField(), j + 1);
-                T[] b = MathArrays.buildArray(zero.getField(), j + 1);
-                a[0] = Fn.constant(zero, 1.0);
-                b[0] = c[j][j];
-                for (int k = 0; k < j; k++) {
-                    a[k + 1] = l[j][k].negate();
-                    b[k + 1] = l[j][k];
-                }
-                d = zero.linearCombination(a, b);
-            }
-            if (!(d.getReal() > PIVOT_FLOOR)) {
-                throw new FieldException("correlation", "is not positive definite: the Cholesky pivot of asset "
-                        + (j + 1) + " is " + d.getReal());
-            }
-            T ljj = d.sqrt();
-            l[j][j] = ljj;
-            T inv = ljj.reciprocal();
-            for (int i = j + 1; i < n; i++) {
-                T s = c[i][j];
-                if (j > 0) {
-                    T[] a = MathArrays.buildArray(zero.getField(), j + 1);
-                    T[] b = MathArrays.buildArray(zero.getField(), j + 1);
-                    a[0] = Fn.constant(zero, 1.0);
-                    b[0] = c[i][j];
-                    for (int k = 0; k < j; k++) {
-                        a[k + 1] = l[i][k].negate();
-                        b[k + 1] = l[j][k];
-                    }
-                    s = zero.linearCombination(a, b);
-                }
-                l[i][j] = s.multiply(inv);
-            }
-        }
-        return l;
+        return Cholesky.of(c);
     }
 
     static final class Generator<T extends RealFieldElement<T>> implements PathGenerator<T> {
         private final int n;
         private final int steps;
         private final T[] logSpot0;
-        private final T[] drift;
+        private final T[][] drift;          // [asset][k]: step k's drift (one node for every k when flat)
         private final T[] firstStep;
         private final T[] stepVariance;
         private final T[] choleskyFirst;    // L_i0
@@ -256,18 +292,20 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         private final T[][] logSpots;       // the current path, [asset][date]; date 0 is set in the setup
         private final T[] discount;
 
-        Generator(int n, Inputs<T> p, T maturity, int steps) {
-            this.n = n;
+        Generator(MultiAssetModel m, Inputs<T> p, T maturity, int steps) {
+            this.n = m.spots.length;
             this.steps = steps;
             var field = maturity.getField();
             T dt = maturity.divide(steps);
             T sqrtDt = dt.sqrt();
-            T rate = p.get(MarketBlocks.RATE);
+            boolean flat = m.flat();
+            T rate = flat ? p.get(MarketBlocks.RATE) : null;
+            ZeroCurve<T> r = flat ? null : m.discount.curve(p);
             T[][] l = cholesky(correlationMatrix(p, n, maturity));
             logSpot0 = MathArrays.buildArray(field, n);
             spot0 = MathArrays.buildArray(field, n);
             deviation = MathArrays.buildArray(field, n);
-            drift = MathArrays.buildArray(field, n);
+            drift = MathArrays.buildArray(field, n, 0);
             firstStep = MathArrays.buildArray(field, n);
             stepVariance = MathArrays.buildArray(field, n);
             choleskyFirst = MathArrays.buildArray(field, n);
@@ -279,8 +317,16 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
                 spot0[i] = p.get(MarketBlocks.spots(n), i);
                 logSpot0[i] = spot0[i].log();
                 stepVariance[i] = vol.multiply(vol).multiply(dt);
-                drift[i] = rate.subtract(p.get(MarketBlocks.dividends(n), i)).multiply(dt).subtract(stepVariance[i].multiply(0.5));
-                firstStep[i] = logSpot0[i].add(drift[i]);
+                if (flat) {
+                    drift[i] = MathArrays.buildArray(field, steps + 1);
+                    java.util.Arrays.fill(drift[i], rate.subtract(p.get(MarketBlocks.dividends(n), i)).multiply(dt)
+                            .subtract(stepVariance[i].multiply(0.5)));
+                } else {
+                    ZeroCurve<T> q = m.dividendCurves == null ? ZeroCurve.flat(p.get(MarketBlocks.dividends(n), i))
+                            : m.dividendCurves[i].curve(p);
+                    drift[i] = CurveSteps.logDrift(r, q, dt, steps, stepVariance[i].multiply(0.5));
+                }
+                firstStep[i] = logSpot0[i].add(drift[i][1]);
                 T volSqrtDt = vol.multiply(sqrtDt);
                 deviation[i] = volSqrtDt;
                 deviationOf[i][0] = volSqrtDt;
@@ -290,11 +336,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
                     choleskyTail[i][j - 1] = l[i][j];
                 }
             }
-            discount = MathArrays.buildArray(field, steps + 1);
-            T minusRDt = rate.multiply(dt).negate();
-            for (int s = 0; s <= steps; s++) {
-                discount[s] = minusRDt.multiply(s).exp();
-            }
+            discount = flat ? CurveSteps.flatDiscount(rate, dt, steps) : CurveSteps.discount(r, dt, maturity, steps);
             logSpots = MathArrays.buildArray(field, n, steps + 1);
             for (int i = 0; i < n; i++) {
                 logSpots[i][0] = logSpot0[i];
@@ -316,7 +358,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
                     shock[0] = i == 0 ? x : Fn.affine(x, null, choleskyTail[i], z, base + 1, i);
                     logSpots[i][s] = s == 1
                             ? Fn.affine(firstStep[i], null, deviationOf[i], shock, 0, 1)
-                            : Fn.affine(logSpots[i][s - 1], drift[i], deviationOf[i], shock, 0, 1);
+                            : Fn.affine(logSpots[i][s - 1], drift[i][s], deviationOf[i], shock, 0, 1);
                 }
             }
         }
@@ -349,7 +391,7 @@ public record MultiAssetModel(double[] spots, double[] vols, double[] dividends,
         /** Given the path to date N-1, the last step of asset i is normal: its own normals included. */
         @Override
         public NormalStep<T> lastStep(int asset) {
-            T mean = steps == 1 ? firstStep[asset] : logSpots[asset][steps - 1].add(drift[asset]);
+            T mean = steps == 1 ? firstStep[asset] : logSpots[asset][steps - 1].add(drift[asset][steps]);
             return new NormalStep<>(mean, deviation[asset]);
         }
     }

@@ -26,8 +26,16 @@
  * {@code r.stepIntegral(t, dt) - q.stepIntegral(t, dt) - vol^2 dt / 2}, exact over the step; the
  * numeraire is {@code DF(t_k)} of the discount curve. Its adjoints are the bucketed sensitivities
  * and {@code rho}, {@code dividend_rho} their sums, from the same sweep. A row without curves is
- * priced by {@code BlackScholesModel}, today's code, bit for bit. Heston, Bachelier and the
- * multi-asset model refuse a row with a curve (it is never ignored) until they read curves too.</li>
+ * priced by {@code BlackScholesModel}, today's code, bit for bit.</li>
+ * <li>Heston, Bachelier (one asset) and the multi-asset Black-Scholes model read the same curves
+ * through {@link dev.adjointgreeks.model.CurveSteps}, shared by every curve model: each step's carry
+ * {@code int (r - q)} is exact over the step (Heston's Euler drift, the lognormal drifts), Bachelier's
+ * forward {@code S exp(int_0^t (r - q))} exact at each date, the numeraire {@code DF(t_k)}; one step
+ * to maturity reads the integrals to maturity. The existing classes take a
+ * {@link dev.adjointgreeks.model.CurveInput} (a flat input or a curve) rather than a second copy of
+ * each model; rows without a curve keep today's expressions node for node. The multi-asset model
+ * takes one dividend curve per asset ({@code dividend_curves}, blocks {@code dividend_curve_<i>}).
+ * The multi-asset Bachelier model still refuses a curve (never ignores it).</li>
  * <li>Heston is stepped by full-truncation Euler ({@code steps}, default 100, is the total number of
  * steps); a path whose variance reaches 0 truncates to a passive zero, so its sensitivities stay
  * finite.</li>

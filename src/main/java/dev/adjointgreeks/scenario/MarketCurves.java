@@ -41,6 +41,12 @@ final class MarketCurves {
     private MarketCurves() {
     }
 
+    /** A multi-asset market's dividend curves, one per asset, and the flat list it replaces. */
+    static final String PER_ASSET = "dividend_curves";
+    private static final Kind PER_ASSET_KIND = new Kind(PER_ASSET, "yields", "dividends");
+    /** Separates the assets' pillars in the flattened {@code dividend_curves_pillars}: {@code 6M,2Y;1Y,5Y}. */
+    static final String ASSETS = ";";
+
     /** Checks and flattens the curves of {@code node} (a market or a trade) in place; {@code at} is {@code file:line}. */
     static void flatten(String at, ObjectNode node) throws BadFileException {
         for (Kind k : KINDS) {
@@ -52,42 +58,97 @@ final class MarketCurves {
                 throw bad(at, k.key(), "ambiguous: both " + k.flat() + " and " + k.key() + " are given; give one",
                         node.get(k.flat()).asText());
             }
-            if (!c.isObject() || !c.path("tenors").isArray() || !c.path(k.rates()).isArray()) {
-                throw bad(at, k.key(), "must be an object with lists \"tenors\" and \"" + k.rates() + "\"", c.toString());
-            }
             List<String> words = new ArrayList<>();
-            for (JsonNode w : c.get("tenors")) {
-                if (!w.isTextual() && !w.isNumber()) {
-                    throw bad(at, k.key(), "a tenor is a word such as 3M or a year fraction", w.toString());
-                }
-                words.add(w.asText().trim());
-            }
-            JsonNode rs = c.get(k.rates());
-            double[] rates = new double[rs.size()];
             ArrayNode flat = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < rates.length; i++) {
-                if (!rs.get(i).isNumber()) {
-                    throw bad(at, k.key(), k.rates() + "[" + (i + 1) + "] is not a number", rs.get(i).asText());
-                }
-                rates[i] = rs.get(i).asDouble();
-                flat.add(rs.get(i));
-            }
-            if (c.size() != 2) {
-                throw bad(at, k.key(), "has keys other than \"tenors\" and \"" + k.rates() + "\"", c.toString());
-            }
-            for (String w : words) {
-                if (w.contains(",")) {
-                    throw bad(at, k.key(), "a tenor is a word such as 3M or a year fraction", w);
-                }
-            }
-            try {
-                CurveQuotes.parse(k.key(), words, rates);
-            } catch (CurveException e) {
-                throw bad(at, k.key(), e.error().reason(), e.error().value());
-            }
+            quotes(at, k, k.key(), "", c, words, flat);
             node.set(k.key(), flat);
             node.set(k.key() + PILLARS, TextNode.valueOf(String.join(",", words)));
         }
+        flattenPerAsset(at, node);
+    }
+
+    /**
+     * {@code "dividend_curves": [{"tenors": [...], "yields": [...]}, ...]}, one curve per asset in
+     * the order of {@code spots}: each checked as a {@code dividend_curve}, faults naming the curve
+     * ({@code dividend_curves: curve 2: ...}); as many curves as spots where the node has both.
+     * Flattened to {@code dividend_curves} (every yield, asset after asset) and
+     * {@code dividend_curves_pillars} (each asset's pillars as written, {@code 6M,2Y;1Y,5Y}).
+     */
+    private static void flattenPerAsset(String at, ObjectNode node) throws BadFileException {
+        JsonNode c = node.get(PER_ASSET);
+        if (c == null || c.isNull()) {
+            return;
+        }
+        boolean flattened = node.has(PER_ASSET + PILLARS);
+        if (!flattened) {
+            if (node.hasNonNull("dividends") || node.hasNonNull("dividend") || node.hasNonNull("dividend_curve")) {
+                String other = node.hasNonNull("dividends") ? "dividends" : node.hasNonNull("dividend") ? "dividend"
+                        : "dividend_curve";
+                throw bad(at, PER_ASSET, "ambiguous: both " + other + " and " + PER_ASSET + " are given; give one",
+                        node.get(other).toString());
+            }
+            if (!c.isArray() || c.size() == 0) {
+                throw bad(at, PER_ASSET, "must be a list of curves {\"tenors\": [...], \"yields\": [...]}, one per"
+                        + " asset", c.toString());
+            }
+            List<String> assets = new ArrayList<>();
+            ArrayNode flat = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < c.size(); i++) {
+                List<String> words = new ArrayList<>();
+                quotes(at, PER_ASSET_KIND, PER_ASSET, "curve " + (i + 1) + ": ", c.get(i), words, flat);
+                assets.add(String.join(",", words));
+            }
+            node.set(PER_ASSET, flat);
+            node.set(PER_ASSET + PILLARS, TextNode.valueOf(String.join(ASSETS, assets)));
+        }
+        JsonNode spots = node.get("spots");
+        int curves = node.get(PER_ASSET + PILLARS).asText().split(ASSETS, -1).length;
+        if (spots != null && spots.isArray() && spots.size() != curves) {
+            throw bad(at, PER_ASSET, "has " + curves + " curves for " + spots.size() + " spots; give one curve per"
+                    + " asset", String.valueOf(curves));
+        }
+    }
+
+    /**
+     * Checks one curve object {@code c} of kind {@code k}, adding its pillars to {@code words} and its
+     * rates to {@code flat}; faults name {@code column}, their reason after {@code prefix}.
+     */
+    private static void quotes(String at, Kind k, String column, String prefix, JsonNode c, List<String> words,
+            ArrayNode flat) throws BadFileException {
+        if (!c.isObject() || !c.path("tenors").isArray() || !c.path(k.rates()).isArray()) {
+            throw bad(at, column, prefix + "must be an object with lists \"tenors\" and \"" + k.rates() + "\"",
+                    c.toString());
+        }
+        List<String> own = new ArrayList<>();
+        for (JsonNode w : c.get("tenors")) {
+            if (!w.isTextual() && !w.isNumber()) {
+                throw bad(at, column, prefix + "a tenor is a word such as 3M or a year fraction", w.toString());
+            }
+            own.add(w.asText().trim());
+        }
+        JsonNode rs = c.get(k.rates());
+        double[] rates = new double[rs.size()];
+        for (int i = 0; i < rates.length; i++) {
+            if (!rs.get(i).isNumber()) {
+                throw bad(at, column, prefix + k.rates() + "[" + (i + 1) + "] is not a number", rs.get(i).asText());
+            }
+            rates[i] = rs.get(i).asDouble();
+            flat.add(rs.get(i));
+        }
+        if (c.size() != 2) {
+            throw bad(at, column, prefix + "has keys other than \"tenors\" and \"" + k.rates() + "\"", c.toString());
+        }
+        for (String w : own) {
+            if (w.contains(",") || w.contains(ASSETS)) {
+                throw bad(at, column, prefix + "a tenor is a word such as 3M or a year fraction", w);
+            }
+        }
+        try {
+            CurveQuotes.parse(column, own, rates);
+        } catch (CurveException e) {
+            throw bad(at, column, prefix + e.error().reason(), e.error().value());
+        }
+        words.addAll(own);
     }
 
     /**
@@ -95,6 +156,10 @@ final class MarketCurves {
      * merged row drops the market's curve ({@code trade} is the trade as written).
      */
     static void override(JsonNode trade, ObjectNode merged) {
+        if (trade.hasNonNull("dividends") && !trade.has(PER_ASSET)) {
+            merged.remove(PER_ASSET);
+            merged.remove(PER_ASSET + PILLARS);
+        }
         for (Kind k : KINDS) {
             if (trade.hasNonNull(k.flat()) && !trade.has(k.key())) {
                 merged.remove(k.key());

@@ -11,13 +11,30 @@ import dev.adjointgreeks.spec.Fields;
  * {@code market}, or null), its {@code currency} (default {@code USD}), {@code usd_per_unit} (one
  * unit in USD; required when the currency is not USD, 1 for USD), the discount curve's
  * {@code subcurve} (default {@code OIS}), the currency's {@code simm_ir_bucket} (default {@code 1})
- * and the underlying's {@code simm_bucket} (default {@code Residual}).
+ * and the underlying's {@code simm_bucket} (default {@code Residual}): one word, or for a multi-asset
+ * row a list with one per asset ({@code "simm_bucket": ["1", "Residual"]}), so that the CRIF's
+ * {@code Risk_Equity} row of each underlying carries its own bucket.
  *
  * <p>{@link TradeFactory#create} reads them once, so a bad value rejects the row and the values are
  * among the row's recorded fields: a consumer calls {@code MarketTags.of(parsed.fields())}.
  */
 public record MarketTags(String market, String currency, double usdPerUnit, String subcurve, String simmIrBucket,
-        String simmBucket) {
+        String simmBucket, List<String> simmBuckets) {
+
+    public MarketTags {
+        simmBuckets = List.copyOf(simmBuckets);
+    }
+
+    /** One {@code simm_bucket} for every underlying of the row. */
+    public MarketTags(String market, String currency, double usdPerUnit, String subcurve, String simmIrBucket,
+            String simmBucket) {
+        this(market, currency, usdPerUnit, subcurve, simmIrBucket, simmBucket, List.of());
+    }
+
+    /** The SIMM bucket of underlying {@code asset} (0-based): its own where the row lists one per asset. */
+    public String simmBucket(int asset) {
+        return simmBuckets.isEmpty() ? simmBucket : simmBuckets.get(asset);
+    }
 
     public static final String USD = "USD";
     /** The keys a market (or a trade) may give, besides its numbers. */
@@ -50,6 +67,37 @@ public record MarketTags(String market, String currency, double usdPerUnit, Stri
         String subcurve = f.has("subcurve") ? f.text("subcurve").trim() : "OIS";
         String irBucket = f.has("simm_ir_bucket") ? f.text("simm_ir_bucket").trim() : "1";
         String bucket = f.has("simm_bucket") ? f.text("simm_bucket").trim() : "Residual";
-        return new MarketTags(market == null ? null : market.trim(), currency, usd, subcurve, irBucket, bucket);
+        List<String> perAsset = perAsset(f, bucket);
+        return new MarketTags(market == null ? null : market.trim(), currency, usd, subcurve, irBucket,
+                perAsset.isEmpty() ? bucket : String.join(",", perAsset), perAsset);
+    }
+
+    /** A list of buckets (a JSON list's text), one per asset of a multi-asset row; empty for one word. */
+    private static List<String> perAsset(Fields f, String bucket) {
+        if (!bucket.startsWith("[")) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode b : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(bucket)) {
+                if (!b.isValueNode() || b.isNull() || b.asText().isBlank()) {
+                    throw new FieldException("simm_bucket", "a list of buckets holds words, one per asset", bucket);
+                }
+                out.add(b.asText().trim());
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new FieldException("simm_bucket", "must be a word or a list of words, one per asset", bucket);
+        }
+        if (!f.has("spots")) {
+            throw new FieldException("simm_bucket", "a list of buckets is for a multi-asset row (one per asset of"
+                    + " spots); give one word", bucket);
+        }
+        int n = f.numbers("spots").length;
+        if (out.size() != n) {
+            throw new FieldException("simm_bucket", "has " + out.size() + " buckets for " + n + " assets; give one per"
+                    + " asset", bucket);
+        }
+        return out;
     }
 }

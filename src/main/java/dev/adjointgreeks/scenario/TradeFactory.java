@@ -88,12 +88,12 @@ public final class TradeFactory {
             throw new FieldException("model", refusal(md, u, offering), f.text("model"));
         }
         MarketTags.of(f);   // a bad currency or SIMM tag rejects the row; read once, the tags are among its recorded fields
-        for (Input curve : List.of(MarketInputs.DISCOUNT_CURVE, MarketInputs.DIVIDEND_CURVE)) {
-            if (f.has(curve.field()) && !md.inputs(u).contains(curve)) {
+        for (Input curve : List.of(MarketInputs.DISCOUNT_CURVE, MarketInputs.DIVIDEND_CURVE, MarketInputs.DIVIDEND_CURVES)) {
+            if (f.has(curve.field()) && md.inputs(u).stream().noneMatch(i -> i.field().equals(curve.field()))) {
                 // never price a row as if its market's curve were not there
                 throw new FieldException(curve.field(), "the " + md.word() + " model takes no curve (yet) for "
-                        + u.products() + "; give a flat " + (curve == MarketInputs.DISCOUNT_CURVE ? "rate" : "dividend"),
-                        null);
+                        + u.products() + "; give a flat " + (curve == MarketInputs.DISCOUNT_CURVE ? "rate"
+                        : curve == MarketInputs.DIVIDEND_CURVE ? "dividend" : "dividends"), null);
             }
         }
         PathModel model;

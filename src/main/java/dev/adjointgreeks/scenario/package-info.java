@@ -16,6 +16,18 @@
  * carry, so that no row produces a number nobody should trust. Every bound of {@code Limits} admits
  * every real use with room to spare and exists so that no row can exhaust memory or run for days.
  *
+ * <p><b>Per-asset dividend curves.</b> A multi-asset market gives one dividend curve per asset,
+ * {@code "dividend_curves": [{"tenors": [...], "yields": [...]}, ...]} in the order of {@code spots}
+ * (checked like {@code dividend_curve}; a wrong count, a bad curve or a market that also gives
+ * {@code dividends} is file-level, {@code file:line: dividend_curves: curve 2: ...}, exit 2;
+ * {@link dev.adjointgreeks.scenario.MarketCurves}). Asset i's curve is the input block
+ * {@code dividend_curve_<i>} (1-based, as {@code spot_i}): wide bucket columns
+ * {@code d_dividend_curve_<i>_<pillar>} (selected by {@code --greeks d_dividend_curve}), its parallel
+ * sum {@code dividend_rho_<i>} as for flat {@code dividends}; in the long layout factor
+ * {@code dividend_curve}, bucket {@code <i>/<pillar>} ({@code 2/6M}), joined by {@code /} as every
+ * per-asset bucket is. A list {@code simm_bucket} (one per asset) gives each underlying's CRIF
+ * {@code Risk_Equity} row its own bucket ({@link dev.adjointgreeks.scenario.MarketTags}).
+ *
  * <p><b>Empty cells.</b> A cell is empty (a JSON key absent) only where the value is undefined for a
  * documented reason: a Greek the trade does not have, in a header that is the union over a JSON file's
  * trades (a Heston row's {@code vega}); under {@code --method compare}, a z-score whose standard error is

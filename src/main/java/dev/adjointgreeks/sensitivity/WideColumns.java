@@ -6,7 +6,9 @@ package dev.adjointgreeks.sensitivity;
  * <ul>
  * <li>{@code price}: factor {@code price}, no bucket;
  * <li>{@code d_discount_curve_<pillar>}, {@code d_dividend_curve_<pillar>}: factor {@code discount_curve}
- *     or {@code dividend_curve}, bucket the pillar as written;
+ *     or {@code dividend_curve}, bucket the pillar as written; a multi-asset row's per-asset dividend
+ *     curve ({@code d_dividend_curve_2_6M}, asset 2's pillar 6M): bucket {@code 2/6M} (no pillar word
+ *     holds {@code _}, so a single curve's bucket never splits);
  * <li>{@code d_vol_surface_<expiry>_<strike>}: factor {@code vol_surface}, bucket {@code <expiry>/<strike>};
  * <li>a per-asset Greek, a family with asset indices ({@code delta_2}, {@code gamma_1_2},
  *     {@code d_corr_1_3}, LIBOR's {@code d_forward_rate_4}): factor the family ({@code delta},
@@ -42,7 +44,8 @@ public final class WideColumns {
         for (String curve : CURVES) {
             String prefix = "d_" + curve + "_";
             if (column.startsWith(prefix) && column.length() > prefix.length()) {
-                return new Factor(curve, column.substring(prefix.length()));
+                // a per-asset curve's pillar (d_dividend_curve_2_6M): asset and pillar, as per-asset Greeks join them
+                return new Factor(curve, column.substring(prefix.length()).replaceFirst("^(\\d+)_", "$1/"));
             }
         }
         String surface = "d_" + VOL_SURFACE + "_";

@@ -100,14 +100,16 @@ class CurveInputCliTest {
     @Test
     void aModelWithoutCurvesRefusesTheRowRatherThanIgnoreTheCurve() throws IOException {
         Path f = dir.resolve("h.json");
-        Files.writeString(f, "{\"markets\": {\"m\": {\"spot\": 100, \"dividend\": 0, \"model\": \"heston\", \"heston_v0\": 0.04,"
-                + " \"heston_kappa\": 1, \"heston_theta\": 0.04, \"heston_xi\": 0.3, \"heston_rho\": -0.5,\n"
+        // the multi-asset Bachelier model reads no curve yet (Heston, Bachelier on one asset and bs do)
+        Files.writeString(f, "{\"markets\": {\"m\": {\"spots\": [100, 95], \"vols\": [20, 25], \"model\": \"bachelier\",\n"
                 + "\"discount_curve\": {\"tenors\": [\"1Y\"], \"zero_rates\": [0.03]}}},\n"
                 + "\"trades\": [\n"
-                + "{\"id\": \"a\", \"product\": \"european\", \"type\": \"call\", \"strike\": 100, \"maturity\": 1, \"market\": \"m\"}\n"
+                + "{\"id\": \"a\", \"product\": \"basket\", \"type\": \"call\", \"strike\": 100, \"maturity\": 1,"
+                + " \"weights\": [0.5, 0.5], \"market\": \"m\"}\n"
                 + "]}");
         CliRunner.Run r = price(f);
         assertEquals(3, r.exit(), r.err());
-        assertTrue(r.err().contains(f + ":4: discount_curve: the heston model takes no curve"), r.err());
+        assertTrue(r.err().contains(f + ":4: discount_curve: the bachelier model takes no curve"), r.err());
     }
 }
+

@@ -30,7 +30,10 @@ import dev.adjointgreeks.scenario.TradeFactory;
  *
  * <p>A curve ({@code discount_curve}, {@code dividend_curve}: one input per pillar) moves whole,
  * or at the one pillar its {@code bucket} names; {@code rate} and {@code dividend} move a trade's
- * curve whole when the trade has a curve instead of the flat value. A bucket the trade's curve lacks,
+ * curve whole when the trade has a curve instead of the flat value. A multi-asset trade's
+ * {@code dividend_curves} (one per asset) move whole, every asset's every pillar, on a
+ * {@code dividend} or {@code dividend_curve} shock without a bucket (as a flat {@code dividends}
+ * list moves every asset); a bucket is refused for them. A bucket the trade's curve lacks,
  * or two rows of a scenario moving the same pillar, rejects that (scenario, trade) naming it. A
  * shock with a {@code market} moves only the trades of that market.
  */
@@ -64,8 +67,15 @@ public final class ShockedTrades {
      * The curve field a shock moves on this trade: a curve factor, or {@code rate} ({@code dividend})
      * on a trade whose model reads a discount (dividend) curve instead; null: none.
      */
+    /** A multi-asset row's per-asset dividend curves (flattened, every yield asset after asset). */
+    private static final String PER_ASSET = "dividend_curves";
+
     private static String curveField(Shock s, InputLayout layout, Fields fields) {
         String f = s.factor();
+        if ((f.equals("dividend_curve") || f.equals("dividend")) && fields.has(PER_ASSET)
+                && fields.has(PER_ASSET + "_pillars")) {
+            return PER_ASSET;   // a multi-asset row's dividend curves, one per asset: moved together
+        }
         if (ShockSet.CURVE_FACTORS.contains(f)) {
             return fields.has(f) && fields.has(f + "_pillars") ? f : null;
         }
@@ -144,9 +154,13 @@ public final class ShockedTrades {
     private static FieldException moveCurve(Fields fields, String name, Shock s, String curve,
             Map<String, double[]> lists, Map<String, String> texts, Map<String, double[]> before,
             Map<String, Shock> pillarsMoved) {
-        String[] pillars = fields.text(curve + "_pillars").split(",", -1);
+        String[] pillars = fields.text(curve + "_pillars").split("[,;]", -1);
         String scenario = "scenario '" + Text.oneLine(name) + "' (" + s.where() + ")";
         int only = -1;
+        if (!s.bucket().isEmpty() && curve.equals(PER_ASSET)) {
+            return new FieldException("bucket", scenario + ": the trade's dividend curves (one per asset) move whole;"
+                    + " leave the bucket empty", s.bucket());
+        }
         if (!s.bucket().isEmpty()) {
             for (int i = 0; i < pillars.length && only < 0; i++) {
                 if (pillars[i].trim().equals(s.bucket())) {
