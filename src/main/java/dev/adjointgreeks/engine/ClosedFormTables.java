@@ -30,6 +30,7 @@ import dev.adjointgreeks.model.HestonModel;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.MarketBlocks;
+import dev.adjointgreeks.spec.Role;
 import dev.adjointgreeks.product.Asian;
 import dev.adjointgreeks.product.Averaging;
 import dev.adjointgreeks.product.BarrierKind;
@@ -76,6 +77,9 @@ final class ClosedFormTables {
     static final Analytic BLACK_SCHOLES = new Analytic() {
         private Analytic of(PricingProblem problem) {
             for (InputBlock b : problem.model().inputs().blocks()) {
+                if (b.role() == Role.VOL_SURFACE) {
+                    return SurfaceClosedForms.INSTANCE;   // a European at the surface's vol at its strike and maturity
+                }
                 if (b.role().curve()) {
                     return CurveClosedForms.INSTANCE;   // a discount or dividend curve: z(T), q(T), fixings' forwards
                 }

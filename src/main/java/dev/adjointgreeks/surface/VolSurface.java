@@ -144,6 +144,30 @@ public final class VolSurface<T extends RealFieldElement<T>> {
         return smiles[i - 1].at(k).w().multiply(1 - a).add(smiles[i].at(k).w().multiply(a));
     }
 
+    /**
+     * Total implied variance {@code w(k, t)} with the time on the field as well, so that a maturity's
+     * sensitivity (theta) reads through the surface: the same interpolation as
+     * {@link #totalVariance(RealFieldElement, double)}, its interval chosen by the value of {@code t}
+     * (an expiry exactly on {@code T_i} uses the interval ending there, so quotes of later expiries
+     * carry nothing), its weights on the field.
+     */
+    public T totalVariance(T k, T t) {
+        double tt = t.getReal();
+        positiveTime(tt);
+        int n = axes.expiryCount();
+        int i = firstExpiryAtOrAfter(tt);
+        if (i == n) {
+            return smiles[n - 1].at(k).w().multiply(t.divide(axes.expiry(n - 1)));
+        }
+        if (i == 0) {
+            return smiles[0].at(k).w().multiply(t.divide(axes.expiry(0)));
+        }
+        double dt = axes.expiry(i) - axes.expiry(i - 1);
+        T a = t.subtract(axes.expiry(i - 1)).divide(dt);
+        T lo = smiles[i - 1].at(k).w();
+        return lo.add(smiles[i].at(k).w().subtract(lo).multiply(a));
+    }
+
     /** The interpolated implied vol at strike {@code K} and expiry {@code t > 0}: {@code sqrt(w / t)}. */
     public T impliedVol(T strike, double t) {
         return totalVariance(logMoneyness(strike, t), t).divide(t).sqrt();

@@ -91,6 +91,48 @@ class SurfaceInputCliTest {
         assertEquals(strip(Files.readString(dir.resolve("out.csv"))), strip(overridden));
     }
 
+    @Test
+    void anArbitrageRejectsEveryTradeOfTheMarketOnceNamingTheQuote() throws IOException {
+        String[][] cases = {
+            {"\"vol_surface\": {\"expiries\": [\"6M\", \"1Y\"], \"strikes\": [90, 100, 110],"
+                + " \"vols\": [[0.25, 0.25, 0.25], [0.17, 0.17, 0.17]]}, \"rate\": 0, \"dividend\": 0",
+                ": vol_surface: calendar arbitrage between 6M and 1Y at strike 90 (vols 0.25, 0.17)"},
+            {"\"vol_surface\": {\"expiries\": [\"1Y\"], \"strikes\": [80, 90, 100, 110, 120],"
+                + " \"vols\": [[0.2, 0.2, 0.4, 0.2, 0.2]]}, \"rate\": 0.03, \"dividend\": 0.01",
+                ": vol_surface: butterfly arbitrage at 1Y strike "},
+        };
+        for (String[] c : cases) {
+            Path f = dir.resolve("a.json");
+            Files.writeString(f, "{\"markets\": {\"m\": {\"spot\": 100, " + c[0] + "}},\n\"trades\": [\n"
+                    + "{\"id\": \"a\", \"product\": \"european\", \"type\": \"call\", \"strike\": 100, \"maturity\": 1,"
+                    + " \"market\": \"m\"},\n"
+                    + "{\"id\": \"b\", \"product\": \"european\", \"type\": \"put\", \"strike\": 95, \"maturity\": 0.5,"
+                    + " \"market\": \"m\"}\n]}");
+            CliRunner.Run r = price(f);
+            assertEquals(3, r.exit(), r.err());
+            assertTrue(r.err().contains(f + ":3" + c[1]), r.err());
+            assertTrue(r.err().contains(f + ":4" + c[1]), r.err());
+            assertEquals(2, r.err().split(" arbitrage ", -1).length - 1, r.err());
+        }
+    }
+
+    @Test
+    void bsOnASurfacePricesEuropeansOnlyAndSaysWhy() throws IOException {
+        Path asian = dir.resolve("asian.json");
+        Files.writeString(asian, Files.readString(file(GOOD, ", \"fixings\": 12")).replace("\"european\"", "\"asian\""));
+        CliRunner.Run r = price(asian);
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains(":4: model: bs on a volatility surface prices Europeans only: the asian under one"
+                + " vol would ignore the skew; use localvol"), r.err());
+        r = price(file(GOOD, ""), "--greeks", "vega,d_vol_surface");
+        assertEquals(0, r.exit(), r.err());
+        String header = Files.readString(dir.resolve("out.csv")).lines().findFirst().orElseThrow();
+        assertTrue(header.contains(",vega,vega_stderr,d_vol_surface_6M_90,d_vol_surface_6M_90_stderr,"), header);
+        assertTrue(header.contains(",d_vol_surface_1Y_110,d_vol_surface_1Y_110_stderr,"), header);
+        r = price(file(GOOD, ""));
+        assertFalse(Files.readString(dir.resolve("out.csv")).contains("d_vol_surface"), "quotes only on request");
+    }
+
     /** The output without its timing column. */
     static String strip(String csv) {
         return csv.replaceAll(",?time_ms[^\\n]*", "").replaceAll(",[0-9.]+\\n", "\n");
