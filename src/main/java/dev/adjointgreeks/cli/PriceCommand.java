@@ -150,6 +150,10 @@ public final class PriceCommand implements Callable<Integer> {
             + "each single-factor family of scenarios, full revaluation beside the Greeks' explanation (implies --explain).")
     Path chart;
 
+    @Option(names = "--vega-map", arity = "2", paramLabel = "ARG", description = "TRADE_ID FILE.png: a heat map "
+            + "(expiry x strike) of that trade's vega per quote of its volatility surface.")
+    List<String> vegaMap;
+
     @Mixin
     ReaderOptions reader;
 
@@ -184,10 +188,11 @@ public final class PriceCommand implements Callable<Integer> {
                 .endsWith(".csv"))) {
             throw new UsageException("--market gives markets to CSV files; a JSON scenario file has its own \"markets\"");
         }
+        VegaMapOutput map = VegaMapOutput.of(vegaMap);
         try (BatchPricer batch = BatchPricer.open(files, market, options)) {
             try (TradeExecutor ex = TradeExecutors.create(executor, new ExecutorOptions(workers, sparkMaster,
                     partitions == null ? 0 : partitions, java.util.Map.of()))) {
-                return write(batch, ex, err);
+                return write(batch, ex, err, map);
             }
         } catch (BatchInputException | ExecutorUnavailableException e) {
             throw new UsageException(e.getMessage());
@@ -268,7 +273,8 @@ public final class PriceCommand implements Callable<Integer> {
     }
 
     /** Runs the batch into stdout or a temporary file renamed onto --out when the run completes. */
-    private int write(BatchPricer batch, TradeExecutor ex, PrintWriter err) throws IOException, InterruptedException {
+    private int write(BatchPricer batch, TradeExecutor ex, PrintWriter err, VegaMapOutput map)
+            throws IOException, InterruptedException {
         boolean jsonl = output.jsonl();
         boolean showProgress = !quiet && (progress || System.console() != null);
         List<String> columns = batch.valueColumns();
@@ -283,13 +289,16 @@ public final class PriceCommand implements Callable<Integer> {
                     : ResultWriter.csv(stream, columns, plan != null);
                     SensitivityOutput sens = longLayout || crifFile != null ? new SensitivityOutput(columns,
                             longLayout ? stream : null, jsonl, totals, crifFile != null ? crifFile.stream() : null) : null) {
-                s = batch.run(ex, new Sink(writer, sens, err, showProgress, pnl));
+                s = batch.run(ex, new Sink(writer, sens, err, showProgress, pnl, map));
                 if (sens != null && !s.stopped()) {
                     sens.finish();
                 }
             }   // the writers flush here, before the files are renamed into place
             if (s.stopped()) {
                 return GreeksCommand.EXIT_REJECTED;   // --fail-fast: no output file
+            }
+            if (map != null) {
+                map.write(batch.options().method());   // a bad trade id: exit 2 before the output is put in place
             }
             if (pending != null) {
                 pending.commit();
@@ -322,14 +331,17 @@ public final class PriceCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean showProgress;
         private final PortfolioPnl pnl;
+        private final VegaMapOutput map;
         private long lastProgress = System.nanoTime();
 
-        Sink(ResultWriter writer, SensitivityOutput sens, PrintWriter err, boolean showProgress, PortfolioPnl pnl) {
+        Sink(ResultWriter writer, SensitivityOutput sens, PrintWriter err, boolean showProgress, PortfolioPnl pnl,
+                VegaMapOutput map) {
             this.writer = writer;
             this.sens = sens;
             this.err = err;
             this.showProgress = showProgress;
             this.pnl = pnl;
+            this.map = map;
         }
 
         @Override
@@ -339,6 +351,9 @@ public final class PriceCommand implements Callable<Integer> {
             }
             if (sens != null) {
                 sens.priced(r, task);
+            }
+            if (map != null) {
+                map.priced(task);
             }
             if (pnl != null) {
                 pnl.add(r);

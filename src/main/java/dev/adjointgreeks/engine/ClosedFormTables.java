@@ -31,6 +31,7 @@ import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.MarketBlocks;
 import dev.adjointgreeks.model.MultiAssetModel;
+import dev.adjointgreeks.spec.Role;
 import dev.adjointgreeks.product.Asian;
 import dev.adjointgreeks.product.Averaging;
 import dev.adjointgreeks.product.BarrierKind;
@@ -80,6 +81,9 @@ final class ClosedFormTables {
                 return BLACK_SCHOLES_MULTI;   // Margrabe reads each asset's yield to maturity, curve or flat
             }
             for (InputBlock b : problem.model().inputs().blocks()) {
+                if (b.role() == Role.VOL_SURFACE) {
+                    return SurfaceClosedForms.INSTANCE;   // a European at the surface's vol at its strike and maturity
+                }
                 if (b.role().curve()) {
                     return CurveClosedForms.INSTANCE;   // a discount or dividend curve: z(T), q(T), fixings' forwards
                 }

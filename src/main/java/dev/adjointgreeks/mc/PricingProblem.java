@@ -114,7 +114,8 @@ public final class PricingProblem {
         Inputs<T> pp = product.inputs().view(inputs, model.inputs().size());
         // a product whose horizon is a step count (the LIBOR book's expiry) has no maturity input
         T maturity = product.inputs().has(Product.MATURITY) ? pp.get(Product.MATURITY) : null;
-        PathModel.PathGenerator<T> generator = model.generator(mp, maturity, steps);
+        T strike = product.inputs().has(Product.STRIKE) ? pp.get(Product.STRIKE) : null;
+        PathModel.PathGenerator<T> generator = model.generator(mp, strike, maturity, steps);
         Product.PathPayoff<T> payoff = product.payoff(pp, model, mp, generator, steps);
         return z -> {
             generator.simulate(z);

@@ -66,6 +66,18 @@ public interface PathModel {
     <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> params, T maturity, int steps);
 
     /**
+     * The per-trade setup of a product with a strike. A model whose volatility depends on the
+     * strike (Black-Scholes on a surface reads the implied vol at it) overrides this; the others
+     * ignore the strike.
+     *
+     * @param strike the product's strike input, or null when it has none
+     */
+    default <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> params, T strike, T maturity,
+            int steps) {
+        return generator(params, maturity, steps);
+    }
+
+    /**
      * The setup of a model and, after {@link #simulate}, the current path: what a product reads.
      * Accessors of a capability the model does not offer throw.
      */

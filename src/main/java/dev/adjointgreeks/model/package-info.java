@@ -36,6 +36,17 @@
  * each model; rows without a curve keep today's expressions node for node. The multi-asset model
  * takes one dividend curve per asset ({@code dividend_curves}, blocks {@code dividend_curve_<i>}).
  * The multi-asset Bachelier model still refuses a curve (never ignores it).</li>
+ * <li>A volatility surface ({@link dev.adjointgreeks.model.SurfaceInput}): when a row has a
+ * {@code vol_surface}, each quote is an input (a LABELLED block {@code vol_surface}, role
+ * {@code VOL_SURFACE}, labels {@code <expiry>/<strike>} as written, element names with {@code _} for
+ * {@code /}); the model builds the field {@code VolSurface} from them once per trade, at its own
+ * forwards, and runs the arbitrage checks at creation, so a surface with an arbitrage rejects the
+ * trade naming the quote. {@code vega} is the quotes' parallel sum. A model that does not list the
+ * surface's inputs refuses the row (it is never priced as if the surface were not there).
+ * Black-Scholes on a surface ({@link dev.adjointgreeks.model.BlackScholesSurfaceModel}) prices
+ * Europeans only, at the surface's vol at the trade's strike and maturity (the product's strike
+ * reaches the model through {@code PathModel.generator(params, strike, maturity, steps)}); any other
+ * product would ignore the skew and is refused, naming {@code localvol}.</li>
  * <li>Heston is stepped by full-truncation Euler ({@code steps}, default 100, is the total number of
  * steps); a path whose variance reaches 0 truncates to a passive zero, so its sensitivities stay
  * finite.</li>

@@ -150,6 +150,7 @@ public final class JsonScenarioReader {
             }
             ObjectNode merged = Markets.merge(market, (ObjectNode) t);
             MarketCurves.flatten(source.toString(), merged); // a trade's own curve, checked as a market's
+            MarketSurfaces.flatten(source.toString(), merged);
             String unknown = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext();) {
                 String key = it.next().getKey();

@@ -71,6 +71,7 @@ public final class Markets {
         }
         merged.setAll(trade);
         MarketCurves.override(trade, merged);
+        MarketSurfaces.override(trade, merged);
         return merged;
     }
 
@@ -104,6 +105,7 @@ public final class Markets {
             JsonNode m = p.readValueAsTree();
             if (m instanceof ObjectNode o) {
                 MarketCurves.flatten(file + ":" + line, o);
+                MarketSurfaces.flatten(file + ":" + line, o);
             }
             out.set(market, m);
         }
@@ -193,6 +195,7 @@ public final class Markets {
                         + String.join(", ", unknown) + " (use --ignore-unknown-columns to skip them)");
             }
             MarketCurves.flatten(at, m);
+            MarketSurfaces.flatten(at, m);
             out.set(market, m);
         }
         return new Markets(out);

@@ -3,6 +3,7 @@ package dev.adjointgreeks.surface;
 import java.util.function.DoubleFunction;
 
 import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.Decimal64;
 import org.apache.commons.math3.util.MathArrays;
 
 /**
@@ -79,6 +80,23 @@ public final class VolSurface<T extends RealFieldElement<T>> {
         return s;
     }
 
+    /**
+     * Checks the quotes' shape alone, before any forward is known (a reader's structural check):
+     * one row per expiry, one vol per strike, every vol a positive finite number.
+     *
+     * @throws SurfaceException naming the row or the quote as written
+     */
+    public static void checkQuotes(SurfaceAxes axes, double[][] vols) {
+        Decimal64[][] d = vols == null ? null : new Decimal64[vols.length][];
+        for (int i = 0; d != null && i < vols.length; i++) {
+            d[i] = vols[i] == null ? null : new Decimal64[vols[i].length];
+            for (int j = 0; d[i] != null && j < vols[i].length; j++) {
+                d[i][j] = new Decimal64(vols[i][j]);
+            }
+        }
+        SurfaceChecks.shape(axes, d);
+    }
+
     public SurfaceAxes axes() {
         return axes;
     }
@@ -124,6 +142,30 @@ public final class VolSurface<T extends RealFieldElement<T>> {
         }
         double a = (t - axes.expiry(i - 1)) / (axes.expiry(i) - axes.expiry(i - 1));
         return smiles[i - 1].at(k).w().multiply(1 - a).add(smiles[i].at(k).w().multiply(a));
+    }
+
+    /**
+     * Total implied variance {@code w(k, t)} with the time on the field as well, so that a maturity's
+     * sensitivity (theta) reads through the surface: the same interpolation as
+     * {@link #totalVariance(RealFieldElement, double)}, its interval chosen by the value of {@code t}
+     * (an expiry exactly on {@code T_i} uses the interval ending there, so quotes of later expiries
+     * carry nothing), its weights on the field.
+     */
+    public T totalVariance(T k, T t) {
+        double tt = t.getReal();
+        positiveTime(tt);
+        int n = axes.expiryCount();
+        int i = firstExpiryAtOrAfter(tt);
+        if (i == n) {
+            return smiles[n - 1].at(k).w().multiply(t.divide(axes.expiry(n - 1)));
+        }
+        if (i == 0) {
+            return smiles[0].at(k).w().multiply(t.divide(axes.expiry(0)));
+        }
+        double dt = axes.expiry(i) - axes.expiry(i - 1);
+        T a = t.subtract(axes.expiry(i - 1)).divide(dt);
+        T lo = smiles[i - 1].at(k).w();
+        return lo.add(smiles[i].at(k).w().subtract(lo).multiply(a));
     }
 
     /** The interpolated implied vol at strike {@code K} and expiry {@code t > 0}: {@code sqrt(w / t)}. */

@@ -3,21 +3,23 @@
  * on a grid: the foundations of the {@code localvol} model (issue 20). Everything runs on any
  * {@link org.apache.commons.math3.RealFieldElement}, so with the quotes (and the spot, and later the
  * curves) registered as tape inputs one reverse sweep gives the sensitivity to every quote. The
- * package depends on {@code ad} and commons-math3 only.
+ * package depends on {@code ad}, the curves' tenor rule ({@code curve.Pillar}) and commons-math3.
  *
  * <h2>Conventions</h2>
  * <ul>
  * <li>Rows are expiries, columns strikes: {@code vols[i][j]} is the Black-Scholes implied vol at
  * expiry {@code T_i} (years) and strike {@code K_j}. Labels stay as written; a quote is named
  * {@code <expiry>/<strike>} ({@code 1Y/90}, {@code 18M/0.9}). Expiries are tenors {@code <n>D/W/M/Y}
- * ({@code n/365}, {@code 7n/365}, {@code n/12}, {@code n}) or year fractions ({@link
- * dev.adjointgreeks.surface.SurfaceAxes}; the curves branch's shared tenor type replaces this parser
- * at the merge). Strikes are absolute (sticky strike) or moneyness {@code K/S} (sticky moneyness:
+ * ({@code n/365}, {@code 7n/365}, {@code n/12}, {@code n}) or year fractions, read by the curves'
+ * {@link dev.adjointgreeks.curve.Pillar} ({@link dev.adjointgreeks.surface.SurfaceAxes}). Strikes
+ * are absolute (sticky strike) or moneyness {@code K/S} (sticky moneyness:
  * the node strikes move with the spot, so spot delta flows through the surface too).
  * <li>{@code w(k, T) = sigma^2 T} is the total implied variance, {@code k = ln(K / F(T))} the forward
- * log-moneyness; {@code F(T)} is a field-valued function the caller supplies (the curves issue will
- * supply it from its discount and dividend curves).
- * <li>Time never is an input: times are doubles; only the quotes, spot and forwards are field values.
+ * log-moneyness; {@code F(T)} is a field-valued function the caller supplies (a model builds it from
+ * the trade's spot and its flat or curve rate and dividend, {@code model.SurfaceInput}).
+ * <li>The surface's own times are doubles; only the quotes, spot and forwards are field values. A
+ * query may take its time on the field ({@code totalVariance(k, T)} with {@code T} a field value: a
+ * trade's maturity, so that theta reads through the interpolation).
  * </ul>
  *
  * <h2>Interpolation, and why</h2>

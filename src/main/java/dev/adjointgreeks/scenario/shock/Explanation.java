@@ -47,8 +47,9 @@ public final class Explanation {
 
     /**
      * The settings that price a trade whose scenarios {@code --explain} explains: the asked ones, plus
-     * the curve buckets of a trade that has a curve (a curve shock's explanation is the bucketed first
-     * order), which the asked selection may leave out; {@link #reported} drops those again.
+     * the curve buckets of a trade that has a curve, or the quotes of one on a surface (a curve or
+     * surface shock's explanation is the bucketed first order), which the asked selection may leave
+     * out; {@link #reported} drops those again.
      */
     public static RunSettings explaining(RunSettings asked, PricingProblem problem) {
         GreekCatalogue all = GreekCatalogue.of(problem, asked.secondOrder());
@@ -66,7 +67,7 @@ public final class Explanation {
         } else {
             wanted.addAll(asked.greeks());
         }
-        wanted.addAll(GreekCatalogue.CURVE_FAMILIES);
+        wanted.addAll(GreekCatalogue.BUCKET_FAMILIES);
         return asked.withGreeks(wanted);
     }
 

@@ -13,6 +13,7 @@ import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.model.InputBlock;
 import dev.adjointgreeks.spec.Input;
 import dev.adjointgreeks.model.InputLayout;
+import dev.adjointgreeks.model.MarketInputs;
 import dev.adjointgreeks.spec.FieldException;
 import dev.adjointgreeks.spec.Fields;
 import dev.adjointgreeks.scenario.Text;
@@ -65,7 +66,8 @@ public final class ShockedTrades {
 
     /**
      * The curve field a shock moves on this trade: a curve factor, or {@code rate} ({@code dividend})
-     * on a trade whose model reads a discount (dividend) curve instead; null: none.
+     * on a trade whose model reads a discount (dividend) curve instead, or {@code vol} on a trade whose
+     * model reads a volatility surface (every quote moves); null: none.
      */
     /** A multi-asset row's per-asset dividend curves (flattened, every yield asset after asset). */
     private static final String PER_ASSET = "dividend_curves";
@@ -79,12 +81,35 @@ public final class ShockedTrades {
         if (ShockSet.CURVE_FACTORS.contains(f)) {
             return fields.has(f) && fields.has(f + "_pillars") ? f : null;
         }
-        String curve = f.equals("rate") ? "discount_curve" : f.equals("dividend") ? "dividend_curve" : null;
+        String curve = f.equals("rate") ? "discount_curve" : f.equals("dividend") ? "dividend_curve"
+                : f.equals("vol") ? SURFACE : null;
         if (curve != null && layout.block(f) == null && layout.block(curve) != null && fields.has(curve)
-                && fields.has(curve + "_pillars")) {
+                && labels(fields, curve) != null) {
             return curve;
         }
         return null;
+    }
+
+    private static final String SURFACE = MarketInputs.VOL_SURFACE.field();
+
+    /** The labels of a curve's pillars as written, or of a surface's quotes ({@code 1Y/90}); null if absent. */
+    private static String[] labels(Fields fields, String curve) {
+        if (!curve.equals(SURFACE)) {
+            String pillars = fields.text(curve + "_pillars");
+            return pillars == null ? null : pillars.split("[,;]", -1);
+        }
+        String expiries = fields.text(MarketInputs.VOL_SURFACE_EXPIRIES.field());
+        String strikes = fields.text(MarketInputs.VOL_SURFACE_STRIKES.field());
+        if (expiries == null || strikes == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String e : expiries.split(",", -1)) {
+            for (String k : strikes.split(",", -1)) {
+                out.add(e + "/" + k);
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     private static Outcome one(Fields fields, Trade base, InputLayout layout, String name, List<Shock> shocks) {
@@ -154,7 +179,7 @@ public final class ShockedTrades {
     private static FieldException moveCurve(Fields fields, String name, Shock s, String curve,
             Map<String, double[]> lists, Map<String, String> texts, Map<String, double[]> before,
             Map<String, Shock> pillarsMoved) {
-        String[] pillars = fields.text(curve + "_pillars").split("[,;]", -1);
+        String[] pillars = labels(fields, curve);
         String scenario = "scenario '" + Text.oneLine(name) + "' (" + s.where() + ")";
         int only = -1;
         if (!s.bucket().isEmpty() && curve.equals(PER_ASSET)) {
