@@ -28,8 +28,8 @@ public final class GreekCatalogue {
         InputLayout layout = problem.layout();
         List<Greek> g = new ArrayList<>();
         for (InputBlock b : layout.blocks()) {
-            if (b.role().curve()) {
-                // the parallel sum first (rho where a flat rate has it), then the buckets (on request)
+            if (b.role().bucketed()) {
+                // the parallel sum first (rho or vega where a flat input has it), then the buckets (on request)
                 int[] in = new int[b.size()];
                 for (int k = 0; k < in.length; k++) {
                     in[k] = layout.index(b, k);
@@ -115,9 +115,9 @@ public final class GreekCatalogue {
 
     /** The family of a column: the column without its asset indices ({@code delta_2} gives {@code delta}). */
     public static String family(String column) {
-        for (String curve : CURVE_FAMILIES) {
-            if (column.startsWith(curve + "_")) {
-                return curve;
+        for (String bucketed : BUCKET_FAMILIES) {
+            if (column.startsWith(bucketed + "_")) {
+                return bucketed;
             }
         }
         return column.replaceAll("(_\\d+)+$", "");
@@ -127,13 +127,17 @@ public final class GreekCatalogue {
     public static final List<String> CURVE_FAMILIES = List.of(Role.DISCOUNT_CURVE.greekFamily("discount_curve"),
             Role.DIVIDEND_CURVE.greekFamily("dividend_curve"));
 
+    /** The families of every bucketed input: the curves' and a surface's quotes ({@code d_vol_surface}). */
+    public static final List<String> BUCKET_FAMILIES = List.of(CURVE_FAMILIES.get(0), CURVE_FAMILIES.get(1),
+            Role.VOL_SURFACE.greekFamily("vol_surface"));
+
     /**
      * Whether a column is reported only when a selection names it or its family: a curve's
-     * buckets ({@code d_discount_curve_5Y}), which would otherwise add a column per pillar to every
-     * wide file.
+     * buckets ({@code d_discount_curve_5Y}) or a surface's quotes ({@code d_vol_surface_1Y_90}),
+     * which would otherwise add a column per pillar or quote to every wide file.
      */
     public static boolean onRequest(String column) {
-        return CURVE_FAMILIES.contains(family(column));
+        return BUCKET_FAMILIES.contains(family(column));
     }
 
     /**

@@ -20,7 +20,10 @@ public record InputBlock(String name, Shape shape, int count, Role role, java.ut
         VECTOR,
         /** One value per pair i &lt; j of {@code count} items, named {@code name_i_j}. */
         PAIRS,
-        /** One value per label (a curve's pillars), named {@code name_<label>}, the label as written. */
+        /**
+         * One value per label (a curve's pillars, a surface's quotes), named {@code name_<label>},
+         * the label as written with {@code /} as {@code _} ({@code vol_surface_1Y_90} for {@code 1Y/90}).
+         */
         LABELLED
     }
 
@@ -57,7 +60,7 @@ public record InputBlock(String name, Shape shape, int count, Role role, java.ut
         return new InputBlock(name, Shape.VECTOR, count, role);
     }
 
-    /** One element per label, e.g. a curve's pillars {@code 3M, 1Y, 5Y}. */
+    /** One element per label, e.g. a curve's pillars {@code 3M, 1Y, 5Y} or a surface's quotes {@code 1Y/90}. */
     public static InputBlock labelled(String name, java.util.List<String> labels, Role role) {
         return new InputBlock(name, Shape.LABELLED, labels.size(), role, labels);
     }
@@ -85,7 +88,7 @@ public record InputBlock(String name, Shape shape, int count, Role role, java.ut
         switch (shape) {
             case SCALAR: return "";
             case VECTOR: return "_" + (k + 1);
-            case LABELLED: return "_" + labels.get(k);
+            case LABELLED: return "_" + labels.get(k).replace('/', '_');
             default: {
                 int[] ij = pair(k);
                 return "_" + (ij[0] + 1) + "_" + (ij[1] + 1);

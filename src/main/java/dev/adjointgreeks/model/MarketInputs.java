@@ -61,6 +61,27 @@ public final class MarketInputs {
     public static final Input DIVIDEND_CURVE = Input.list("dividend_curve", "dividend_curve", Role.DIVIDEND_CURVE);
     public static final Input DIVIDEND_PILLARS = Input.term("dividend_curve_pillars", Shape.LIST, Role.CONTRACT);
 
+    /**
+     * An implied-volatility surface's quotes, one input per (expiry, strike), row-major (the JSON
+     * reader flattens the market's {@code "vol_surface": {"expiries": [...], "strikes": [...] or
+     * "moneyness": [...], "vols": [[...], ...]}} into this list and the three fields below). Its
+     * structure is checked by the reader (file-level); the range {@code (0, 5]}, as the flat vol's,
+     * and the arbitrage checks by {@link SurfaceInput}, trade by trade.
+     */
+    public static final Input VOL_SURFACE = Input.list("vol_surface", "vol_surface", Role.VOL_SURFACE);
+    /** The surface's expiries as written, comma-separated (JSON only, as the quotes). */
+    public static final Input VOL_SURFACE_EXPIRIES = Input.term("vol_surface_expiries", Shape.LIST, Role.CONTRACT);
+    /** The surface's strikes (or moneyness) as written, comma-separated. */
+    public static final Input VOL_SURFACE_STRIKES = Input.term("vol_surface_strikes", Shape.LIST, Role.CONTRACT);
+    /**
+     * {@code strike} or {@code moneyness}: how the strikes are quoted. One word, but a surface is JSON
+     * market data only, so it is declared with the surface's lists (no CSV column).
+     */
+    public static final Input VOL_SURFACE_AXIS = Input.term("vol_surface_axis", Shape.LIST, Role.CONTRACT);
+    /** The four fields of a surface, for a descriptor's input list. */
+    public static final java.util.List<Input> SURFACE = java.util.List.of(VOL_SURFACE, VOL_SURFACE_EXPIRIES,
+            VOL_SURFACE_STRIKES, VOL_SURFACE_AXIS);
+
     /** The range of a curve's rates: today's flat {@code rate} and {@code dividend}'s. */
     static final double CURVE_LOW = -1.0;
     static final double CURVE_HIGH = 1.0;

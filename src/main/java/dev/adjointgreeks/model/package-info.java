@@ -28,6 +28,13 @@
  * and {@code rho}, {@code dividend_rho} their sums, from the same sweep. A row without curves is
  * priced by {@code BlackScholesModel}, today's code, bit for bit. Heston, Bachelier and the
  * multi-asset model refuse a row with a curve (it is never ignored) until they read curves too.</li>
+ * <li>A volatility surface ({@link dev.adjointgreeks.model.SurfaceInput}): when a row has a
+ * {@code vol_surface}, each quote is an input (a LABELLED block {@code vol_surface}, role
+ * {@code VOL_SURFACE}, labels {@code <expiry>/<strike>} as written, element names with {@code _} for
+ * {@code /}); the model builds the field {@code VolSurface} from them once per trade, at its own
+ * forwards, and runs the arbitrage checks at creation, so a surface with an arbitrage rejects the
+ * trade naming the quote. {@code vega} is the quotes' parallel sum. A model that does not list the
+ * surface's inputs refuses the row (it is never priced as if the surface were not there).</li>
  * <li>Heston is stepped by full-truncation Euler ({@code steps}, default 100, is the total number of
  * steps); a path whose variance reaches 0 truncates to a passive zero, so its sensitivities stay
  * finite.</li>

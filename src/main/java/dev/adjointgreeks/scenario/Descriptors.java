@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.adjointgreeks.engine.ModelTypes;
+import dev.adjointgreeks.model.MarketInputs;
 import dev.adjointgreeks.model.ModelDescriptor;
 import dev.adjointgreeks.product.ProductTypes;
 import dev.adjointgreeks.spec.Descriptor;
@@ -58,6 +59,9 @@ public final class Descriptors {
         }
         out.add(MARKET_KEY);
         out.addAll(MarketTags.KEYS);
+        for (Input i : MarketInputs.SURFACE) {
+            out.add(i.field());   // market data: a model that takes no surface refuses the trade (TradeFactory)
+        }
         return out;
     }
 

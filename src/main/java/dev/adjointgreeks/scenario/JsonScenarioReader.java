@@ -152,6 +152,8 @@ public final class JsonScenarioReader {
             merged.setAll((ObjectNode) t);
             MarketCurves.override(t, merged);
             MarketCurves.flatten(source.toString(), merged); // a trade's own curve, checked as a market's
+            MarketSurfaces.override(t, merged);
+            MarketSurfaces.flatten(source.toString(), merged);
             String unknown = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext();) {
                 String key = it.next().getKey();
@@ -177,7 +179,7 @@ public final class JsonScenarioReader {
 
     /**
      * The {@code markets} object, each market's curves checked and flattened where it is written
-     * ({@link MarketCurves}: a bad curve names the market's line).
+     * ({@link MarketCurves}, {@link MarketSurfaces}: a bad curve or surface names the market's line).
      */
     private static JsonNode markets(String file, JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -191,6 +193,7 @@ public final class JsonScenarioReader {
             JsonNode m = p.readValueAsTree();
             if (m instanceof ObjectNode o) {
                 MarketCurves.flatten(file + ":" + line, o);
+                MarketSurfaces.flatten(file + ":" + line, o);
             }
             out.set(market, m);
         }

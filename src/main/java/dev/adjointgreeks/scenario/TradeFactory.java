@@ -9,6 +9,7 @@ import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.model.MarketInputs;
 import dev.adjointgreeks.model.ModelDescriptor;
 import dev.adjointgreeks.model.PathModel;
+import dev.adjointgreeks.model.SurfaceInput;
 import dev.adjointgreeks.model.Underlying;
 import dev.adjointgreeks.product.Product;
 import dev.adjointgreeks.product.ProductDescriptor;
@@ -95,6 +96,11 @@ public final class TradeFactory {
                         + u.products() + "; give a flat " + (curve == MarketInputs.DISCOUNT_CURVE ? "rate" : "dividend"),
                         null);
             }
+        }
+        if (SurfaceInput.has(f) && !md.inputs(u).contains(MarketInputs.VOL_SURFACE)) {
+            // never price a row as if its market's surface were not there
+            throw new FieldException(MarketInputs.VOL_SURFACE.field(), "the " + md.word() + " model takes no"
+                    + " volatility surface for " + u.products() + "; give a flat vol", null);
         }
         PathModel model;
         Product product;

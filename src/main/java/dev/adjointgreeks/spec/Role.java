@@ -26,6 +26,12 @@ public enum Role {
      * ({@code d_dividend_curve_<pillar>}); their sum is {@code dividend_rho}.
      */
     DIVIDEND_CURVE(null, "dividend curve"),
+    /**
+     * The quotes of an implied-volatility surface, one input per (expiry, strike), labelled
+     * {@code <expiry>/<strike>} as written: the vega per quote ({@code d_vol_surface_1Y_90}, bucket
+     * {@code 1Y/90}); their sum is {@code vega}.
+     */
+    VOL_SURFACE(null, "volatility surface"),
     /** The time to the trade's last date, in years. */
     MATURITY("theta", "maturity"),
     /** A contract's strike. */
@@ -68,9 +74,25 @@ public enum Role {
         return this == DISCOUNT_CURVE || this == DIVIDEND_CURVE;
     }
 
-    /** The flat role whose Greek is the parallel sum of a curve role's buckets ({@code rho}, {@code dividend_rho}), or null. */
+    /**
+     * Whether the role's inputs are buckets (a curve's pillars, a surface's quotes): reported with
+     * their parallel sum ({@link #parallel}) always, and one by one only on request.
+     */
+    public boolean bucketed() {
+        return curve() || this == VOL_SURFACE;
+    }
+
+    /**
+     * The flat role whose Greek is the parallel sum of a bucketed role's inputs ({@code rho},
+     * {@code dividend_rho}, {@code vega}), or null.
+     */
     public Role parallel() {
-        return this == DISCOUNT_CURVE ? RATE : this == DIVIDEND_CURVE ? DIVIDEND : null;
+        switch (this) {
+            case DISCOUNT_CURVE: return RATE;
+            case DIVIDEND_CURVE: return DIVIDEND;
+            case VOL_SURFACE: return VOLATILITY;
+            default: return null;
+        }
     }
 
     /** Reported value = sign x partial derivative: -1 for the maturity (theta = -dV/dT), else +1. */

@@ -2,16 +2,18 @@ package dev.adjointgreeks.surface;
 
 import java.util.List;
 
+import dev.adjointgreeks.curve.CurveException;
+import dev.adjointgreeks.curve.Pillar;
+
 /**
  * The two axes of a volatility surface, with their labels exactly as written: expiries (rows) as
  * tenors or year fractions, strikes (columns) as absolute strikes or moneyness. A quote's label is
  * {@code <expiry>/<strike>}, e.g. {@code 1Y/90} or {@code 18M/0.9}.
  *
- * <p>Both axes must be strictly increasing and positive. Tenors are {@code <n>D}, {@code <n>W},
- * {@code <n>M}, {@code <n>Y} with a positive integer {@code n}: {@code n/365}, {@code 7n/365},
- * {@code n/12} and {@code n} years (Act/365 days, twelve equal months); anything else must be a
- * year fraction such as {@code 0.5}. The curves branch owns the project's shared tenor type; this
- * parser duplicates its rule and is to be replaced by it at the merge.
+ * <p>Both axes must be strictly increasing and positive. Expiries are read as a curve's pillars
+ * ({@link Pillar}): {@code <n>D}, {@code <n>W}, {@code <n>M}, {@code <n>Y} with a positive whole
+ * {@code n}, meaning {@code n/365}, {@code 7n/365}, {@code n/12} and {@code n} years, or a plain
+ * positive year fraction such as {@code 0.5}.
  */
 public final class SurfaceAxes {
 
@@ -72,29 +74,16 @@ public final class SurfaceAxes {
         }
     }
 
-    /** A tenor ({@code 6M}, {@code 2Y}, {@code 10D}, {@code 3W}) or a year fraction, in years. */
+    /**
+     * A tenor ({@code 6M}, {@code 2Y}, {@code 10D}, {@code 3W}) or a year fraction, in years: the
+     * curves' rule ({@link Pillar}), so a surface and a curve read the same words the same way.
+     */
     static double yearFraction(String label) {
-        String s = label == null ? "" : label.trim();
-        int last = s.length() - 1;
-        if (last >= 1 && "DWMY".indexOf(s.charAt(last)) >= 0 && s.substring(0, last).chars().allMatch(Character::isDigit)) {
-            double n;
-            try {
-                n = Integer.parseInt(s.substring(0, last));
-            } catch (NumberFormatException e) {
-                throw new SurfaceException(SurfaceException.EXPIRIES, "tenor " + label + " is too long", label);
-            }
-            switch (s.charAt(last)) {
-                case 'D':
-                    return n / 365.0;
-                case 'W':
-                    return 7.0 * n / 365.0;
-                case 'M':
-                    return n / 12.0;
-                default:
-                    return n;
-            }
+        try {
+            return Pillar.parse(SurfaceException.EXPIRIES, label == null ? null : label.trim()).years();
+        } catch (CurveException e) {
+            throw new SurfaceException(SurfaceException.EXPIRIES, e.error().reason(), e.error().value());
         }
-        return number(SurfaceException.EXPIRIES, label, "a tenor (<n>D, <n>W, <n>M, <n>Y) or a year fraction");
     }
 
     private static double number(String column, String label, String what) {

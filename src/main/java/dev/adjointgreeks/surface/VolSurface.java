@@ -3,6 +3,7 @@ package dev.adjointgreeks.surface;
 import java.util.function.DoubleFunction;
 
 import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.Decimal64;
 import org.apache.commons.math3.util.MathArrays;
 
 /**
@@ -77,6 +78,23 @@ public final class VolSurface<T extends RealFieldElement<T>> {
         SurfaceChecks.calendar(s);
         SurfaceChecks.butterfly(s);
         return s;
+    }
+
+    /**
+     * Checks the quotes' shape alone, before any forward is known (a reader's structural check):
+     * one row per expiry, one vol per strike, every vol a positive finite number.
+     *
+     * @throws SurfaceException naming the row or the quote as written
+     */
+    public static void checkQuotes(SurfaceAxes axes, double[][] vols) {
+        Decimal64[][] d = vols == null ? null : new Decimal64[vols.length][];
+        for (int i = 0; d != null && i < vols.length; i++) {
+            d[i] = vols[i] == null ? null : new Decimal64[vols[i].length];
+            for (int j = 0; d[i] != null && j < vols[i].length; j++) {
+                d[i][j] = new Decimal64(vols[i][j]);
+            }
+        }
+        SurfaceChecks.shape(axes, d);
     }
 
     public SurfaceAxes axes() {

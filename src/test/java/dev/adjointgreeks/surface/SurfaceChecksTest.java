@@ -126,7 +126,8 @@ class SurfaceChecksTest {
         assertError(rejects(List.of("6M", "1Y"), List.of("0", "100", "110"), vols), "vol_surface.strikes",
                 "strike 0 must be a positive finite number", "0");
         assertError(rejects(List.of("6M", "1Q"), STRIKES, vols), "vol_surface.expiries",
-                "'1Q' is not a tenor (<n>D, <n>W, <n>M, <n>Y) or a year fraction", "1Q");
+                "unknown tenor word: expected <n>D, <n>W, <n>M, <n>Y (n a positive whole number) or a year fraction > 0",
+                "1Q");
         assertError(rejects(List.of("6M", "1Y"), List.of("90", "x"), new double[][] {{0.2, 0.2}, {0.2, 0.2}}),
                 "vol_surface.strikes", "'x' is not a strike", "x");
         assertError(rejects(List.of("6M"), List.of("100"), new double[][] {{0.2}}), "vol_surface.strikes",
