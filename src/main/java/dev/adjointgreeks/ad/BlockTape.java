@@ -390,6 +390,11 @@ public final class BlockTape implements Field<Block> {
     /** {@code uses[i]}: the cells and weights of node i if it is a grid lookup (valid while its gen matches). */
     private GridTable.Use[] uses = new GridTable.Use[0];
 
+    /** Whether a {@link GridTable} with an adjoint was built on this tape (its sweeps are then summed). */
+    public boolean hasActiveTables() {
+        return tableCount > 0;
+    }
+
     void addTable(GridTable t) {
         if (rec != null) {
             throw new IllegalStateException("a grid table belongs to the setup section, not to a recorded path");
