@@ -81,6 +81,15 @@ public final class LocalVolModel implements PathModel {
         return surface;
     }
 
+    /** The same model with {@code n} points on the log-spot axis (grid convergence). */
+    public LocalVolModel withPoints(int n) {
+        return new LocalVolModel(spot, surface, discount, dividend, n);
+    }
+
+    public int points() {
+        return points;
+    }
+
     @Override
     public String name() {
         return WORD;
