@@ -61,6 +61,28 @@ class LocalVolMonteCarloTest {
     private static final Set<String> FIRST_ORDER = Set.of("price", "delta", "vega");
 
     @Test
+    void aRowWithoutASurfaceOrWithAFlatVolOrAnArbitrageIsRejectedNamingTheColumn() throws IOException {
+        double[][] calendar = LocalVolFixtures.flat(4, 5, 0.2);
+        calendar[3][2] = 0.12;   // 2Y at strike 100 below 1Y's total variance
+        String markets = "\"flat\": {\"spot\": 100, \"rate\": 0.03, \"dividend\": 0.01, \"vol\": 0.2},\n"
+                + "\"arb\": {\"spot\": 100, \"rate\": 0.03, \"dividend\": 0.01, " + surface(EXPIRIES, STRIKES, calendar)
+                + "}";
+        Path f = java.nio.file.Files.createTempFile(dir, "bad", ".json");
+        java.nio.file.Files.writeString(f, "{\"markets\": {" + markets + "},\n\"trades\": [\n"
+                + trade("a", "localvol", "flat", PRODUCTS[0]) + ",\n" + trade("b", "localvol", "arb", PRODUCTS[0]) + "]}");
+        List<dev.adjointgreeks.scenario.ScenarioRow> rows = dev.adjointgreeks.scenario.JsonScenarioReader.read(f, false)
+                .rows();
+        assertEquals(2, rows.size());
+        for (dev.adjointgreeks.scenario.ScenarioRow r : rows) {
+            assertInstanceOf(dev.adjointgreeks.scenario.ScenarioRow.Rejected.class, r);
+        }
+        String first = ((dev.adjointgreeks.scenario.ScenarioRow.Rejected) rows.get(0)).message();
+        String second = ((dev.adjointgreeks.scenario.ScenarioRow.Rejected) rows.get(1)).message();
+        assertTrue(first.contains("vol: must be empty for the localvol model"), first);
+        assertTrue(second.contains("vol_surface: calendar arbitrage between 1Y and 2Y"), second);
+    }
+
+    @Test
     void aFlatSurfaceGivesAFlatGrid() throws IOException {
         Trade t = LocalVolFixtures.trades(dir, FLAT_MARKETS, trade("e", "localvol", "lv", PRODUCTS[0])).get(0);
         LocalVolModel m = assertInstanceOf(LocalVolModel.class, t.model());
