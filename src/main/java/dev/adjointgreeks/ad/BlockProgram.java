@@ -38,10 +38,10 @@ import org.apache.commons.math3.util.MathArrays;
  * <p>Adding an operation: give it an op code, record its per-lane branch where the block scalar
  * computes it ({@code rec.xxx(...)} with its result, operands and computed partials), and write its
  * lanes loop in {@link #forward()} exactly as the block scalar writes it. Its reverse needs no code
- * when its adjoint is a sum over recorded entries (an operand and a partial). An operation whose
- * adjoint is not (an indexed grid lookup that scatters into a pillar vector) records one entry per
- * grid pillar it can reach with a per-lane partial that is zero off the lanes that read it, so the
- * tape's reverse loop serves it too.
+ * when its adjoint is a sum over recorded entries (an operand and a partial). The grid lookup
+ * ({@link GridTable}, op code {@code LOOKUP}) also scatters into its table's adjoint: its replay
+ * rewrites the per-lane cells and weights its kept node scatters with, so the tape's reverse loop
+ * serves it unchanged.
  *
  * <p><b>Why this file is long.</b> The replay of each op code is written out as its own lane loops,
  * in the same order as {@link Block}'s, so a replayed block equals a recorded one to the last bit.
@@ -71,6 +71,7 @@ public final class BlockProgram {
     static final int SELECT = 21;
     static final int MAXC = 22;
     static final int SQRTPOS = 23;
+    static final int LOOKUP = 24;
 
     /**
      * Whether evaluators replay ({@code -Dadjointgreeks.replay=true}) or record every block (the
@@ -289,6 +290,11 @@ public final class BlockProgram {
         finiteByConstruction(pb);
         emit(op, result(r), cond == null ? NONE : operand(cond), operand(a), b == null ? constant(c) : operand(b),
                 partial(pa), partial(pb));
+    }
+
+    /** A grid lookup ({@link GridTable#lookup}): the replay rewrites its values, slopes, cells and weights. */
+    void lookup(double[] r, Block x, double[] slope, GridTable.Use use) {
+        emit(LOOKUP, result(r), operand(x), partial(slope), auxiliary(use));
     }
 
     /** Ends the recording with the block's output; the tape keeps the path section's nodes for the replays. */
@@ -541,6 +547,19 @@ public final class BlockProgram {
                     i += 5;
                     break;
                 }
+                case LOOKUP: {
+                    GridTable.Use use = (GridTable.Use) aux[s[i + 4]];
+                    double[] x;
+                    if (s[i + 2] < 0) {
+                        x = lookupX();
+                        java.util.Arrays.fill(x, k[-1 - s[i + 2]]);
+                    } else {
+                        x = sl[s[i + 2]];
+                    }
+                    use.forward(x, w, sl[s[i + 1]], s[i + 3] == NONE ? lookupSlope() : sl[s[i + 3]]);
+                    i += 5;
+                    break;
+                }
                 case SQRTPOS: {
                     sqrtPos(sl[s[i + 1]], sl[s[i + 2]], s[i + 3] == NONE ? null : sl[s[i + 3]], w);
                     i += 4;
@@ -550,6 +569,23 @@ public final class BlockProgram {
                     throw new IllegalStateException("unknown op code " + s[i] + " at " + i);
             }
         }
+    }
+
+    private double[] lookupX;
+    private double[] lookupSlope;
+
+    private double[] lookupX() {
+        if (lookupX == null) {
+            lookupX = new double[tape.width];
+        }
+        return lookupX;
+    }
+
+    private double[] lookupSlope() {
+        if (lookupSlope == null) {
+            lookupSlope = new double[tape.width];
+        }
+        return lookupSlope;
     }
 
     private double value(int operand, int l) {

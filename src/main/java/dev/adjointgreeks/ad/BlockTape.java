@@ -351,6 +351,12 @@ public final class BlockTape implements Field<Block> {
 
     /** The lane-by-lane backward sweep over nodes {@code size-1 .. stop}; inputs keep their adjoints. */
     public void backward(int stop) {
+        for (int k = 0; k < tableCount; k++) {
+            if (tables[k].holdsAdjoint()) {
+                throw new IllegalStateException("a grid table's adjoint is a sum over lanes, not a lane's own: "
+                        + "sweep the setup with backwardSummed");
+            }
+        }
         propagate(stop, false);
     }
 
@@ -360,7 +366,57 @@ public final class BlockTape implements Field<Block> {
      * per-lane values. The cheap sweep of a uniform setup section once per Monte Carlo block.
      */
     public void backwardSummed(int stop) {
+        for (int k = 0; k < tableCount; k++) {
+            double[] g = tables[k].drain();
+            if (g == null) {
+                continue;
+            }
+            Block[] ops = tables[k].operands;
+            for (int j = 0; j < ops.length; j++) {
+                int node = ops[j].index;
+                if (node >= 0 && g[j] != 0.0) {
+                    checkOwn(ops[j]);
+                    adjoint[node][0] += g[j];   // a uniform node: lane 0, or any lane once spread
+                }
+            }
+        }
         propagate(stop, true);
+    }
+
+    // ------------------------------------------------------------------ grid tables (GridTable)
+
+    private GridTable[] tables = new GridTable[2];
+    private int tableCount;
+    /** {@code uses[i]}: the cells and weights of node i if it is a grid lookup (valid while its gen matches). */
+    private GridTable.Use[] uses = new GridTable.Use[0];
+
+    /** Whether a {@link GridTable} with an adjoint was built on this tape (its sweeps are then summed). */
+    public boolean hasActiveTables() {
+        return tableCount > 0;
+    }
+
+    void addTable(GridTable t) {
+        if (rec != null) {
+            throw new IllegalStateException("a grid table belongs to the setup section, not to a recorded path");
+        }
+        if (tableCount == tables.length) {
+            tables = Arrays.copyOf(tables, 2 * tableCount);
+        }
+        tables[tableCount++] = t;
+    }
+
+    /** The lookup record of node {@code node} (reused across rewinds when it reads the same row). */
+    GridTable.Use use(int node, GridTable table, int offset) {
+        if (node >= uses.length) {
+            uses = Arrays.copyOf(uses, Math.max(2 * uses.length, node + 64));
+        }
+        GridTable.Use u = uses[node];
+        if (u == null || u.table != table || u.offset != offset) {
+            u = new GridTable.Use(table, offset, width);
+            uses[node] = u;
+        }
+        u.gen = gen[node];
+        return u;
     }
 
     private boolean propagate(int stop, boolean summed) {
@@ -418,6 +474,13 @@ public final class BlockTape implements Field<Block> {
                 }
                 if (j == w) {
                     continue;   // no lane reached this node (its adjoints are all zero already)
+                }
+            }
+            if (i < uses.length && uses[i] != null && uses[i].gen == gen[i] && uses[i].table.adjoint != null) {
+                uses[i].scatter(a, w);   // a grid lookup: its adjoint also goes into the table's
+                if (e == end) {
+                    Arrays.fill(a, 0.0);
+                    continue;
                 }
             }
             if (e == end) {
@@ -680,6 +743,8 @@ public final class BlockTape implements Field<Block> {
     /** Forgets everything, inputs included. */
     public void reset() {
         rec = null;
+        Arrays.fill(tables, 0, tableCount, null);
+        tableCount = 0;
         rewind(0);
         slices = 0;
         markNode = -1;

@@ -65,7 +65,7 @@ public final class BenchmarkCase {
     private final Function<double[], PrimalKernels.Kernel> primalKernel;
     private final double[] inputs;
 
-    private BenchmarkCase(String name, Trade trade, long paths, String[] greekInputs,
+    BenchmarkCase(String name, Trade trade, long paths, String[] greekInputs,
             Function<double[], PrimalKernels.Kernel> primalKernel) {
         this.name = name;
         this.trade = trade;

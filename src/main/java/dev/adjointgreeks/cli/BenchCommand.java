@@ -14,6 +14,7 @@ import dev.adjointgreeks.bench.BenchmarkCase;
 import dev.adjointgreeks.bench.CurveCase;
 import dev.adjointgreeks.bench.CurvesQuickBench;
 import dev.adjointgreeks.bench.LiborQuickBench;
+import dev.adjointgreeks.bench.LocalVolQuickBench;
 import dev.adjointgreeks.bench.QuickBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code greeks bench}: a one-minute comparison of adjoint, bump-and-revalue and forward mode. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the benchmark cases (European 200,000 paths; Asian 52 fixings 20,000; basket N=10 20,000; "
-                + "basket N=50 2,000; Heston 100 steps 10,000; curves: the Asian on a 12-pillar discount and an 8-pillar dividend curve 20,000; the LIBOR swaption book 1,000) by every method, medians "
+                + "basket N=50 2,000; Heston 100 steps 10,000; curves: the Asian on a 12-pillar discount and an 8-pillar dividend curve 20,000; localvol: the Asian on a 10 x 10 surface, 104 steps, 50,000 (on request); the LIBOR swaption book 1,000) by every method, medians "
                 + "of --repeats runs, and print each method's time as a ratio to the hand-written primal price measured "
                 + "in the same run.",
             "For publishable numbers use the JMH benchmarks in benchmarks/ (see the README)."})
@@ -40,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--case", paramLabel = "NAME", split = ",",
-            description = "Only these cases: european, asian, basket-10, basket-50, heston, curves, libor (default: all).")
+            description = "Only these cases: european, asian, basket-10, basket-50, heston, curves, localvol, libor (default: all but localvol).")
     List<String> only;
 
     @Spec
@@ -60,9 +61,9 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchmarkCase> cases = new java.util.ArrayList<>(QuickBench.defaultCases(scale));
         if (only != null) {
             for (String name : only) {
-                if (!name.equals("libor") && cases.stream().noneMatch(c -> c.name().equals(name))) {
+                if (!name.equals("libor") && !name.equals("localvol") && cases.stream().noneMatch(c -> c.name().equals(name))) {
                     throw new UsageException("--case: unknown case '" + name
-                            + "' (expected european, asian, basket-10, basket-50, heston, curves or libor)");
+                            + "' (expected european, asian, basket-10, basket-50, heston, curves, localvol or libor)");
                 }
             }
             cases.removeIf(c -> !only.contains(c.name()));
@@ -109,6 +110,10 @@ final class BenchCommand implements Callable<Integer> {
             } else {
                 printCurves(out, r);
             }
+        }
+        if (only != null && only.contains("localvol")) {
+            LocalVolBench.report(out, doc, json, LocalVolQuickBench.measure(
+                    Math.max(2, Math.round(LocalVolQuickBench.PATHS * scale)), repeats));
         }
         if (libor) {
             // The LIBOR swaption book: its own methods (a hand-written adjoint instead of the generic pricer).

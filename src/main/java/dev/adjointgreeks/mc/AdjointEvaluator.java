@@ -136,7 +136,8 @@ public final class AdjointEvaluator implements Evaluator {
                 // how the standard errors are estimated (nor the numbers).
                 perSample = probe.setupNodes() <= 2 * probe.pathNodes() + 32;
         }
-        this.perSampleGradient = perSample;
+        // a grid table's adjoint (the local-vol grid) is a sum over lanes: standard errors from block means
+        this.perSampleGradient = perSample && !tape.hasActiveTables();
         this.run = new BlockRun(tape, function, normals, normalLanes, mark, replay);
     }
 

@@ -25,6 +25,18 @@ public enum Capability {
      */
     NORMAL_LAST_STEP("a normal last step"),
     /**
+     * {@link PathModel.PathGenerator#stepVariance(int, int)}: within each step the log-spot is
+     * Brownian with that step's own variance on each path (log-Euler with the local vol at the
+     * step's start), so a Brownian bridge per step and path is exact for the scheme (barrier
+     * monitoring under local vol).
+     */
+    LOCAL_STEP_VARIANCE("a lognormal variance per step and path"),
+    /**
+     * Paths are discretised on the product's step count, which may be any multiple of its dates:
+     * a product with dates (Asian fixings) may simulate steps between them.
+     */
+    STEPS_BETWEEN_DATES("time steps between a product's dates"),
+    /**
      * The inputs {@code spot, vol, rate, dividend} are a flat Black-Scholes market: closed forms
      * of that market (the geometric Asian control variate) apply.
      */

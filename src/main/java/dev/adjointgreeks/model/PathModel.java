@@ -113,6 +113,14 @@ public interface PathModel {
         }
 
         /**
+         * {@link Capability#LOCAL_STEP_VARIANCE}: the variance of the log-spot over step {@code k}
+         * (from date {@code k - 1} to {@code k}) on the current path.
+         */
+        default T stepVariance(int asset, int k) {
+            throw new UnsupportedOperationException("the model has no variance per step and path");
+        }
+
+        /**
          * {@link Capability#NORMAL_LAST_STEP}: given the current path up to date {@code steps - 1},
          * the final coordinate of {@code asset} (its log-spot with {@link Capability#LOG_SPOTS}, else
          * its spot) is normal with this mean and standard deviation.

@@ -47,6 +47,19 @@
  * Europeans only, at the surface's vol at the trade's strike and maturity (the product's strike
  * reaches the model through {@code PathModel.generator(params, strike, maturity, steps)}); any other
  * product would ignore the skew and is refused, naming {@code localvol}.</li>
+ * <li>Local volatility ({@code localvol}, {@link dev.adjointgreeks.model.LocalVolModel}): Dupire's local vol
+ * from the surface, on a grid in time (each step's start) x log-spot (101 points over the quoted
+ * strikes, local vol flat beyond them), built once per evaluator on the field with every quote, the
+ * spot and the curves as inputs; log-Euler steps read it through one grid-lookup node per step
+ * ({@link dev.adjointgreeks.ad.GridTable}). The grid's adjoint, summed over the lane blocks of a Monte
+ * Carlo block, goes back through Dupire, the splines and the forwards in one vector-Jacobian product
+ * of the grid's own tape when the setup is swept: once per Monte Carlo block in the engine (the
+ * quotes' standard errors come from block means, so each block needs its own sums; up to 64 per
+ * trade), once per trade where only the sum is wanted (the bench). Offers log-spots, the normal last
+ * step (the digital's estimator), a variance per step and path (the barrier's bridge) and steps
+ * between dates (the Asian); no closed form. Times are doubles: theta misses the grid's own time
+ * dependence, and with moneyness strikes the axis is placed at today's spot (delta sees the quotes'
+ * strikes move, not the axis).</li>
  * <li>Heston is stepped by full-truncation Euler ({@code steps}, default 100, is the total number of
  * steps); a path whose variance reaches 0 truncates to a passive zero, so its sensitivities stay
  * finite.</li>

@@ -49,7 +49,9 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
     @Override
     public void checkModel(PathModel model) {
         Product.requireSingleAsset(this, model);
-        Product.require(this, model, Capability.EXACT_STEPS, "it simulates its fixing dates only");
+        if (!model.offers(Capability.STEPS_BETWEEN_DATES)) {
+            Product.require(this, model, Capability.EXACT_STEPS, "it simulates its fixing dates only");
+        }
         if (averaging == Averaging.GEOMETRIC) {
             Product.require(this, model, Capability.LOG_SPOTS, "a geometric average");
         }
@@ -57,7 +59,11 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
 
     @Override
     public int defaultSteps(PathModel model) {
-        return fixings;
+        if (model.offers(Capability.EXACT_STEPS)) {
+            return fixings;
+        }
+        // a discretised model: at least 100 steps a year, a whole number per fixing
+        return fixings * Math.max(1, (int) Math.ceil(100 * maturity / fixings));
     }
 
     @Override

@@ -12,7 +12,8 @@ import dev.adjointgreeks.model.PathModel.PathGenerator;
 import dev.adjointgreeks.spec.FieldException;
 
 /**
- * Continuously monitored single barrier option (Black-Scholes only), with an optional rebate.
+ * Continuously monitored single barrier option (Black-Scholes, and local vol with each step's own
+ * variance in the bridge), with an optional rebate.
  *
  * <p>Between two simulated dates the log-spot is a Brownian bridge, whose probability of having
  * crossed the barrier is {@code p = exp(-2 d_{k-1} d_k / (vol^2 dt))}, with {@code d} the log
@@ -72,7 +73,9 @@ public record Barrier(OptionType type, double strike, double maturity, double ba
     @Override
     public void checkModel(PathModel model) {
         Product.requireSingleAsset(this, model);
-        Product.require(this, model, Capability.LOGNORMAL_STEPS, "continuous monitoring by a Brownian bridge");
+        if (!model.offers(Capability.LOCAL_STEP_VARIANCE)) {
+            Product.require(this, model, Capability.LOGNORMAL_STEPS, "continuous monitoring by a Brownian bridge");
+        }
     }
 
     @Override
@@ -100,7 +103,9 @@ public record Barrier(OptionType type, double strike, double maturity, double ba
         double side = barrierKind.down() ? 1.0 : -1.0;          // distance measured on the live side
         double[] coefficients = {side, -side};
         T[] terms = MathArrays.buildArray(k.getField(), 2);
-        T minusTwoOverVariance = gen.stepVariance(0).reciprocal().multiply(-2.0);
+        // one step variance for the whole path (lognormal steps), else each step's own (local vol)
+        boolean local = !model.offers(Capability.LOGNORMAL_STEPS);
+        T minusTwoOverVariance = local ? null : gen.stepVariance(0).reciprocal().multiply(-2.0);
         T distance0 = gen.logSpot(0, 0).subtract(logBarrier).multiply(side);
         boolean payRebate = rebate != 0.0;
         return path -> {
@@ -112,7 +117,8 @@ public record Barrier(OptionType type, double strike, double maturity, double ba
             for (int s = 1; s <= steps; s++) {
                 terms[0] = path.logSpot(0, s);
                 T distance = Fn.positivePart(Fn.weightedSum(0.0, coefficients, terms, 2));
-                T crossing = previous.multiply(distance).multiply(minusTwoOverVariance).exp();
+                T scale = local ? path.stepVariance(0, s).reciprocal().multiply(-2.0) : minusTwoOverVariance;
+                T crossing = previous.multiply(distance).multiply(scale).exp();
                 if (payRebate) {
                     T hitNow = survival == null ? crossing : survival.multiply(crossing);
                     T paid = hitNow.multiply(path.discountFactor(s));

@@ -14,10 +14,12 @@
  * days' maturity); that smoothing remains only for a model without a normal last step.</li>
  * <li><b>Barrier.</b> The payoff is weighted by the Brownian-bridge survival probability between steps,
  * {@code prod (1 - exp(-2 d_{k-1} d_k / (vol^2 dt)))}: unbiased for continuous monitoring under GBM and
- * continuous in every input. Knock-out rebates are discounted from the end of the step of the hit
+ * continuous in every input. Under local vol each step and path uses its own {@code sigma^2 dt}
+ * (the log-Euler step is Brownian within the step, so the bridge is exact for the scheme). Knock-out rebates are discounted from the end of the step of the hit
  * (bias at most {@code rebate (1 - e^{-r dt})}, 32 steps by default); a barrier breached today pays
  * the rebate at once (knock-out) or is the vanilla (knock-in).</li>
- * <li><b>Asian.</b> Fixings at {@code i T / n}, simulated only at those dates (exact steps). The
+ * <li><b>Asian.</b> Fixings at {@code i T / n}, simulated only at those dates (exact steps); under a
+ * discretised model (local vol) on {@code steps}, a multiple of the fixings (default at least 100 a year). The
  * arithmetic average uses the geometric Asian as a control variate, its closed form recorded on the
  * tape, where the model is a Black-Scholes market.</li>
  * </ul>

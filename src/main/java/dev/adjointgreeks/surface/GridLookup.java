@@ -1,5 +1,7 @@
 package dev.adjointgreeks.surface;
 
+import dev.adjointgreeks.ad.GridTable;
+
 /**
  * The local-vol lookup a path makes once per time step, as plain double code on primitive arrays:
  * within one row of a {@link LocalVolGrid} (fixed time step), piecewise linear in log-spot on the
@@ -18,7 +20,8 @@ package dev.adjointgreeks.surface;
  * local partial of the log-spot operand; the reverse pass passes {@code slope * bar} to the log-spot
  * and scatters {@code bar} into the grid's adjoint ({@link #scatter}). The grid is not an operand on
  * the tape; its adjoint is one array per trade, summed over blocks and reversed through Dupire once
- * ({@link LocalVolGrid}). The cost per lane is a multiply, a floor and two reads; no search.
+ * ({@link LocalVolGrid}). The cost per lane is a multiply, a floor and two reads; no search. The
+ * kernels are {@link dev.adjointgreeks.ad.GridTable}'s, the block scalar's lookup operation.
  */
 public final class GridLookup {
 
@@ -27,17 +30,7 @@ public final class GridLookup {
 
     /** {@code sigma(x)} on the row of {@code points} values starting at {@code grid[offset]}. */
     public static double value(double[] grid, int offset, LocalVolGrid.Axis axis, double x) {
-        double u = (x - axis.first()) * (1.0 / axis.step());   // as lookup(), to the last bit
-        int last = axis.points() - 1;
-        if (!(u > 0)) {
-            return grid[offset];
-        }
-        if (u >= last) {
-            return grid[offset + last];
-        }
-        int i = (int) u;
-        double a = u - i;
-        return (1 - a) * grid[offset + i] + a * grid[offset + i + 1];
+        return GridTable.value(grid, offset, axis.first(), axis.step(), axis.points(), x);
     }
 
     /**
@@ -47,34 +40,8 @@ public final class GridLookup {
      */
     public static void lookup(double[] grid, int offset, LocalVolGrid.Axis axis, double[] x, int lanes, double[] out,
             double[] slope, int[] cell, double[] weight) {
-        double first = axis.first();
-        double inv = 1.0 / axis.step();
-        int last = axis.points() - 1;
-        for (int l = 0; l < lanes; l++) {
-            double u = (x[l] - first) * inv;
-            int i;
-            double a;
-            double dx;
-            if (!(u > 0)) {
-                i = 0;
-                a = 0.0;
-                dx = 0.0;
-            } else if (u >= last) {
-                i = last - 1;
-                a = 1.0;
-                dx = 0.0;
-            } else {
-                i = (int) u;
-                a = u - i;
-                dx = (grid[offset + i + 1] - grid[offset + i]) * inv;
-            }
-            double g0 = grid[offset + i];
-            double g1 = grid[offset + i + 1];
-            out[l] = (1 - a) * g0 + a * g1;
-            slope[l] = dx;
-            cell[l] = i;
-            weight[l] = a;
-        }
+        GridTable.lookup(grid, offset, axis.first(), 1.0 / axis.step(), axis.points(), x, lanes, out, slope, cell,
+                weight);
     }
 
     /**
@@ -83,11 +50,6 @@ public final class GridLookup {
      */
     public static void scatter(double[] gridAdjoint, int offset, int[] cell, double[] weight, double[] bar,
             int lanes) {
-        for (int l = 0; l < lanes; l++) {
-            int i = offset + cell[l];
-            double a = weight[l];
-            gridAdjoint[i] += (1 - a) * bar[l];
-            gridAdjoint[i + 1] += a * bar[l];
-        }
+        GridTable.scatter(gridAdjoint, offset, cell, weight, bar, lanes);
     }
 }

@@ -74,7 +74,9 @@
  * Heston test surface does, near spot 195 between 3M and 4M), where Dupire would find a calendar
  * arbitrage no quote implies. The paths read the grid as doubles through
  * {@link dev.adjointgreeks.surface.GridLookup} (piecewise linear in log-spot, flat beyond the axis),
- * whose adjoint scatters into one grid-shaped array per trade. One reverse sweep of the setup tape,
+ * whose adjoint scatters into one grid-shaped array per trade: on the block scalar the lookup is the
+ * engine's grid-lookup operation ({@link dev.adjointgreeks.ad.GridTable}, one node per step and
+ * block, replayed by {@code BlockProgram}), used by {@code model.LocalVolModel}. One reverse sweep of the setup tape,
  * {@code tape.vectorJacobianProduct(grid.fieldValues(), gridAdjoint)}, then takes it through Dupire,
  * the splines and the forwards to every quote.
  *

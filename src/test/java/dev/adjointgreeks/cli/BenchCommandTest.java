@@ -90,6 +90,30 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchCaseLocalVolAgreesWithItsBumpAndReportsItsTargets() throws Exception {
+        // the engine's adjoint (grid on its own tape, lookups on the block tape, one reverse sweep)
+        // against the hand-written kernel's central differences of the first quotes, same normals; a
+        // bump of 1e-6 (not the bench's 1e-4): on 400 paths a 1e-4 bump crosses kinks of the
+        // piecewise-linear lookup and scatters by a few percent (LocalVolCase.bumpQuotes)
+        BenchmarkCase c = dev.adjointgreeks.bench.LocalVolQuickBench.benchCase(400);
+        double[] adjoint = c.adjoint();
+        double[] bump = dev.adjointgreeks.bench.LocalVolQuickBench.bump(c, 6, 1e-6);
+        assertEquals(adjoint[0], bump[0], 1e-9 * Math.abs(adjoint[0]), "same paths, same price");
+        for (int k = 1; k < bump.length; k++) {
+            // adjoint[1] is spot; the quotes follow in the bump's order
+            assertEquals(adjoint[1 + k], bump[k], 2e-3 * Math.max(1, Math.abs(adjoint[1 + k])), "quote " + k);
+        }
+        CliRunner.Run r = CliRunner.run("bench", "--case", "localvol", "--scale", "0.004", "--repeats", "1", "--format",
+                "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode lv = new ObjectMapper().readTree(r.out()).get("localvol");
+        assertTrue(lv.get("adjoint_over_primal").asDouble() > 0);
+        assertTrue(lv.get("bump_all_quotes_over_adjoint").asDouble() > 0);
+        assertEquals(103, lv.get("sensitivities").asInt());
+        assertTrue(lv.get("tape_bytes_per_block").asLong() > 0);
+    }
+
+    @Test
     void scalarProgramGradientsAgree() {
         ScalarProgram p = new ScalarProgram(7);
         double[] a = p.adjointGradient();

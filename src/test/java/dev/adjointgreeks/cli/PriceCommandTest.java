@@ -168,7 +168,7 @@ class PriceCommandTest {
             name + ":8: strike: is not a number (value 'abc')",
             name + ":9: product: unknown product",
             name + ":10: type: unknown option type (expected call or put) (value 'straddle')",
-            name + ":11: model: unknown model (expected bs, heston or bachelier) (value 'sabr')",
+            name + ":11: model: unknown model (expected bs, heston, bachelier or localvol) (value 'sabr')",
             name + ":12: barrier: is required",
             name + ":13: barrier: is NaN (value 'NaN')",
             name + ":14: barrier: must be in [1.0E-6, 1.0E12] under the bs model (README, Input ranges) (value '-5')",
