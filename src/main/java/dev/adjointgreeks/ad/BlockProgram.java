@@ -714,6 +714,59 @@ public final class BlockProgram {
         }
     }
 
+    /**
+     * {@code r[l] += a_j * b_j[l]} over the terms at {@code code[t..t + 2n)}, in term order: runs of
+     * a uniform factor times a lane array are fused four (or two) terms to one pass over the lanes,
+     * each lane summing in the same order as one pass per term (bit-identical; the basket's
+     * correlated step and Heston's were one read-modify-write pass of {@code r} per term).
+     */
+    private void productTerms(double[] r, int t, int n, int w) {
+        final int[] s = code;
+        int j = 0;
+        while (j < n) {
+            int run = 0;
+            while (run < 4 && j + run < n && (s[t + 2 * (j + run)] < 0) != (s[t + 2 * (j + run) + 1] < 0)) {
+                run++;
+            }
+            if (run == 4) {
+                axpy4(r, factor(t, j), lanes(t, j), factor(t, j + 1), lanes(t, j + 1), factor(t, j + 2), lanes(t, j + 2),
+                        factor(t, j + 3), lanes(t, j + 3), w);
+                j += 4;
+            } else if (run >= 2) {
+                axpy2(r, factor(t, j), lanes(t, j), factor(t, j + 1), lanes(t, j + 1), w);
+                j += 2;
+            } else {
+                addProduct(r, s[t + 2 * j], s[t + 2 * j + 1], w);
+                j++;
+            }
+        }
+    }
+
+    /** The uniform factor of term j (one operand a constant, the other lanes). */
+    private double factor(int t, int j) {
+        int a = code[t + 2 * j];
+        return a < 0 ? consts[-1 - a] : consts[-1 - code[t + 2 * j + 1]];
+    }
+
+    /** The lane array of term j (one operand a constant, the other lanes). */
+    private double[] lanes(int t, int j) {
+        int a = code[t + 2 * j];
+        return a >= 0 ? slots[a] : slots[code[t + 2 * j + 1]];
+    }
+
+    private static void axpy2(double[] r, double c0, double[] x0, double c1, double[] x1, int w) {
+        for (int l = 0; l < w; l++) {
+            r[l] = r[l] + c0 * x0[l] + c1 * x1[l];
+        }
+    }
+
+    private static void axpy4(double[] r, double c0, double[] x0, double c1, double[] x1, double c2, double[] x2,
+            double c3, double[] x3, int w) {
+        for (int l = 0; l < w; l++) {
+            r[l] = r[l] + c0 * x0[l] + c1 * x1[l] + c2 * x2[l] + c3 * x3[l];
+        }
+    }
+
     private int weighted(int i, int w) {
         final int[] s = code;
         double[] r = slots[s[i + 1]];
@@ -734,8 +787,23 @@ public final class BlockProgram {
             for (int l = 0; l < w; l++) {
                 r[l] = c;
             }
-            for (int j = 0; j < n; j++) {
-                addScaled(r, coefficients[j], s[t + j], w);
+            int j = 0;
+            while (j < n) {
+                int run = 0;
+                while (run < 4 && j + run < n && s[t + j + run] >= 0) {
+                    run++;
+                }
+                if (run == 4) {
+                    axpy4(r, coefficients[j], slots[s[t + j]], coefficients[j + 1], slots[s[t + j + 1]],
+                            coefficients[j + 2], slots[s[t + j + 2]], coefficients[j + 3], slots[s[t + j + 3]], w);
+                    j += 4;
+                } else if (run >= 2) {
+                    axpy2(r, coefficients[j], slots[s[t + j]], coefficients[j + 1], slots[s[t + j + 1]], w);
+                    j += 2;
+                } else {
+                    addScaled(r, coefficients[j], s[t + j], w);
+                    j++;
+                }
             }
         }
         return t + n;
@@ -761,9 +829,7 @@ public final class BlockProgram {
             for (int l = 0; l < w; l++) {
                 r[l] = 0.0;
             }
-            for (int j = 0; j < n; j++) {
-                addProduct(r, s[t + 2 * j], s[t + 2 * j + 1], w);
-            }
+            productTerms(r, t, n, w);
         }
         return t + 2 * n;
     }
@@ -772,28 +838,94 @@ public final class BlockProgram {
         final int[] s = code;
         double[] r = slots[s[i + 1]];
         int x0 = s[i + 2];
-        if (x0 < 0) {
-            double v = consts[-1 - x0];
+        int x1 = s[i + 3];
+        if (x0 >= 0 && x1 >= 0) {
+            // the copy and the first sum in one pass (1.0 * x is x exactly, as addScaled's)
+            double[] a = slots[x0];
+            double[] b = slots[x1];
             for (int l = 0; l < w; l++) {
-                r[l] = v;
+                r[l] = a[l] + b[l];
             }
         } else {
-            System.arraycopy(slots[x0], 0, r, 0, w);
-        }
-        if (s[i + 3] != NONE) {
-            addScaled(r, 1.0, s[i + 3], w);
+            if (x0 < 0) {
+                double v = consts[-1 - x0];
+                for (int l = 0; l < w; l++) {
+                    r[l] = v;
+                }
+            } else {
+                System.arraycopy(slots[x0], 0, r, 0, w);
+            }
+            if (x1 != NONE) {
+                addScaled(r, 1.0, x1, w);
+            }
         }
         int n = s[i + 4];
         int t = i + 5;
-        for (int j = 0; j < n; j++) {
-            addProduct(r, s[t + 2 * j], s[t + 2 * j + 1], w);
-        }
+        productTerms(r, t, n, w);
         return t + 2 * n;
     }
 
     private void blend(int op, double[] r, int cond, int a, int b, int pa, int pb, int w) {
         double[] px = pa == NONE ? null : slots[pa];
         double[] py = pb == NONE ? null : slots[pb];
+        if (a >= 0 && (op == SELECT ? cond >= 0 : true)) {
+            // Fused per kind of operand: no per-lane dispatch on the op code or on the operands'
+            // kinds (the generic loop below, whose per-lane switch was 30% of Heston's forward).
+            double[] x = slots[a];
+            if (op == SELECT) {
+                double[] c = slots[cond];
+                if (b >= 0) {
+                    double[] y = slots[b];
+                    for (int l = 0; l < w; l++) {
+                        r[l] = c[l] > 0.0 ? x[l] : y[l];
+                    }
+                } else {
+                    double y = consts[-1 - b];
+                    for (int l = 0; l < w; l++) {
+                        r[l] = c[l] > 0.0 ? x[l] : y;
+                    }
+                }
+                masks(c, px, py, w);
+                return;
+            }
+            boolean max = op == MAX2;
+            if (b >= 0) {
+                double[] y = slots[b];
+                if (max) {
+                    blendMax(r, x, y, px, py, w);
+                } else {
+                    blendMin(r, x, y, px, py, w);
+                }
+            } else {
+                double y = consts[-1 - b];
+                if (max) {
+                    for (int l = 0; l < w; l++) {
+                        double v = x[l];
+                        boolean take = v >= y;
+                        r[l] = take ? v : y;
+                        if (px != null) {
+                            px[l] = take ? 1.0 : 0.0;
+                        }
+                        if (py != null) {
+                            py[l] = take ? 0.0 : 1.0;
+                        }
+                    }
+                } else {
+                    for (int l = 0; l < w; l++) {
+                        double v = x[l];
+                        boolean take = v <= y;
+                        r[l] = take ? v : y;
+                        if (px != null) {
+                            px[l] = take ? 1.0 : 0.0;
+                        }
+                        if (py != null) {
+                            py[l] = take ? 0.0 : 1.0;
+                        }
+                    }
+                }
+            }
+            return;
+        }
         for (int l = 0; l < w; l++) {
             double x = value(a, l);
             double y = value(b, l);
@@ -810,6 +942,50 @@ public final class BlockProgram {
                     take = value(cond, l) > 0.0;
             }
             r[l] = take ? x : y;
+            if (px != null) {
+                px[l] = take ? 1.0 : 0.0;
+            }
+            if (py != null) {
+                py[l] = take ? 0.0 : 1.0;
+            }
+        }
+    }
+
+    /** The 0/1 partials of a select on {@code c > 0}. */
+    private static void masks(double[] c, double[] px, double[] py, int w) {
+        if (px != null) {
+            for (int l = 0; l < w; l++) {
+                px[l] = c[l] > 0.0 ? 1.0 : 0.0;
+            }
+        }
+        if (py != null) {
+            for (int l = 0; l < w; l++) {
+                py[l] = c[l] > 0.0 ? 0.0 : 1.0;
+            }
+        }
+    }
+
+    private static void blendMax(double[] r, double[] x, double[] y, double[] px, double[] py, int w) {
+        for (int l = 0; l < w; l++) {
+            double u = x[l];
+            double v = y[l];
+            boolean take = u >= v;
+            r[l] = take ? u : v;
+            if (px != null) {
+                px[l] = take ? 1.0 : 0.0;
+            }
+            if (py != null) {
+                py[l] = take ? 0.0 : 1.0;
+            }
+        }
+    }
+
+    private static void blendMin(double[] r, double[] x, double[] y, double[] px, double[] py, int w) {
+        for (int l = 0; l < w; l++) {
+            double u = x[l];
+            double v = y[l];
+            boolean take = u <= v;
+            r[l] = take ? u : v;
             if (px != null) {
                 px[l] = take ? 1.0 : 0.0;
             }

@@ -7,6 +7,11 @@ package dev.adjointgreeks.mc;
  * <p>Samples arrive a lane block at a time ({@link #sampleLanes}): the normals of up to
  * {@link #lanes()} samples side by side. An evaluator on the block scalar prices them together; a
  * one-path evaluator takes them one by one (the default).
+ *
+ * <p>A sample's values depend on its own normals only, never on the other lanes of its lane
+ * block: a worker puts the samples of several small Monte Carlo blocks in one lane block when
+ * every value is known per sample, and relies on this for results that do not depend on how
+ * samples are grouped.
  */
 public interface Evaluator {
 

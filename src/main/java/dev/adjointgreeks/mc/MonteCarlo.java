@@ -60,20 +60,6 @@ public final class MonteCarlo {
         }
     }
 
-    /** Per-block statistics: Welford mean and M2 for per-sample outputs, plain sums for block outputs. */
-    private static final class BlockStats {
-        long n;
-        final double[] mean;
-        final double[] m2;
-        final double[] sum;
-
-        BlockStats(int width) {
-            mean = new double[width];
-            m2 = new double[width];
-            sum = new double[width];
-        }
-    }
-
     private MonteCarlo() {
     }
 
@@ -107,7 +93,7 @@ public final class MonteCarlo {
             groups = Math.max(groups, g + 1);
         }
         final int groupCount = groups;
-        BlockStats[] stats = new BlockStats[blocks];
+        Worker.BlockStats[] stats = new Worker.BlockStats[blocks];
         AtomicInteger next = new AtomicInteger();
         int workers = (int) Math.min(s.threads(), blocks);
         long[][] nanos = new long[workers][groupCount];
@@ -121,13 +107,24 @@ public final class MonteCarlo {
                 Evaluator[] ev = kernel.get();
                 Worker worker = new Worker(ev, group, outputs, dimension, s.antithetic(), s.sobol(), nanos[id]);
                 granularity[id] = worker.perSample;
-                for (int b = next.getAndIncrement(); b < stats.length; b = next.getAndIncrement()) {
-                    long first = b * size;
-                    long count = Math.min(size, totalSamples - first);
-                    NormalSource source = s.sobol()
-                            ? NormalSource.sobol(RandomStreams.block(s.seed(), b), steps, factors)
-                            : NormalSource.pseudoRandom(RandomStreams.block(s.seed(), b));
-                    stats[b] = worker.runBlock(source, count);
+                // consecutive blocks that fit one lane block together run as one (see Worker.runGroup)
+                int g = worker.groupSize(size);
+                for (int b = next.getAndAdd(g); b < stats.length; b = next.getAndAdd(g)) {
+                    int m = Math.min(g, stats.length - b);
+                    NormalSource[] sources = new NormalSource[m];
+                    long[] counts = new long[m];
+                    for (int i = 0; i < m; i++) {
+                        long first = (b + i) * size;
+                        counts[i] = Math.min(size, totalSamples - first);
+                        sources[i] = s.sobol()
+                                ? NormalSource.sobol(RandomStreams.block(s.seed(), b + i), steps, factors)
+                                : NormalSource.pseudoRandom(RandomStreams.block(s.seed(), b + i));
+                    }
+                    if (g == 1) {
+                        stats[b] = worker.runBlock(sources[0], counts[0]);
+                    } else {
+                        System.arraycopy(worker.runGroup(sources, counts), 0, stats, b, m);
+                    }
                 }
             });
         }
@@ -143,7 +140,7 @@ public final class MonteCarlo {
                 long n = 0;
                 double m = 0.0;
                 double m2 = 0.0;
-                for (BlockStats b : stats) {
+                for (Worker.BlockStats b : stats) {
                     long nb = b.n;
                     double delta = b.mean[o] - m;
                     long nn = n + nb;
@@ -156,13 +153,13 @@ public final class MonteCarlo {
             } else {
                 double total = 0.0;
                 long n = 0;
-                for (BlockStats b : stats) {
+                for (Worker.BlockStats b : stats) {
                     total += b.sum[o];
                     n += b.n;
                 }
                 double m = total / n;
                 double ss = 0.0;
-                for (BlockStats b : stats) {
+                for (Worker.BlockStats b : stats) {
                     double dev = b.sum[o] / b.n - m;
                     ss += (double) b.n * b.n * dev * dev;
                 }
@@ -221,168 +218,6 @@ public final class MonteCarlo {
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** One worker's evaluators and scratch space. */
-    private static final class Worker {
-        private final Evaluator[] evaluators;
-        private final int[] group;
-        private final Output[] outputs;
-        private final boolean[] perSample;
-        /** Outputs with a per-sample term (the others are block sums alone). */
-        private final boolean[] laneValued;
-        private final boolean antithetic;
-        /** Samples per lane block: the most any evaluator takes at once. */
-        private final int lanes;
-        private final double[] path;
-        /** {@code z[a][k][s]}: normal k of sample s of the lane block (a = 1: antithetic). */
-        private final double[][][] z;
-        /** {@code values[e][c][s]}: evaluator e's value c on sample s. */
-        private final double[][][] values;
-        private final double[][] blockValues;
-        private final double[] x;
-        private final long[] nanos;
-        private final boolean timed;
-
-        Worker(Evaluator[] evaluators, int[] group, List<Output> outputs, int dimension, boolean antithetic,
-                boolean sobol, long[] nanos) {
-            this.evaluators = evaluators;
-            this.group = group;
-            this.outputs = outputs.toArray(new Output[0]);
-            this.antithetic = antithetic;
-            int w = 1;
-            for (Evaluator e : evaluators) {
-                w = Math.max(w, e.lanes());
-            }
-            this.lanes = w;
-            this.path = new double[dimension];
-            this.z = new double[antithetic ? 2 : 1][dimension][w];
-            this.values = new double[evaluators.length][][];
-            this.blockValues = new double[evaluators.length][];
-            for (int e = 0; e < evaluators.length; e++) {
-                values[e] = new double[evaluators[e].width()][w];
-                blockValues[e] = new double[evaluators[e].width()];
-            }
-            this.x = new double[w];
-            this.perSample = new boolean[this.outputs.length];
-            this.laneValued = new boolean[this.outputs.length];
-            for (int o = 0; o < perSample.length; o++) {
-                boolean p = !sobol;
-                boolean any = false;
-                Output out = this.outputs[o];
-                for (int t = 0; t < out.evaluator().length; t++) {
-                    boolean known = evaluators[out.evaluator()[t]].perSample(out.component()[t]);
-                    p &= known;
-                    any |= known;
-                }
-                perSample[o] = p;
-                laneValued[o] = any;
-            }
-            this.nanos = nanos;
-            this.timed = evaluators.length > 1;
-        }
-
-        /**
-         * Runs {@code count} samples, a lane block at a time. Per lane block and output, one pass
-         * over the lanes: the sum of the per-sample values and, for per-sample outputs, their mean
-         * and M2 (from deviations from the first lane), merged into the block's by Chan's formula.
-         * No per-sample update; outputs made of block-only values are not touched per lane.
-         */
-        BlockStats runBlock(NormalSource source, long count) {
-            BlockStats st = new BlockStats(outputs.length);
-            for (long done = 0; done < count; done += lanes) {
-                int n = (int) Math.min(lanes, count - done);
-                for (int s = 0; s < n; s++) {
-                    source.next(path);
-                    double[][] z0 = z[0];
-                    for (int k = 0; k < path.length; k++) {
-                        z0[k][s] = path[k];
-                    }
-                    if (antithetic) {
-                        double[][] z1 = z[1];
-                        for (int k = 0; k < path.length; k++) {
-                            z1[k][s] = -path[k];
-                        }
-                    }
-                }
-                for (int e = 0; e < evaluators.length; e++) {
-                    if (timed) {
-                        long t0 = System.nanoTime();
-                        evaluators[e].sampleLanes(z, n, values[e]);
-                        nanos[group[e]] += System.nanoTime() - t0;
-                    } else {
-                        evaluators[e].sampleLanes(z, n, values[e]);
-                    }
-                }
-                long before = st.n;
-                for (int o = 0; o < outputs.length; o++) {
-                    if (!laneValued[o]) {
-                        continue;   // only block-only terms: their block sums follow below
-                    }
-                    Output out = outputs[o];
-                    int[] ev = out.evaluator();
-                    int[] comp = out.component();
-                    double[] coef = out.coefficient();
-                    double[] v;
-                    if (ev.length == 1 && coef[0] == 1.0) {
-                        v = values[ev[0]][comp[0]];
-                    } else {
-                        v = x;
-                        java.util.Arrays.fill(x, 0, n, 0.0);
-                        for (int t = 0; t < ev.length; t++) {
-                            double[] vt = values[ev[t]][comp[t]];
-                            double c = coef[t];
-                            for (int s = 0; s < n; s++) {
-                                x[s] += c * vt[s];
-                            }
-                        }
-                    }
-                    // one pass: sums of the deviations from the first lane and of their squares
-                    // (a constant output has M2 exactly 0)
-                    double pivot = v[0];
-                    double sd = 0.0;
-                    double sd2 = 0.0;
-                    for (int s = 0; s < n; s++) {
-                        double d = v[s] - pivot;
-                        sd += d;
-                        sd2 += d * d;
-                    }
-                    st.sum[o] += n * pivot + sd;
-                    if (perSample[o]) {
-                        double meanShift = sd / n;
-                        double mean = pivot + meanShift;
-                        double m2 = Math.max(0.0, sd2 - sd * meanShift);
-                        if (before == 0) {
-                            st.mean[o] = mean;
-                            st.m2[o] = m2;
-                        } else {
-                            double delta = mean - st.mean[o];
-                            long total = before + n;
-                            st.mean[o] += delta * n / total;
-                            st.m2[o] += m2 + delta * delta * ((double) before * n / total);
-                        }
-                    }
-                }
-                st.n = before + n;
-            }
-            for (int e = 0; e < evaluators.length; e++) {
-                java.util.Arrays.fill(blockValues[e], 0.0);
-                evaluators[e].endBlock(blockValues[e]);
-            }
-            for (int o = 0; o < outputs.length; o++) {
-                if (!perSample[o]) {
-                    Output out = outputs[o];
-                    for (int t = 0; t < out.evaluator().length; t++) {
-                        int e = out.evaluator()[t];
-                        int c = out.component()[t];
-                        if (!evaluators[e].perSample(c)) {
-                            st.sum[o] += out.coefficient()[t] * blockValues[e][c];
-                        }
-                    }
-                }
-            }
-            return st;
         }
     }
 }

@@ -175,4 +175,91 @@ class BlockProgramTest {
         t.rewind(mark);
         s.multiply(s);   // a rewind drops the program
     }
+    /**
+     * The replay's fused loops (runs of up to four uniform-times-lane terms in one pass of
+     * {@code affine}, {@code weightedSum} and {@code sumOfProducts}; max, min and select without a
+     * per-lane dispatch) against the block scalar run afresh, to the last bit, value and every lane
+     * adjoint: nine terms (a run of four, a run of two, a lone one between lane-times-lane and
+     * uniform-times-uniform terms), both operand orders, constants on either side of max and min.
+     */
+    @Test
+    void fusedRunsOfTermsReplayBitIdenticallyToTheBlockScalar() {
+        int terms = 9;
+        double[] coefficients = new double[terms];
+        for (int k = 0; k < terms; k++) {
+            coefficients[k] = 0.37 * (k + 1) - 1.1;
+        }
+        // which terms read lanes: a run of four, a uniform, a run of two, a lane x lane, two more
+        boolean[] laneTerm = {true, true, true, true, false, true, true, false, true};
+        BlockTape t = new BlockTape(W);
+        Block u = t.input(1.3);
+        Block v = t.input(0.8);
+        t.mark();
+        double[][] z = new double[terms][W];
+        BlockProgram p = t.record(z);
+        Block out = fusedProgram(t, u, v, z, laneTerm, coefficients);
+        t.finish(p, out);
+        assertNull(p.refused());
+        double[] ones = new double[W];
+        java.util.Arrays.fill(ones, 1.0);
+        p.sweep(ones);
+        t.clearAdjoints();
+        for (int rep = 1; rep <= 3; rep++) {
+            SplittableRandom rnd = new SplittableRandom(rep);
+            for (double[] lane : z) {
+                for (int l = 0; l < W; l++) {
+                    lane[l] = rnd.nextGaussian();
+                }
+            }
+            p.forward();
+            p.sweep(ones);
+            BlockTape fresh = new BlockTape(W);
+            Block fu = fresh.input(1.3);
+            Block fv = fresh.input(0.8);
+            double[][] fz = new double[terms][];
+            for (int k = 0; k < terms; k++) {
+                fz[k] = z[k].clone();
+            }
+            Block expected = fusedProgram(fresh, fu, fv, fz, laneTerm, coefficients);
+            double[][] g = fresh.laneGradients(expected);
+            double[] du = t.laneAdjoints(u);
+            double[] dv = t.laneAdjoints(v);
+            for (int l = 0; l < W; l++) {
+                assertEquals(Double.doubleToRawLongBits(expected.lane(l)), Double.doubleToRawLongBits(p.output(l)),
+                        "value, replay " + rep + " lane " + l);
+                assertEquals(Double.doubleToRawLongBits(g[l][0]), Double.doubleToRawLongBits(du[l]), "d/du lane " + l);
+                assertEquals(Double.doubleToRawLongBits(g[l][1]), Double.doubleToRawLongBits(dv[l]), "d/dv lane " + l);
+            }
+            t.clearAdjoints();
+        }
+    }
+
+    private static Block fusedProgram(BlockTape t, Block u, Block v, double[][] z, boolean[] laneTerm,
+            double[] coefficients) {
+        int n = z.length;
+        Block[] lanes = new Block[n];
+        Block[] factors = new Block[n];
+        Block[] mixed = new Block[n];
+        for (int k = 0; k < n; k++) {
+            lanes[k] = t.view(z[k]);
+            factors[k] = k % 3 == 2 ? u.multiply(0.5 + k) : v.add(0.1 * k);
+            mixed[k] = laneTerm[k] ? lanes[k] : u.multiply(0.25 * k);
+        }
+        factors[7] = lanes[2].multiply(0.3);   // a lane x lane term between the runs
+        Block x0 = lanes[0].multiply(u).add(1.0);
+        Block step = Fn.affine(x0, v, factors, lanes, 0, n);
+        Block step2 = Fn.affine(u, null, factors, mixed, 0, n);
+        Block weighted = Fn.weightedSum(0.5, coefficients, mixed, n);
+        Block[] swapped = new Block[n];
+        for (int k = 0; k < n; k++) {
+            swapped[k] = k % 2 == 0 ? factors[k] : mixed[k];
+            mixed[k] = k % 2 == 0 ? mixed[k] : factors[k];
+        }
+        Block products = Fn.sumOfProducts(swapped, mixed, n);
+        Block a = Fn.max(step, weighted);
+        Block b = Fn.min(step2, products);
+        Block c = Fn.max(a.multiply(v), 0.25).add(Fn.min(b, -0.1));
+        Block d = Fn.select(step.subtract(step2), a, b).add(Fn.select(weighted, c, v));
+        return d.add(Fn.max(products, u)).add(Fn.min(u, step)).multiply(c);
+    }
 }
