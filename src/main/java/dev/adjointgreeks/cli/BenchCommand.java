@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         doc.put("cores", Runtime.getRuntime().availableProcessors());
         doc.put("repeats", repeats);
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        if (!json) {
+        if (!json && !cases.isEmpty()) {
             out.printf("%-10s %9s %5s %12s %10s %10s %10s %10s%n", "case", "paths", "greeks", "primal ms", "generic/p",
                     "adjoint/p", "bump/adj", "forward/adj");
         }
