@@ -38,7 +38,7 @@ import dev.adjointgreeks.product.Product.PathPayoff;
  * terms stop below 1e-18 (17 at {@code vol sqrt T = 0.2}, 30 at 0.85), and beyond
  * {@code vol sqrt T = 3} the product keeps the kinked payoff. Cost per path with 52 fixings: about
  * 2,300 lane operations against 300 for the kinked payoff with its control variate (measured
- * end to end with second order: about 13x; {@code benchmarks/results/2026-12-06-second-order.md}).
+ * end to end: 3x with first order, 8x with second order; {@code benchmarks/results/2026-12-06-second-order.md}).
  */
 final class ConditionalAsian {
 

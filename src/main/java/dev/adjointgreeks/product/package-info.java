@@ -26,7 +26,7 @@
  * tape, where the model is a Black-Scholes market. Under a Brownian log-spot (Black-Scholes, flat
  * or on curves) the payoff is conditioned on the terminal normal given the path's Brownian bridge
  * ({@code ConditionalAsian}: the kink by Newton, the sum of normal CDFs by one Hermite series):
- * 52 fixings, gamma's standard error about 100x smaller at equal paths, about 10x the cost per path.</li>
+ * 52 fixings: gamma's standard error 60-160x smaller at equal paths, at 3x (first order) to 8x (all Greeks) the cost.</li>
  * </ul>
  */
 package dev.adjointgreeks.product;
