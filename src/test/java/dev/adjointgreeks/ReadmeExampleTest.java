@@ -35,6 +35,7 @@ class ReadmeExampleTest {
         assertEquals(exact.delta(), g[0], 1e-12);
         assertEquals(exact.vega(), g[1], 1e-10);
         assertEquals(exact.rho(), g[2], 1e-10);
-        assertEquals(exact.delta(), r.get("delta"), 4 * r.get("delta_stderr"));
+        // the conditioned one-step European is the closed form: its standard error is 0, rounding remains
+        assertEquals(exact.delta(), r.get("delta"), 4 * r.get("delta_stderr") + 1e-12);
     }
 }

@@ -83,14 +83,14 @@ public final class BenchmarkCase {
 
     /** European call, one exact step: delta, vega, rho, dividend rho, theta. */
     public static BenchmarkCase european(long paths) {
-        Trade t = new Trade("european", new European(OptionType.CALL, K, T), new BlackScholesModel(S, VOL, R, Q));
+        Trade t = new Trade("european", new European(OptionType.CALL, K, T, false), new BlackScholesModel(S, VOL, R, Q));
         return new BenchmarkCase("european", t, paths, new String[] {"spot", "vol", "rate", "dividend", "maturity"},
                 PrimalKernels::european);
     }
 
     /** Arithmetic Asian call on 52 weekly fixings (no control variate): delta, vega, rho, dividend rho. */
     public static BenchmarkCase asian(long paths) {
-        Trade t = new Trade("asian", new Asian(OptionType.CALL, K, T, 52, Averaging.ARITHMETIC, false),
+        Trade t = new Trade("asian", new Asian(OptionType.CALL, K, T, 52, Averaging.ARITHMETIC, false, false),
                 new BlackScholesModel(S, VOL, R, Q));
         return new BenchmarkCase("asian", t, paths, new String[] {"spot", "vol", "rate", "dividend"},
                 x -> PrimalKernels.asian(x, 52));
@@ -133,7 +133,7 @@ public final class BenchmarkCase {
 
     /** Heston call, 100 full-truncation Euler steps: delta, v0, kappa, theta, xi, rho, r. */
     public static BenchmarkCase heston(long paths) {
-        Trade t = new Trade("heston", new European(OptionType.CALL, K, T),
+        Trade t = new Trade("heston", new European(OptionType.CALL, K, T, false),
                 new HestonModel(S, 0.04, 1.5, 0.04, 0.3, -0.7, R, Q), 0, 100, null, 1, null);
         return new BenchmarkCase("heston", t, paths, new String[] {"spot", "heston_v0", "heston_kappa", "heston_theta",
             "heston_xi", "heston_rho", "rate"}, x -> PrimalKernels.heston(x, 100));

@@ -50,7 +50,7 @@ public final class CurveCase {
         CurveInput r = CurveInput.curve(MarketInputs.DISCOUNT_CURVE.block(), MarketInputs.DISCOUNT_CURVE.role(), DISCOUNT);
         CurveInput q = CurveInput.curve(MarketInputs.DIVIDEND_CURVE.block(), MarketInputs.DIVIDEND_CURVE.role(), DIVIDEND);
         return new Trade(NAME, new Asian(OptionType.CALL, BenchmarkCase.K, BenchmarkCase.T, FIXINGS,
-                Averaging.ARITHMETIC, false), new BlackScholesCurveModel(BenchmarkCase.S, BenchmarkCase.VOL, r, q));
+                Averaging.ARITHMETIC, false, false), new BlackScholesCurveModel(BenchmarkCase.S, BenchmarkCase.VOL, r, q));
     }
 
     /** The sensitivities: every model input (spot, vol, the 12 discount and the 8 dividend pillars). */

@@ -16,6 +16,7 @@ import dev.adjointgreeks.bench.CurvesQuickBench;
 import dev.adjointgreeks.bench.LiborQuickBench;
 import dev.adjointgreeks.bench.LocalVolQuickBench;
 import dev.adjointgreeks.bench.QuickBench;
+import dev.adjointgreeks.bench.SecondOrderBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code greeks bench}: a one-minute comparison of adjoint, bump-and-revalue and forward mode. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the benchmark cases (European 200,000 paths; Asian 52 fixings 20,000; basket N=10 20,000; "
-                + "basket N=50 2,000; Heston 100 steps 10,000; curves: the Asian on a 12-pillar discount and an 8-pillar dividend curve 20,000; localvol: the Asian on a 10 x 10 surface, 104 steps, 50,000 (on request); the LIBOR swaption book 1,000) by every method, medians "
+                + "basket N=50 2,000; Heston 100 steps 10,000; curves: the Asian on a 12-pillar discount and an 8-pillar dividend curve 20,000; localvol: the Asian on a 10 x 10 surface, 104 steps, 50,000 (on request); the LIBOR swaption book 1,000; second-order: European 100,000, Asian 20,000 and basket-10 2,000 with every first- and second-order Greek) by every method, medians "
                 + "of --repeats runs, and print each method's time as a ratio to the hand-written primal price measured "
                 + "in the same run.",
             "For publishable numbers use the JMH benchmarks in benchmarks/ (see the README)."})
@@ -41,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--case", paramLabel = "NAME", split = ",",
-            description = "Only these cases: european, asian, basket-10, basket-50, heston, curves, localvol, libor (default: all but localvol).")
+            description = "Only these cases: european, asian, basket-10, basket-50, heston, curves, localvol, libor, second-order (default: all but localvol).")
     List<String> only;
 
     @Spec
@@ -61,9 +62,9 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchmarkCase> cases = new java.util.ArrayList<>(QuickBench.defaultCases(scale));
         if (only != null) {
             for (String name : only) {
-                if (!name.equals("libor") && !name.equals("localvol") && cases.stream().noneMatch(c -> c.name().equals(name))) {
+                if (!name.equals("libor") && !name.equals("localvol") && !name.equals(SecondOrderBench.NAME) && cases.stream().noneMatch(c -> c.name().equals(name))) {
                     throw new UsageException("--case: unknown case '" + name
-                            + "' (expected european, asian, basket-10, basket-50, heston, curves, localvol or libor)");
+                            + "' (expected european, asian, basket-10, basket-50, heston, curves, localvol, libor or second-order)");
                 }
             }
             cases.removeIf(c -> !only.contains(c.name()));
@@ -74,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         doc.put("cores", Runtime.getRuntime().availableProcessors());
         doc.put("repeats", repeats);
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        if (!json) {
+        if (!json && !cases.isEmpty()) {
             out.printf("%-10s %9s %5s %12s %10s %10s %10s %10s%n", "case", "paths", "greeks", "primal ms", "generic/p",
                     "adjoint/p", "bump/adj", "forward/adj");
         }
@@ -115,6 +116,14 @@ final class BenchCommand implements Callable<Integer> {
             LocalVolBench.report(out, doc, json, LocalVolQuickBench.measure(
                     Math.max(2, Math.round(LocalVolQuickBench.PATHS * scale)), repeats));
         }
+        if (only == null || only.contains(SecondOrderBench.NAME)) {
+            List<SecondOrderBench.Row> r = SecondOrderBench.measure(scale, repeats);
+            if (json) {
+                doc.put(SecondOrderBench.NAME, r);
+            } else {
+                printSecondOrder(out, r);
+            }
+        }
         if (libor) {
             // The LIBOR swaption book: its own methods (a hand-written adjoint instead of the generic pricer).
             QuickBench.CaseResult r = LiborQuickBench.measure(Math.max(2, Math.round(1000 * scale)), repeats);
@@ -149,6 +158,19 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The second-order case: cost of every first- and second-order Greek over the first-order adjoint, and gamma's error. */
+    private static void printSecondOrder(PrintWriter out, List<SecondOrderBench.Row> rows) {
+        out.printf("%n%-14s %8s %6s %10s %10s %8s %12s %12s %10s%n", "second-order", "paths", "2nd", "first ms",
+                "all ms", "all/first", "kinked a/f", "gamma se", "kinked se");
+        for (SecondOrderBench.Row r : rows) {
+            out.printf(Locale.ROOT, "%-14s %8d %6d %10.1f %10.1f %8.2f %12.2f %12.3g %10.3g%n", r.trade(), r.paths(),
+                    r.secondOrderGreeks(), 1e3 * r.first(), 1e3 * r.all(), r.allOverFirst(), r.kinkedAllOverFirst(),
+                    r.gammaStderr(), r.kinkedGammaStderr());
+        }
+        out.println("  (targets: all/first <= 2.5 one asset, <= 6 basket-10; second order is differences of adjoint"
+                + " gradients at h and h/2, so the ratio counts sweeps; kinked: today's payoff, the same Greeks)");
     }
 
     /** The curves case's targets: adjoint on curves over flat, bump of every pillar over adjoint, tape bytes per block. */

@@ -25,7 +25,8 @@ import dev.adjointgreeks.curve.ZeroCurve;
 public final class BlackScholesCurveModel implements PathModel {
 
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.LOGNORMAL_STEPS,
-            Capability.EXACT_STEPS, Capability.NORMAL_LAST_STEP, Capability.BLACK_SCHOLES_MARKET);
+            Capability.EXACT_STEPS, Capability.NORMAL_LAST_STEP, Capability.BLACK_SCHOLES_MARKET,
+            Capability.BROWNIAN_LOG_SPOT);
 
     private final double spot;
     private final double vol;
@@ -184,6 +185,16 @@ public final class BlackScholesCurveModel implements PathModel {
         public NormalStep<T> lastStep(int asset) {
             T mean = steps == 1 ? firstStep : path[steps - 1].add(drift[steps]);
             return new NormalStep<>(mean, volSqrtDt[0]);
+        }
+
+        /** Today's log-spot plus every step's drift, and {@code vol sqrt(T)}: set up once per trade. */
+        @Override
+        public NormalStep<T> terminal(int asset) {
+            T mean = logSpot0;
+            for (int k = 1; k <= steps; k++) {
+                mean = mean.add(drift[k]);
+            }
+            return new NormalStep<>(mean, volSqrtDt[0].multiply(Math.sqrt(steps)));
         }
     }
 }

@@ -32,7 +32,8 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
     /** The inputs: spot, vol, rate, dividend. */
     public static final InputLayout INPUTS = InputLayout.of(SPOT, VOL, RATE, DIVIDEND);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.LOGNORMAL_STEPS,
-            Capability.EXACT_STEPS, Capability.NORMAL_LAST_STEP, Capability.BLACK_SCHOLES_MARKET);
+            Capability.EXACT_STEPS, Capability.NORMAL_LAST_STEP, Capability.BLACK_SCHOLES_MARKET,
+            Capability.BROWNIAN_LOG_SPOT);
 
     @Override
     public String name() {
@@ -152,6 +153,12 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
         public NormalStep<T> lastStep(int asset) {
             T mean = steps == 1 ? firstStep : path[steps - 1].add(drift);
             return new NormalStep<>(mean, volSqrtDt[0]);
+        }
+
+        /** Today's log-spot plus every step's drift, and {@code vol sqrt(T)}: set up once per trade. */
+        @Override
+        public NormalStep<T> terminal(int asset) {
+            return new NormalStep<>(logSpot0.add(drift.multiply(steps)), volSqrtDt[0].multiply(Math.sqrt(steps)));
         }
     }
 }

@@ -37,6 +37,12 @@ public enum Capability {
      */
     STEPS_BETWEEN_DATES("time steps between a product's dates"),
     /**
+     * {@link PathModel.PathGenerator#terminal}: the log-spot is a Brownian motion with drift and a
+     * constant variance per step, and the law of the final log-spot given today's is known, so a
+     * path splits into its terminal normal and an independent Brownian bridge (the conditioned Asian).
+     */
+    BROWNIAN_LOG_SPOT("a Brownian log-spot with a known terminal law"),
+    /**
      * The inputs {@code spot, vol, rate, dividend} are a flat Black-Scholes market: closed forms
      * of that market (the geometric Asian control variate) apply.
      */

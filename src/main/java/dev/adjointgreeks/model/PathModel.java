@@ -128,6 +128,14 @@ public interface PathModel {
         default NormalStep<T> lastStep(int asset) {
             throw new UnsupportedOperationException("the model has no normal last step");
         }
+
+        /**
+         * {@link Capability#BROWNIAN_LOG_SPOT}: the law of the final log-spot of {@code asset} given
+         * today's, mean and standard deviation (field values of the setup, so call it in a product's setup).
+         */
+        default NormalStep<T> terminal(int asset) {
+            throw new UnsupportedOperationException("the model has no Brownian log-spot");
+        }
     }
 
     /** A normal law of a step's end given its start: mean and standard deviation, field values. */

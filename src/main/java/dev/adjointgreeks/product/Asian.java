@@ -20,9 +20,15 @@ import dev.adjointgreeks.spec.FieldException;
  * <p>With {@code controlVariate} (the default, Black-Scholes only) the arithmetic payoff is
  * estimated as {@code arithmetic - geometric + E[geometric]}, the last term in closed form and
  * recorded on the tape, so the control variate changes the variance and not the derivatives.
+ *
+ * <p>With {@code conditioned} (the default) and a model with {@link Capability#BROWNIAN_LOG_SPOT}
+ * (Black-Scholes, flat or on curves), the payoff is its conditional expectation given the path's
+ * Brownian bridge, integrated over the terminal normal in closed form ({@link ConditionalAsian}):
+ * smooth path by path, so second-order Greeks from differences of adjoint gradients lose the kink's
+ * noise. Otherwise the payoff is the kinked one on the simulated fixings.
  */
 public record Asian(OptionType type, double strike, double maturity, int fixings, Averaging averaging,
-        boolean controlVariate) implements StrikeAndMaturity {
+        boolean controlVariate, boolean conditioned) implements StrikeAndMaturity {
 
     public Asian {
         Payoffs.checkStrike(strike);
@@ -32,8 +38,13 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
         }
     }
 
+    public Asian(OptionType type, double strike, double maturity, int fixings, Averaging averaging,
+            boolean controlVariate) {
+        this(type, strike, maturity, fixings, averaging, controlVariate, true);
+    }
+
     public Asian(OptionType type, double strike, double maturity, int fixings, Averaging averaging) {
-        this(type, strike, maturity, fixings, averaging, true);
+        this(type, strike, maturity, fixings, averaging, true, true);
     }
 
     @Override
@@ -88,6 +99,9 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
         T geometricPrice = useControl
                 ? model.geometricAsianPrice(modelParams, type.sign(), k, p.get(MATURITY), fixings)
                 : null;
+        if (conditioned && model.offers(Capability.BROWNIAN_LOG_SPOT) && ConditionalAsian.covers(gen)) {
+            return ConditionalAsian.payoff(type, averaging, k, fixings, steps, gen, geometricPrice);
+        }
         boolean needGeometric = useControl || averaging == Averaging.GEOMETRIC;
         return path -> {
             T df = path.discountFactor(steps);

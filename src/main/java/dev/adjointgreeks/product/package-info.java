@@ -18,10 +18,17 @@
  * (the log-Euler step is Brownian within the step, so the bridge is exact for the scheme). Knock-out rebates are discounted from the end of the step of the hit
  * (bias at most {@code rebate (1 - e^{-r dt})}, 32 steps by default); a barrier breached today pays
  * the rebate at once (knock-out) or is the vanilla (knock-in).</li>
+ * <li><b>European.</b> Its conditional expectation over the last time step (Black-Scholes or
+ * Bachelier formula over the step), like the digital: unbiased, smooth path by path, the closed form
+ * itself with one exact step. Gamma, vanna and volga, differences of its adjoint gradients, lose the
+ * kink's noise (issue 22); {@code conditioned = false} keeps the kinked payoff (benchmarks).</li>
  * <li><b>Asian.</b> Fixings at {@code i T / n}, simulated only at those dates (exact steps); under a
  * discretised model (local vol) on {@code steps}, a multiple of the fixings (default at least 100 a year). The
  * arithmetic average uses the geometric Asian as a control variate, its closed form recorded on the
- * tape, where the model is a Black-Scholes market.</li>
+ * tape, where the model is a Black-Scholes market. Under a Brownian log-spot (Black-Scholes, flat
+ * or on curves) the payoff is conditioned on the terminal normal given the path's Brownian bridge
+ * ({@code ConditionalAsian}: the kink by Newton, the sum of normal CDFs by one Hermite series):
+ * 52 fixings: gamma's standard error 60-160x smaller at equal paths, at 3x (first order) to 8x (all Greeks) the cost.</li>
  * </ul>
  */
 package dev.adjointgreeks.product;

@@ -114,6 +114,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchCaseSecondOrderTimesEveryGreekAgainstTheFirstOrderAdjoint() throws Exception {
+        CliRunner.Run r = CliRunner.run("bench", "--case", "second-order", "--scale", "0.01", "--repeats", "1",
+                "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals(0, doc.get("cases").size());
+        JsonNode rows = doc.get("second-order");
+        assertEquals(3, rows.size());
+        String[] names = {"european", "asian", "basket-10"};
+        int[] second = {3, 3, 55};   // gamma, vanna, volga; the basket's 10 x 11 / 2 gammas
+        for (int i = 0; i < 3; i++) {
+            JsonNode row = rows.get(i);
+            assertEquals(names[i], row.get("trade").asText());
+            assertEquals(second[i], row.get("secondOrderGreeks").asInt());
+            assertTrue(row.get("all").asDouble() > 0 && row.get("first").asDouble() > 0, row.toString());
+            assertTrue(row.get("gammaStderr").asDouble() >= 0, row.toString());
+        }
+        CliRunner.Run table = CliRunner.run("bench", "--case", "second-order", "--scale", "0.005", "--repeats", "1");
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().contains("all/first") && table.out().contains("basket-10"), table.out());
+    }
+
+    @Test
     void scalarProgramGradientsAgree() {
         ScalarProgram p = new ScalarProgram(7);
         double[] a = p.adjointGradient();

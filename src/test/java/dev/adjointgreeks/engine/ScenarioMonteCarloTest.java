@@ -14,8 +14,9 @@ import dev.adjointgreeks.product.OptionType;
 /** Market scenarios priced inside the base's Monte Carlo run. */
 class ScenarioMonteCarloTest {
 
+    /** The kinked European: a payoff with sampling error, whose P&amp;L error common random numbers cut (the conditioned one has none). */
     static Trade european(double spot) {
-        return new Trade("eu", new European(OptionType.CALL, 100, 1), new BlackScholesModel(spot, 0.2, 0.05, 0.01));
+        return new Trade("eu", new European(OptionType.CALL, 100, 1, false), new BlackScholesModel(spot, 0.2, 0.05, 0.01));
     }
 
     /**

