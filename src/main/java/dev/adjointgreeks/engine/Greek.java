@@ -105,13 +105,16 @@ public sealed interface Greek {
      * A linear functional of per-path values, so its standard error comes with it.
      */
     record Parallel(InputBlock block, int[] inputs) implements Greek {
-        /** {@code rho}, {@code dividend_rho}; a per-asset curve's ({@code dividend_curve_2}) {@code dividend_rho_2}. */
+        /**
+         * {@code rho}, {@code dividend_rho}, {@code vega} (a surface's quotes); a per-asset curve's
+         * ({@code dividend_curve_2}) {@code dividend_rho_2}.
+         */
         @Override
         public String column() {
             String family = block.greekFamily();
-            for (String curve : GreekCatalogue.CURVE_FAMILIES) {
-                if (family.startsWith(curve)) {
-                    family = family.substring(curve.length());
+            for (String bucketed : GreekCatalogue.BUCKET_FAMILIES) {
+                if (family.startsWith(bucketed)) {
+                    family = family.substring(bucketed.length());
                 }
             }
             return block.role().parallel().greekFamily(null) + family;
