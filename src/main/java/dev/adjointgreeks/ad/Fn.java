@@ -157,6 +157,22 @@ public final class Fn {
         if (x instanceof Decimal64) {
             return cast(new Decimal64(normPdf(v)));
         }
+        if (x instanceof DerivativeStructure) {
+            // phi^(k)(x) = (-1)^k He_k(x) phi(x); the generic route below took pi as acos(-1) on the
+            // structure, whose derivative at -1 is infinite, and came out NaN
+            DerivativeStructure ds = (DerivativeStructure) x;
+            double[] f = new double[ds.getOrder() + 1];
+            double phi = normPdf(v);
+            double hPrev = 0.0;
+            double h = 1.0;
+            for (int k = 0; k < f.length; k++) {
+                f[k] = ((k & 1) == 0 ? 1.0 : -1.0) * h * phi;
+                double next = v * h - k * hPrev;
+                hPrev = h;
+                h = next;
+            }
+            return cast(ds.compose(f));
+        }
         T twoPi = constant(x, 2.0).multiply(pi(x));
         return x.multiply(x).multiply(-0.5).exp().divide(twoPi.sqrt());
     }

@@ -12,6 +12,19 @@ import org.junit.jupiter.api.Test;
 class FnTest {
 
     @Test
+    void normalPdfOnDerivativeStructuresHasItsHermiteDerivatives() {
+        // first three derivatives: -x phi, (x^2 - 1) phi, (3x - x^3) phi (they came out NaN before)
+        for (double x : new double[] {-3.0, -0.7, 0.0, 1.1, 4.0}) {
+            DerivativeStructure ds = Fn.normPdf(new DerivativeStructure(1, 3, 0, x));
+            double phi = Fn.normPdf(x);
+            assertEquals(phi, ds.getValue(), 1e-16);
+            assertEquals(-x * phi, ds.getPartialDerivative(1), 1e-15);
+            assertEquals((x * x - 1) * phi, ds.getPartialDerivative(2), 1e-15);
+            assertEquals((3 * x - x * x * x) * phi, ds.getPartialDerivative(3), 1e-14);
+        }
+    }
+
+    @Test
     void normalCdfAgreesAcrossFieldsWithExactDerivatives() {
         for (double x : new double[] {-6.0, -1.3, 0.0, 0.4, 2.2, 7.5}) {
             double phi = Fn.normCdf(x);
