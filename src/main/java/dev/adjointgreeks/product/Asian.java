@@ -53,6 +53,11 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
     }
 
     @Override
+    public Product pathwise() {
+        return new Asian(type, strike, maturity, fixings, averaging, controlVariate, false);
+    }
+
+    @Override
     public <R> R match(ProductCases<R> cases) {
         return cases.asian(this);
     }

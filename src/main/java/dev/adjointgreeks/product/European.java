@@ -38,6 +38,11 @@ public record European(OptionType type, double strike, double maturity, boolean 
     }
 
     @Override
+    public Product pathwise() {
+        return new European(type, strike, maturity, false);
+    }
+
+    @Override
     public <R> R match(ProductCases<R> cases) {
         return cases.european(this);
     }

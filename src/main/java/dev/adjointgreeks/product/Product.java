@@ -89,4 +89,13 @@ public interface Product {
     default <R> R match(ProductCases<R> cases) {
         return cases.other(this);
     }
+
+    /**
+     * The same contract with its payoff taken path by path, as simulated: no conditional
+     * expectation over a last step or a terminal normal. A surrogate's pathwise labels use it (Huge
+     * and Savine's differential training regresses on noisy payoffs); prices and Greeks do not.
+     */
+    default Product pathwise() {
+        return this;
+    }
 }

@@ -34,7 +34,11 @@ public record TrainingData(double[][] x, double[] y, double[][] dydx) {
         if (m < 1) {
             throw new IllegalArgumentException("samples must be >= 1 (value " + m + ")");
         }
-        PricingProblem problem = spec.trade().problem();
+        PricingProblem priced = spec.trade().problem();
+        // pathwise labels are one simulated payoff per sample, not a conditional expectation
+        PricingProblem problem = spec.labels() == SurrogateSpec.Labels.PATHWISE
+                ? new PricingProblem(priced.model(), priced.product().pathwise(), priced.steps())
+                : priced;
         double[] base = problem.inputValues();
         int n = spec.inputs();
         int[] idx = new int[n];
