@@ -286,9 +286,10 @@ final class ClosedFormTables {
 
     /**
      * Bachelier, one asset or several: European, digital, arithmetic Asian (exact: an average of
-     * normals is normal), basket and exchange (a weighted sum of normals is normal). Under a curve
-     * (one asset) European and digital at {@code z(T)}, {@code q(T)}, exact; the Asian's formula
-     * assumes constant rates, so a curve of several pillars refuses it.
+     * normals is normal), basket and exchange (a weighted sum of normals is normal). Under curves
+     * European, digital, basket and exchange at {@code z(T)}, {@code q_i(T)}, exact (they read only
+     * the forwards to maturity and {@code DF(T)}); the Asian's formula assumes constant rates, so a
+     * curve of several pillars refuses it.
      */
     static final Analytic BACHELIER = new Analytic() {
         @Override
@@ -394,7 +395,19 @@ final class ClosedFormTables {
                         }
                     }
                     return BachelierFormula.basket(sign, weights, m.all(model.spotBlock()), m.all(model.volBlock()),
-                            m.all(model.dividendBlock()), rate, corr, strike, maturity);
+                            yields(n), rate, corr, strike, maturity);
+                }
+
+                /** Each asset's yield to maturity: flat, or its curve's {@code q_i(T)}. */
+                private T[] yields(int n) {
+                    if (model.dividendCurve(0) == null) {
+                        return m.all(model.dividendBlock());
+                    }
+                    T[] q = MathArrays.buildArray(maturity.getField(), n);
+                    for (int i = 0; i < n; i++) {
+                        q[i] = model.dividendCurve(i).rateTo(m, maturity);
+                    }
+                    return q;
                 }
             });
         }

@@ -28,7 +28,8 @@ public final class BachelierDescriptor implements ModelDescriptor {
             MarketInputs.DISCOUNT_CURVE, MarketInputs.DISCOUNT_PILLARS, MarketInputs.DIVIDEND_CURVE,
             MarketInputs.DIVIDEND_PILLARS);
     private static final List<Input> MULTI = List.of(SPOTS, STRIKE, VOLS, MarketInputs.DIVIDENDS, MarketInputs.RATE,
-            MarketInputs.CORRELATION);
+            MarketInputs.CORRELATION, MarketInputs.DISCOUNT_CURVE_OF_ASSETS, MarketInputs.DISCOUNT_PILLARS,
+            MarketInputs.DIVIDEND_CURVES, MarketInputs.DIVIDEND_CURVES_PILLARS);
 
     @Override
     public String word() {
@@ -49,8 +50,15 @@ public final class BachelierDescriptor implements ModelDescriptor {
     public PathModel create(Fields f, Underlying u) {
         if (u == Underlying.MULTI_ASSET) {
             double[] spots = f.numbers("spots");
-            return new BachelierModel(spots, f.numbers("vols"), MarketInputs.dividends(f, spots.length), f.number("rate"),
-                    MarketInputs.correlation(f, spots.length));
+            CurveInput[] dividendCurves = MarketInputs.dividendCurves(f, spots.length);
+            if (dividendCurves == null && !f.has(MarketInputs.DISCOUNT_CURVE_OF_ASSETS.field())) {
+                // no curve: today's model, bit for bit
+                return new BachelierModel(spots, f.numbers("vols"), MarketInputs.dividends(f, spots.length),
+                        f.number("rate"), MarketInputs.correlation(f, spots.length));
+            }
+            // curves as the multi-asset Black-Scholes model reads them; a flat rate beside them is a one-pillar curve
+            return new BachelierModel(spots, f.numbers("vols"), MarketInputs.dividends(f, spots.length),
+                    MarketInputs.discount(f), dividendCurves, MarketInputs.correlation(f, spots.length));
         }
         // a row without curves gets today's flat inputs; a flat value beside a curve is a one-pillar curve
         return new BachelierModel(f.number("spot"), f.number("vol"), MarketInputs.discount(f), MarketInputs.dividend(f));

@@ -23,7 +23,10 @@ import dev.adjointgreeks.curve.ZeroCurve;
  *
  * <p>One asset under curves: the forward {@code F(t) = S exp(int_0^t (r - q))} from the discount and
  * dividend curves' integrals to each date (exact), the numeraire the discount curve's {@code DF(t_k)};
- * a row without a curve keeps the flat code, bit for bit ({@link CurveSteps}).
+ * a row without a curve keeps the flat code, bit for bit ({@link CurveSteps}). Several assets read a
+ * {@code discount_curve} and {@code dividend_curves} (one per asset, blocks {@code dividend_curve_<i>})
+ * as the multi-asset Black-Scholes model does: each forward {@code S_i exp(int_0^t (r - q_i))}, exact
+ * at each date, the numeraire {@code DF(t_k)}.
  *
  * <p>One asset: inputs {@code spot, vol, rate, dividend} (Greeks delta, vega, rho, dividend_rho);
  * several: {@code spot_i, vol_i, dividend_i, rate, corr_i_j}, as in the multi-asset Black-Scholes
@@ -41,6 +44,7 @@ public final class BachelierModel implements PathModel {
     private final double rate;
     private final CurveInput discountInput;     // one asset: the flat rate or the discount curve
     private final CurveInput dividendInput;     // one asset: the flat dividend or the dividend curve
+    private final CurveInput[] dividendCurves;  // several assets under curves: one per asset, or null
     private final double[][] correlation;
     private final InputLayout inputs;
     private final InputBlock spot;
@@ -58,7 +62,7 @@ public final class BachelierModel implements PathModel {
      */
     public BachelierModel(double spot, double vol, CurveInput discount, CurveInput dividend) {
         this(true, new double[] {spot}, new double[] {vol}, new double[] {first(dividend)}, first(discount),
-                new double[][] {{1.0}}, discount, dividend);
+                new double[][] {{1.0}}, discount, dividend, null);
     }
 
     private static double first(CurveInput c) {
@@ -67,12 +71,23 @@ public final class BachelierModel implements PathModel {
 
     /** Several correlated assets (the correlation is checked as for the multi-asset Black-Scholes model). */
     public BachelierModel(double[] spots, double[] vols, double[] dividends, double rate, double[][] correlation) {
-        this(false, spots, vols, dividends, rate, correlation, null, null);
+        this(false, spots, vols, dividends, rate, correlation, null, null, null);
+    }
+
+    /**
+     * Several correlated assets under curves: {@code discount} a flat rate or a discount curve,
+     * {@code dividendCurves} one per asset or null for the flat {@code dividends} (the same checks
+     * and input layout as the multi-asset Black-Scholes model's).
+     */
+    public BachelierModel(double[] spots, double[] vols, double[] dividends, CurveInput discount,
+            CurveInput[] dividendCurves, double[][] correlation) {
+        this(false, spots, vols, dividends, first(discount), correlation, discount, null, dividendCurves);
     }
 
     private BachelierModel(boolean single, double[] spots, double[] vols, double[] dividends, double rate,
-            double[][] correlation, CurveInput discountInput, CurveInput dividendInput) {
+            double[][] correlation, CurveInput discountInput, CurveInput dividendInput, CurveInput[] dividendCurves) {
         int n = spots.length;
+        MultiAssetModel shape = null;
         if (single) {
             Validation.finite("spot", spots[0]);
             Validation.nonNegative("vol", vols[0]);
@@ -80,7 +95,8 @@ public final class BachelierModel implements PathModel {
             MarketInputs.finiteIfFlat(dividendInput, "dividend");
         } else {
             // the same shape, symmetry and positive-definiteness checks as the lognormal basket model
-            new MultiAssetModel(ones(n), vols, dividends, rate, correlation);
+            shape = discountInput == null ? new MultiAssetModel(ones(n), vols, dividends, rate, correlation)
+                    : new MultiAssetModel(ones(n), vols, dividends, discountInput, dividendCurves, correlation);
             for (int i = 0; i < n; i++) {
                 Validation.finite("spots[" + (i + 1) + "]", spots[i]);
             }
@@ -88,7 +104,8 @@ public final class BachelierModel implements PathModel {
         this.single = single;
         this.spots = spots.clone();
         this.vols = vols.clone();
-        this.dividends = dividends.clone();
+        this.dividends = dividendCurves == null ? dividends.clone() : new double[n];
+        this.dividendCurves = dividendCurves == null ? null : dividendCurves.clone();
         this.rate = rate;
         this.discountInput = discountInput;
         this.dividendInput = dividendInput;
@@ -105,7 +122,7 @@ public final class BachelierModel implements PathModel {
             spot = MarketBlocks.spots(n);
             vol = MarketBlocks.vols(n);
             dividend = MarketBlocks.dividends(n);
-            inputs = MultiAssetModel.layout(n);
+            inputs = hasCurve() ? shape.inputs() : MultiAssetModel.layout(n);
         }
     }
 
@@ -115,7 +132,7 @@ public final class BachelierModel implements PathModel {
         return o;
     }
 
-    /** One asset: the discount input (flat rate or curve); null for several assets (a flat {@code rate}). */
+    /** The discount input (flat rate or curve); null for several assets without a curve (a flat {@code rate}). */
     public CurveInput discount() {
         return discountInput;
     }
@@ -125,9 +142,17 @@ public final class BachelierModel implements PathModel {
         return dividendInput;
     }
 
-    /** Whether the model reads a curve (one asset with a discount or dividend curve). */
+    /** Several assets: asset i's dividend curve (0-based), or null where the dividends are flat. */
+    public CurveInput dividendCurve(int i) {
+        return dividendCurves == null ? null : dividendCurves[i];
+    }
+
+    /** Whether the model reads a curve (a discount curve, or one asset's or each asset's dividend curve). */
     public boolean hasCurve() {
-        return single && !CurveSteps.flat(discountInput, dividendInput);
+        if (single) {
+            return !CurveSteps.flat(discountInput, dividendInput);
+        }
+        return dividendCurves != null || (discountInput != null && discountInput.block().shape() != InputBlock.Shape.SCALAR);
     }
 
     /**
@@ -179,7 +204,15 @@ public final class BachelierModel implements PathModel {
             System.arraycopy(q, 0, out, 2 + r.length, q.length);
             return out;
         }
-        return MultiAssetModel.values(spots, vols, dividends, rate, correlation);
+        if (!hasCurve()) {
+            return MultiAssetModel.values(spots, vols, dividends, rate, correlation);
+        }
+        double[] v = new MultiAssetModel(ones(spots.length), vols, dividends, discountInput, dividendCurves,
+                correlation).parameterValues();
+        for (int i = 0; i < spots.length; i++) {
+            v[inputs.index(spot, i)] = spots[i];
+        }
+        return v;
     }
 
     @Override
@@ -209,6 +242,14 @@ public final class BachelierModel implements PathModel {
         return CAPABILITIES;
     }
 
+    /** Asset i's dividend curve on the field: its own curve, or its flat yield (one asset: the dividend input). */
+    private <T extends RealFieldElement<T>> ZeroCurve<T> dividendCurveOf(Inputs<T> p, int i) {
+        if (single) {
+            return dividendInput.curve(p);
+        }
+        return dividendCurves == null ? ZeroCurve.flat(p.get(dividend, i)) : dividendCurves[i].curve(p);
+    }
+
     @Override
     public <T extends RealFieldElement<T>> PathGenerator<T> generator(Inputs<T> p, T maturity, int steps) {
         return new Generator<>(this, p, maturity, steps);
@@ -233,7 +274,7 @@ public final class BachelierModel implements PathModel {
             boolean curves = m.hasCurve();
             T rate = curves ? null : p.get(MarketBlocks.RATE);
             ZeroCurve<T> r = curves ? m.discountInput.curve(p) : null;
-            T[] carryTo = curves ? CurveSteps.carryTo(r, m.dividendInput.curve(p), dt, maturity, steps) : null;
+            T[][] carryTo = MathArrays.buildArray(field, n, 0);
             T[][] l = m.single ? null : MultiAssetModel.cholesky(MultiAssetModel.correlationMatrix(p, n, maturity));
             increment = MathArrays.buildArray(field, n, steps + 1);
             factor = MathArrays.buildArray(field, n, 0);
@@ -242,10 +283,13 @@ public final class BachelierModel implements PathModel {
             for (int i = 0; i < n; i++) {
                 T s0 = p.get(m.spot, i);
                 T carryDt = curves ? null : rate.subtract(p.get(m.dividend, i)).multiply(dt);
+                if (curves) {
+                    carryTo[i] = CurveSteps.carryTo(r, m.dividendCurveOf(p, i), dt, maturity, steps);
+                }
                 T previous = s0;
                 for (int k = 1; k <= steps; k++) {
                     // F(t_k) = S e^{(r - q) t_k}; under curves S e^{int_0^{t_k} (r - q)}, exact at each date
-                    T forward = (curves ? carryTo[k] : carryDt.multiply(k)).exp().multiply(s0);
+                    T forward = (curves ? carryTo[i][k] : carryDt.multiply(k)).exp().multiply(s0);
                     increment[i][k] = forward.subtract(previous);
                     previous = forward;
                 }

@@ -27,15 +27,15 @@
  * numeraire is {@code DF(t_k)} of the discount curve. Its adjoints are the bucketed sensitivities
  * and {@code rho}, {@code dividend_rho} their sums, from the same sweep. A row without curves is
  * priced by {@code BlackScholesModel}, today's code, bit for bit.</li>
- * <li>Heston, Bachelier (one asset) and the multi-asset Black-Scholes model read the same curves
+ * <li>Heston, Bachelier (one asset or several) and the multi-asset Black-Scholes model read the same curves
  * through {@link dev.adjointgreeks.model.CurveSteps}, shared by every curve model: each step's carry
  * {@code int (r - q)} is exact over the step (Heston's Euler drift, the lognormal drifts), Bachelier's
  * forward {@code S exp(int_0^t (r - q))} exact at each date, the numeraire {@code DF(t_k)}; one step
  * to maturity reads the integrals to maturity. The existing classes take a
  * {@link dev.adjointgreeks.model.CurveInput} (a flat input or a curve) rather than a second copy of
  * each model; rows without a curve keep today's expressions node for node. The multi-asset model
- * takes one dividend curve per asset ({@code dividend_curves}, blocks {@code dividend_curve_<i>}).
- * The multi-asset Bachelier model still refuses a curve (never ignores it).</li>
+ * takes one dividend curve per asset ({@code dividend_curves}, blocks {@code dividend_curve_<i>}),
+ * and so does the multi-asset Bachelier model (each forward {@code S_i exp(int_0^t (r - q_i))}).</li>
  * <li>A volatility surface ({@link dev.adjointgreeks.model.SurfaceInput}): when a row has a
  * {@code vol_surface}, each quote is an input (a LABELLED block {@code vol_surface}, role
  * {@code VOL_SURFACE}, labels {@code <expiry>/<strike>} as written, element names with {@code _} for

@@ -98,18 +98,20 @@ class CurveInputCliTest {
     }
 
     @Test
-    void aModelWithoutCurvesRefusesTheRowRatherThanIgnoreTheCurve() throws IOException {
+    void theMultiAssetBachelierModelReadsTheCurvesRatherThanRefuseThem() throws IOException {
         Path f = dir.resolve("h.json");
-        // the multi-asset Bachelier model reads no curve yet (Heston, Bachelier on one asset and bs do)
+        // every built-in model now reads curves: the multi-asset Bachelier model prices the row and buckets them
         Files.writeString(f, "{\"markets\": {\"m\": {\"spots\": [100, 95], \"vols\": [20, 25], \"model\": \"bachelier\",\n"
-                + "\"discount_curve\": {\"tenors\": [\"1Y\"], \"zero_rates\": [0.03]}}},\n"
+                + "\"discount_curve\": {\"tenors\": [\"1Y\"], \"zero_rates\": [0.03]},\n"
+                + "\"dividend_curves\": [{\"tenors\": [\"6M\"], \"yields\": [0.01]}, {\"tenors\": [\"2Y\"], \"yields\": [0.02]}]}},\n"
                 + "\"trades\": [\n"
                 + "{\"id\": \"a\", \"product\": \"basket\", \"type\": \"call\", \"strike\": 100, \"maturity\": 1,"
                 + " \"weights\": [0.5, 0.5], \"market\": \"m\"}\n"
                 + "]}");
-        CliRunner.Run r = price(f);
-        assertEquals(3, r.exit(), r.err());
-        assertTrue(r.err().contains(f + ":4: discount_curve: the bachelier model takes no curve"), r.err());
+        CliRunner.Run r = price(f, "--greeks", "price,rho,dividend_rho,d_discount_curve,d_dividend_curve");
+        assertEquals(0, r.exit(), r.err());
+        String out = Files.readString(dir.resolve("out.csv"));
+        assertTrue(out.contains("d_discount_curve_1Y") && out.contains("d_dividend_curve_2_2Y"), out);
     }
 }
 
