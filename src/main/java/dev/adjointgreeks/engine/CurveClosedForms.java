@@ -86,8 +86,8 @@ final class CurveClosedForms implements Analytic {
         T vol = m.get(VOL);
         T strike = x.get(STRIKE);
         T maturity = x.get(MATURITY);
-        T rate = BlackScholesCurveModel.zeroRate(model.discount(), m, maturity);
-        T div = BlackScholesCurveModel.zeroRate(model.dividend(), m, maturity);
+        T rate = model.discount().rateTo(m, maturity);
+        T div = model.dividend().rateTo(m, maturity);
         return problem.product().match(new ProductCases<T>() {
             @Override
             public T other(Product p) {

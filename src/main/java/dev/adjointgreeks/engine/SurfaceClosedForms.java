@@ -47,8 +47,8 @@ final class SurfaceClosedForms implements Analytic {
             @Override
             public T european(European e) {
                 return BlackScholesFormula.price(ClosedFormTables.cp(e.type()), m.get(SPOT), strike, maturity,
-                        BlackScholesSurfaceModel.zeroRate(model.discount(), m, maturity),
-                        BlackScholesSurfaceModel.zeroRate(model.dividend(), m, maturity),
+                        model.discount().rateTo(m, maturity),
+                        model.dividend().rateTo(m, maturity),
                         model.impliedVol(m, strike, maturity));
             }
         });

@@ -195,14 +195,7 @@ public final class BachelierModel implements PathModel {
     @Override
     public double[] parameterValues() {
         if (single) {
-            double[] r = discountInput.values();
-            double[] q = dividendInput.values();
-            double[] out = new double[2 + r.length + q.length];
-            out[0] = spots[0];
-            out[1] = vols[0];
-            System.arraycopy(r, 0, out, 2, r.length);
-            System.arraycopy(q, 0, out, 2 + r.length, q.length);
-            return out;
+            return InputLayout.values(new double[] {spots[0], vols[0]}, discountInput.values(), dividendInput.values());
         }
         if (!hasCurve()) {
             return MultiAssetModel.values(spots, vols, dividends, rate, correlation);

@@ -64,14 +64,7 @@ public final class BlackScholesCurveModel implements PathModel {
 
     @Override
     public double[] parameterValues() {
-        double[] r = discount.values();
-        double[] q = dividend.values();
-        double[] out = new double[2 + r.length + q.length];
-        out[0] = spot;
-        out[1] = vol;
-        System.arraycopy(r, 0, out, 2, r.length);
-        System.arraycopy(q, 0, out, 2 + r.length, q.length);
-        return out;
+        return InputLayout.values(new double[] {spot, vol}, discount.values(), dividend.values());
     }
 
     @Override
@@ -92,11 +85,6 @@ public final class BlackScholesCurveModel implements PathModel {
     @Override
     public Set<Capability> capabilities() {
         return CAPABILITIES;
-    }
-
-    /** The zero rate (or yield) of {@code curve} to {@code t}: what the European and digital closed forms read. */
-    public static <T extends RealFieldElement<T>> T zeroRate(CurveInput curve, Inputs<T> p, T t) {
-        return curve.curve(p).zeroRate(t);
     }
 
     /** The geometric Asian with each fixing at its own forward: the arithmetic Asian's control variate. */

@@ -108,15 +108,7 @@ public final class BlackScholesSurfaceModel implements PathModel {
 
     @Override
     public double[] parameterValues() {
-        double[] v = surface.values();
-        double[] r = discount.values();
-        double[] q = dividend.values();
-        double[] out = new double[1 + v.length + r.length + q.length];
-        out[0] = spot;
-        System.arraycopy(v, 0, out, 1, v.length);
-        System.arraycopy(r, 0, out, 1 + v.length, r.length);
-        System.arraycopy(q, 0, out, 1 + v.length + r.length, q.length);
-        return out;
+        return InputLayout.values(new double[] {spot}, surface.values(), discount.values(), dividend.values());
     }
 
     @Override
@@ -137,11 +129,6 @@ public final class BlackScholesSurfaceModel implements PathModel {
     @Override
     public Set<Capability> capabilities() {
         return CAPABILITIES;
-    }
-
-    /** The zero rate (or yield) of {@code curve} to {@code t}: what the European closed form reads. */
-    public static <T extends RealFieldElement<T>> T zeroRate(CurveInput curve, Inputs<T> p, T t) {
-        return curve.curve(p).zeroRate(t);
     }
 
     /**

@@ -106,14 +106,7 @@ public final class HestonModel implements PathModel {
 
     @Override
     public double[] parameterValues() {
-        double[] r = discount.values();
-        double[] q = dividend.values();
-        double[] out = new double[6 + r.length + q.length];
-        double[] own = {spot, v0, kappa, theta, xi, rho};
-        System.arraycopy(own, 0, out, 0, 6);
-        System.arraycopy(r, 0, out, 6, r.length);
-        System.arraycopy(q, 0, out, 6 + r.length, q.length);
-        return out;
+        return InputLayout.values(new double[] {spot, v0, kappa, theta, xi, rho}, discount.values(), dividend.values());
     }
 
     @Override

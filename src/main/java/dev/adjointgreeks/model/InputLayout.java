@@ -35,6 +35,21 @@ public final class InputLayout {
         }
     }
 
+    /** A model's parameter vector: the blocks' values one after another, in layout order. */
+    public static double[] values(double[]... blocks) {
+        int n = 0;
+        for (double[] b : blocks) {
+            n += b.length;
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (double[] b : blocks) {
+            System.arraycopy(b, 0, out, at, b.length);
+            at += b.length;
+        }
+        return out;
+    }
+
     public static InputLayout of(InputBlock... blocks) {
         return new InputLayout(Arrays.asList(blocks));
     }

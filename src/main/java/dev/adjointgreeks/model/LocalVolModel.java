@@ -102,15 +102,7 @@ public final class LocalVolModel implements PathModel {
 
     @Override
     public double[] parameterValues() {
-        double[] v = surface.values();
-        double[] r = discount.values();
-        double[] q = dividend.values();
-        double[] out = new double[1 + v.length + r.length + q.length];
-        out[0] = spot;
-        System.arraycopy(v, 0, out, 1, v.length);
-        System.arraycopy(r, 0, out, 1 + v.length, r.length);
-        System.arraycopy(q, 0, out, 1 + v.length + r.length, q.length);
-        return out;
+        return InputLayout.values(new double[] {spot}, surface.values(), discount.values(), dividend.values());
     }
 
     @Override
