@@ -143,30 +143,51 @@ public final class Block implements RealFieldElement<Block> {
         return tape;
     }
 
-    /** Uniform result of a unary operation on a uniform value, local derivative {@code d}. */
+    /** Uniform result of a linear unary operation on a uniform value, local derivative {@code d}. */
     private Block unaryU(double v, double d) {
+        return unaryU(v, d, 0.0);
+    }
+
+    /** Uniform result of a unary operation: local derivative {@code d}, second derivative {@code d2}. */
+    private Block unaryU(double v, double d, double d2) {
         if (index < 0) {
             return new Block(tape, v);
         }
         tape.checkOwn(this);
         int node = tape.begin(1, true);
-        tape.entry(tape.first(node), index, d);
+        int e = tape.first(node);
+        tape.entry(e, index, d);
+        if (tape.curvature) {
+            tape.term(e, index, d2);
+        }
         return tape.activeUniform(node, v);
     }
 
-    /** Uniform result of a binary operation on uniform values. */
+    /** Uniform result of a linear binary operation on uniform values. */
     private Block binaryU(double v, double da, Block b, double db) {
+        return binaryU(v, da, b, db, 0.0, 0.0, 0.0);
+    }
+
+    /** Uniform result of a binary operation, with its second derivatives {@code daa, dab, dbb}. */
+    private Block binaryU(double v, double da, Block b, double db, double daa, double dab, double dbb) {
         if (b.index < 0) {
-            return unaryU(v, da);
+            return unaryU(v, da, daa);
         }
         if (index < 0) {
-            return b.unaryU(v, db);
+            return b.unaryU(v, db, dbb);
         }
         tape.checkOwn(this);
         tape.checkOwn(b);
         int node = tape.begin(2, true);
-        int e = tape.entry(tape.first(node), index, da);
-        tape.entry(e, b.index, db);
+        int ea = tape.first(node);
+        int eb = tape.entry(ea, index, da);
+        tape.entry(eb, b.index, db);
+        if (tape.curvature) {
+            tape.term(ea, index, daa);
+            tape.term(ea, b.index, dab);
+            tape.term(eb, index, dab);
+            tape.term(eb, b.index, dbb);
+        }
         return tape.activeUniform(node, v);
     }
 
@@ -192,13 +213,20 @@ public final class Block implements RealFieldElement<Block> {
         double value(double x);
 
         double slope(double x, double v);
+
+        /** The second derivative at {@code x} (value {@code v}, slope {@code s}): the curvature term. */
+        double curvature(double x, double v, double s);
     }
 
     /** Applies {@code f} lane by lane (or once, if uniform), recording its slope. */
     Block map(Rule f) {
         if (lanes == null) {
             double v = f.value(u);
-            return unaryU(v, index < 0 ? 0.0 : f.slope(u, v));
+            if (index < 0) {
+                return unaryU(v, 0.0);
+            }
+            double s = f.slope(u, v);
+            return unaryU(v, s, tape.curvature ? f.curvature(u, v, s) : 0.0);
         }
         int w = tape.live;
         int node = beginUnary();
@@ -223,6 +251,13 @@ public final class Block implements RealFieldElement<Block> {
             tape.rec.rule(r, this, p, f);
         }
         tape.entry(tape.first(node), index, p);
+        if (tape.curvature) {
+            double[] c = tape.alloc();
+            for (int l = 0; l < w; l++) {
+                c[l] = f.curvature(lanes[l], r[l], p[l]);
+            }
+            tape.term(tape.first(node), index, c);
+        }
         return tape.active(node, r);
     }
 
@@ -233,6 +268,13 @@ public final class Block implements RealFieldElement<Block> {
         double dx(double x, double y, double v);
 
         double dy(double x, double y, double v);
+
+        /** Second derivatives at {@code (x, y)}, value {@code v}: the curvature terms. */
+        double dxx(double x, double y, double v);
+
+        double dxy(double x, double y, double v);
+
+        double dyy(double x, double y, double v);
     }
 
     /** Applies {@code f} lane by lane, or once if both operands are uniform. */
@@ -240,7 +282,11 @@ public final class Block implements RealFieldElement<Block> {
         BlockTape t = with(b);
         if (lanes == null && b.lanes == null) {
             double v = f.value(u, b.u);
-            return binaryU(v, f.dx(u, b.u, v), b, f.dy(u, b.u, v));
+            if (!tape.curvature) {
+                return binaryU(v, f.dx(u, b.u, v), b, f.dy(u, b.u, v));
+            }
+            return binaryU(v, f.dx(u, b.u, v), b, f.dy(u, b.u, v), f.dxx(u, b.u, v), f.dxy(u, b.u, v),
+                    f.dyy(u, b.u, v));
         }
         int w = t.live;
         boolean ax = index >= 0;
@@ -280,11 +326,33 @@ public final class Block implements RealFieldElement<Block> {
             return t.passive(r);
         }
         int e = t.first(node);
+        int ex = e;
         if (ax) {
             e = t.entry(e, index, px);
         }
+        int ey = e;
         if (ay) {
             t.entry(e, b.index, py);
+        }
+        if (t.curvature) {
+            double[] cxx = t.alloc();
+            double[] cxy = t.alloc();
+            double[] cyy = t.alloc();
+            for (int l = 0; l < w; l++) {
+                double x = lane(l);
+                double y = b.lane(l);
+                cxx[l] = f.dxx(x, y, r[l]);
+                cxy[l] = f.dxy(x, y, r[l]);
+                cyy[l] = f.dyy(x, y, r[l]);
+            }
+            if (ax) {
+                t.term(ex, index, cxx);
+                t.term(ex, b.index, cxy);
+            }
+            if (ay) {
+                t.term(ey, index, cxy);
+                t.term(ey, b.index, cyy);
+            }
         }
         return t.active(node, r);
     }
@@ -383,7 +451,7 @@ public final class Block implements RealFieldElement<Block> {
             return passiveProduct(t, b);
         }
         if (lanes == null && b.lanes == null) {
-            return binaryU(u * b.u, b.u, b, u);
+            return binaryU(u * b.u, b.u, b, u, 0.0, 1.0, 0.0);
         }
         int w = t.live;
         boolean ax = index >= 0;
@@ -409,6 +477,10 @@ public final class Block implements RealFieldElement<Block> {
         }
         if (ay) {
             t.entry(e, b.index, this);
+        }
+        if (t.curvature && ax && ay) {
+            t.term(t.first(node), b.index, 1.0);   // d(a b): the partial b moves with b, a with a
+            t.term(t.first(node) + 1, index, 1.0);
         }
         return t.active(node, r);
     }
@@ -453,7 +525,7 @@ public final class Block implements RealFieldElement<Block> {
         if (lanes == null && b.lanes == null) {
             double inv = 1.0 / b.u;
             double q = u / b.u;
-            return binaryU(q, inv, b, -q * inv);
+            return binaryU(q, inv, b, -q * inv, 0.0, -inv * inv, 2.0 * q * inv * inv);
         }
         if (b.lanes == null && b.index < 0) {
             return divide(b.u);
@@ -475,6 +547,21 @@ public final class Block implements RealFieldElement<Block> {
         @Override
         public double dy(double x, double y, double v) {
             return -v * (1.0 / y);
+        }
+
+        @Override
+        public double dxx(double x, double y, double v) {
+            return 0.0;
+        }
+
+        @Override
+        public double dxy(double x, double y, double v) {
+            return -1.0 / (y * y);
+        }
+
+        @Override
+        public double dyy(double x, double y, double v) {
+            return 2.0 * v / (y * y);
         }
     };
 
@@ -582,6 +669,11 @@ public final class Block implements RealFieldElement<Block> {
         public double slope(double x, double v) {
             return -v * v;
         }
+
+        @Override
+        public double curvature(double x, double v, double s) {
+            return 2.0 * v * v * v;
+        }
     };
 
     @Override
@@ -618,6 +710,21 @@ public final class Block implements RealFieldElement<Block> {
             public double dy(double x, double y, double v) {
                 return -FastMath.rint((x - v) / y);
             }
+
+            @Override
+            public double dxx(double x, double y, double v) {
+                return 0.0;
+            }
+
+            @Override
+            public double dxy(double x, double y, double v) {
+                return 0.0;
+            }
+
+            @Override
+            public double dyy(double x, double y, double v) {
+                return 0.0;
+            }
         });
     }
 
@@ -634,6 +741,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return Math.signum(x);   // abs'(0) = 0
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return 0.0;
             }
         });
     }
@@ -696,6 +808,21 @@ public final class Block implements RealFieldElement<Block> {
             public double dy(double x, double y, double v) {
                 return 0.0;
             }
+
+            @Override
+            public double dxx(double x, double y, double v) {
+                return 0.0;
+            }
+
+            @Override
+            public double dxy(double x, double y, double v) {
+                return 0.0;
+            }
+
+            @Override
+            public double dyy(double x, double y, double v) {
+                return 0.0;
+            }
         });
     }
 
@@ -710,6 +837,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return v == x ? 1.0 : -1.0;
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return 0.0;
             }
         });
     }
@@ -726,6 +858,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return s;
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return 0.0;
             }
         });
     }
@@ -747,6 +884,21 @@ public final class Block implements RealFieldElement<Block> {
             public double dy(double x, double y, double v) {
                 return v == 0.0 ? 0.0 : y / v;
             }
+
+            @Override
+            public double dxx(double x, double y, double v) {
+                return v == 0.0 ? 0.0 : y * y / (v * v * v);
+            }
+
+            @Override
+            public double dxy(double x, double y, double v) {
+                return v == 0.0 ? 0.0 : -x * y / (v * v * v);
+            }
+
+            @Override
+            public double dyy(double x, double y, double v) {
+                return v == 0.0 ? 0.0 : x * x / (v * v * v);
+            }
         });
     }
 
@@ -756,7 +908,7 @@ public final class Block implements RealFieldElement<Block> {
     public Block sqrt() {
         if (lanes == null) {
             double s = Math.sqrt(u);
-            return unaryU(s, 0.5 / s);
+            return unaryU(s, 0.5 / s, -0.25 / (s * u));
         }
         int w = tape.live;
         int node = beginUnary();
@@ -778,6 +930,13 @@ public final class Block implements RealFieldElement<Block> {
             tape.rec.unary(BlockProgram.SQRT, r, this, p);
         }
         tape.entry(tape.first(node), index, p);
+        if (tape.curvature) {
+            double[] c = tape.alloc();
+            for (int l = 0; l < w; l++) {
+                c[l] = -0.5 * p[l] / lanes[l];
+            }
+            tape.term(tape.first(node), index, c);
+        }
         return tape.active(node, r);
     }
 
@@ -792,6 +951,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return 1.0 / (3.0 * v * v);
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -2.0 * s / (3.0 * x);
             }
         });
     }
@@ -814,6 +978,11 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return x == 0.0 ? Double.POSITIVE_INFINITY : v / (n * x);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return x == 0.0 ? Double.NEGATIVE_INFINITY : s * (1.0 - n) / (n * x);
+            }
         });
     }
 
@@ -832,6 +1001,11 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return p * Math.pow(x, p - 1.0);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return p * (p - 1.0) * Math.pow(x, p - 2.0);
+            }
         });
     }
 
@@ -849,6 +1023,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return n * FastMath.pow(x, n - 1);
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return n == 1 ? 0.0 : (double) n * (n - 1) * FastMath.pow(x, n - 2);
             }
         });
     }
@@ -870,6 +1049,21 @@ public final class Block implements RealFieldElement<Block> {
             public double dy(double x, double y, double v) {
                 return x == 0.0 ? 0.0 : v * Math.log(x);   // d/dy 0^y = 0
             }
+
+            @Override
+            public double dxx(double x, double y, double v) {
+                return y == 0.0 ? 0.0 : y * (y - 1.0) * Math.pow(x, y - 2.0);
+            }
+
+            @Override
+            public double dxy(double x, double y, double v) {
+                return x == 0.0 ? 0.0 : Math.pow(x, y - 1.0) * (1.0 + y * Math.log(x));
+            }
+
+            @Override
+            public double dyy(double x, double y, double v) {
+                return x == 0.0 ? 0.0 : v * Math.log(x) * Math.log(x);
+            }
         });
     }
 
@@ -879,7 +1073,7 @@ public final class Block implements RealFieldElement<Block> {
     public Block exp() {
         if (lanes == null) {
             double v = Math.exp(u);
-            return unaryU(v, v);
+            return unaryU(v, v, v);
         }
         int w = tape.live;
         int node = beginUnary();
@@ -894,6 +1088,9 @@ public final class Block implements RealFieldElement<Block> {
             return tape.passive(r);
         }
         tape.entry(tape.first(node), index, r);   // exp' = exp: the value is the partial
+        if (tape.curvature) {
+            tape.term(tape.first(node), index, r);   // and the curvature
+        }
         return tape.active(node, r);
     }
 
@@ -909,13 +1106,18 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return Math.exp(x);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return Math.exp(x);
+            }
         });
     }
 
     @Override
     public Block log() {
         if (lanes == null) {
-            return unaryU(Math.log(u), 1.0 / u);
+            return unaryU(Math.log(u), 1.0 / u, -1.0 / (u * u));
         }
         int w = tape.live;
         int node = beginUnary();
@@ -937,6 +1139,13 @@ public final class Block implements RealFieldElement<Block> {
             tape.rec.unary(BlockProgram.LOG, r, this, p);
         }
         tape.entry(tape.first(node), index, p);
+        if (tape.curvature) {
+            double[] c = tape.alloc();
+            for (int l = 0; l < w; l++) {
+                c[l] = -p[l] * p[l];
+            }
+            tape.term(tape.first(node), index, c);
+        }
         return tape.active(node, r);
     }
 
@@ -951,6 +1160,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return 1.0 / (1.0 + x);
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -s * s;
             }
         });
     }
@@ -969,6 +1183,11 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return -Math.sin(x);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -v;
+            }
         });
     }
 
@@ -983,6 +1202,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return Math.cos(x);
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -v;
             }
         });
     }
@@ -999,6 +1223,11 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return 1.0 + v * v;
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return 2.0 * v * s;
+            }
         });
     }
 
@@ -1013,6 +1242,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return -1.0 / Math.sqrt(1.0 - x * x);
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return x * s * s * s;
             }
         });
     }
@@ -1029,6 +1263,11 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return 1.0 / Math.sqrt(1.0 - x * x);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return x * s * s * s;
+            }
         });
     }
 
@@ -1043,6 +1282,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return 1.0 / (1.0 + x * x);
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -2.0 * x * s * s;
             }
         });
     }
@@ -1065,6 +1309,21 @@ public final class Block implements RealFieldElement<Block> {
             public double dy(double y, double xx, double v) {
                 return -y / (y * y + xx * xx);
             }
+
+            @Override
+            public double dxx(double y, double xx, double v) {
+                return -2.0 * y * xx / ((y * y + xx * xx) * (y * y + xx * xx));
+            }
+
+            @Override
+            public double dxy(double y, double xx, double v) {
+                return (y * y - xx * xx) / ((y * y + xx * xx) * (y * y + xx * xx));
+            }
+
+            @Override
+            public double dyy(double y, double xx, double v) {
+                return 2.0 * y * xx / ((y * y + xx * xx) * (y * y + xx * xx));
+            }
         });
     }
 
@@ -1079,6 +1338,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return Math.sinh(x);
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return v;
             }
         });
     }
@@ -1095,6 +1359,11 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return Math.cosh(x);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return v;
+            }
         });
     }
 
@@ -1109,6 +1378,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return 1.0 - v * v;
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -2.0 * v * s;
             }
         });
     }
@@ -1125,6 +1399,11 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return 1.0 / Math.sqrt(x * x - 1.0);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -x * s * s * s;
+            }
         });
     }
 
@@ -1140,6 +1419,11 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return 1.0 / Math.sqrt(x * x + 1.0);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -x * s * s * s;
+            }
         });
     }
 
@@ -1154,6 +1438,11 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return 1.0 / (1.0 - x * x);
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return 2.0 * x * s * s;
             }
         });
     }

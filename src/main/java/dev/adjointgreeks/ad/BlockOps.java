@@ -191,9 +191,15 @@ final class BlockOps {
             int e = t.first(node);
             for (int k = 0; k < n; k++) {
                 if (a[k].index >= 0) {
+                    if (t.curvature) {
+                        t.term(e, b[k].index, 1.0);   // the partial b[k] moves with b[k]
+                    }
                     e = t.entry(e, a[k].index, b[k]);
                 }
                 if (b[k].index >= 0) {
+                    if (t.curvature) {
+                        t.term(e, a[k].index, 1.0);
+                    }
                     e = t.entry(e, b[k].index, a[k]);
                 }
             }
@@ -251,9 +257,15 @@ final class BlockOps {
                 Block f = factors[j];
                 Block zj = z[offset + j];
                 if (f.index >= 0) {
+                    if (t.curvature) {
+                        t.term(e, zj.index, 1.0);
+                    }
                     e = t.entry(e, f.index, zj);
                 }
                 if (zj.index >= 0) {
+                    if (t.curvature) {
+                        t.term(e, f.index, 1.0);
+                    }
                     e = t.entry(e, zj.index, f);
                 }
             }
@@ -453,6 +465,13 @@ final class BlockOps {
             t.rec.unary(BlockProgram.SQRTPOS, r, x, p);
         }
         t.entry(t.first(node), x.index, p);
+        if (t.curvature) {
+            double[] c = t.alloc();
+            for (int l = 0; l < w; l++) {
+                c[l] = xs[l] > 0.0 ? -0.5 * p[l] / xs[l] : 0.0;
+            }
+            t.term(t.first(node), x.index, c);
+        }
         return t.active(node, r);
     }
 
@@ -469,6 +488,11 @@ final class BlockOps {
             public double slope(double v, double phi) {
                 return Fn.normPdf(v);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -x * s;
+            }
         });
     }
 
@@ -482,6 +506,11 @@ final class BlockOps {
             @Override
             public double slope(double v, double p) {
                 return -v * p;
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return (x * x - 1.0) * v;
             }
         });
     }
@@ -497,6 +526,11 @@ final class BlockOps {
             public double slope(double v, double e) {
                 return TWO_OVER_SQRT_PI * Math.exp(-v * v);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return -2.0 * x * s;
+            }
         });
     }
 
@@ -511,6 +545,11 @@ final class BlockOps {
             public double slope(double v, double s) {
                 return s * (1.0 - s);
             }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return s * (1.0 - 2.0 * v);
+            }
         });
     }
 
@@ -524,6 +563,11 @@ final class BlockOps {
             @Override
             public double slope(double v, double s) {
                 return Fn.sigmoid(v);
+            }
+
+            @Override
+            public double curvature(double x, double v, double s) {
+                return s * (1.0 - s);
             }
         });
     }

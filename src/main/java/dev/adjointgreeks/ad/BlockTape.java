@@ -46,29 +46,29 @@ public final class BlockTape implements Field<Block> {
 
     final int width;
 
-    private int size;
+    int size;
     private int entries;
-    private int[] start = new int[INITIAL_NODES + 1];
+    int[] start = new int[INITIAL_NODES + 1];
     private int[] gen = new int[INITIAL_NODES];
     /** Lane slices in use when node i was begun: where a rewind to i returns the pool. */
     private int[] slabAt = new int[INITIAL_NODES + 1];
-    private boolean[] uniform = new boolean[INITIAL_NODES];
+    boolean[] uniform = new boolean[INITIAL_NODES];
     /** A uniform node whose adjoint may sit on any lane (a lane-wise push reached it); else only lane 0. */
     private boolean[] spread = new boolean[INITIAL_NODES];
     /** {@code adjoint[i]}: node i's {@code width} lane adjoints, an array per node (kept across rewinds). */
     private double[][] adjoint = new double[INITIAL_NODES][];
 
-    private int[] arg = new int[2 * INITIAL_NODES];
-    private double[] partialUniform = new double[2 * INITIAL_NODES];
-    private double[][] partialLanes = new double[2 * INITIAL_NODES][];
+    int[] arg = new int[2 * INITIAL_NODES];
+    double[] partialUniform = new double[2 * INITIAL_NODES];
+    double[][] partialLanes = new double[2 * INITIAL_NODES][];
 
     /** Slices of {@code width} doubles: per-lane values and partials of the nodes, reused after a rewind. */
     private double[][] pool = new double[INITIAL_NODES][];
     private int slices;
 
     private int generation;
-    private int[] inputs = new int[16];
-    private int inputCount;
+    int[] inputs = new int[16];
+    int inputCount;
 
     private int highWaterNodes;
     private int highWaterEntries;
@@ -203,6 +203,8 @@ public final class BlockTape implements Field<Block> {
         start[node] = entries;
         entries += n;
         start[size] = entries;
+        termStart[node] = terms;
+        termStart[size] = terms;
         return node;
     }
 
@@ -297,6 +299,7 @@ public final class BlockTape implements Field<Block> {
             uniform = Arrays.copyOf(uniform, cap);
             spread = Arrays.copyOf(spread, cap);
             adjoint = Arrays.copyOf(adjoint, cap);
+            termStart = Arrays.copyOf(termStart, cap + 1);
         }
         if (entries + n > arg.length) {
             int cap = Math.max(2 * arg.length, entries + n);
@@ -318,6 +321,85 @@ public final class BlockTape implements Field<Block> {
             throw new IllegalStateException(
                     "block scalar used after its tape was rewound past it (node " + i + ", tape size " + size + ")");
         }
+    }
+
+    // ------------------------------------------------------------------ curvature (second order)
+
+    /** Whether operations record their curvature terms for {@link TangentAdjoint}. */
+    boolean curvature;
+    /** Node i's curvature terms are {@code termStart[i] .. termStart[i+1]-1}. */
+    int[] termStart = new int[INITIAL_NODES + 1];
+    int terms;
+    /** Term t: the partial of entry {@code termEntry[t]} moves by {@code c * tangent(termNode[t])}. */
+    int[] termEntry = new int[INITIAL_NODES];
+    int[] termNode = new int[INITIAL_NODES];
+    double[] termUniform = new double[INITIAL_NODES];
+    double[][] termLanes = new double[INITIAL_NODES][];
+
+    /**
+     * Records, beside every local partial, how that partial moves with its operands (the
+     * operation's second derivatives), so that {@link TangentAdjoint} can carry tangents through
+     * the forward and reverse sweeps. Set it on an empty tape, before the first input. A tape
+     * that records curvature refuses a grid table with an adjoint and is not replayed.
+     */
+    public void recordCurvature(boolean on) {
+        if (size > 0) {
+            throw new IllegalStateException("set curvature recording on an empty tape, before its inputs");
+        }
+        curvature = on;
+    }
+
+    public boolean recordsCurvature() {
+        return curvature;
+    }
+
+    /**
+     * A curvature term of the node being recorded: the partial of its entry {@code e} changes by
+     * {@code c} times the change of node {@code node}'s value ({@code c} the second derivative).
+     * Nothing is recorded for a passive node or a zero coefficient.
+     */
+    void term(int e, int node, double c) {
+        if (node < 0 || c == 0.0) {
+            return;
+        }
+        int t = nextTerm();
+        termEntry[t] = e;
+        termNode[t] = node;
+        termUniform[t] = c;
+        termLanes[t] = null;
+    }
+
+    /** As {@link #term(int, int, double)} with one coefficient per lane. */
+    void term(int e, int node, double[] c) {
+        if (node < 0) {
+            return;
+        }
+        int t = nextTerm();
+        termEntry[t] = e;
+        termNode[t] = node;
+        termLanes[t] = c;
+    }
+
+    /** As {@link #term(int, int, double)} with {@code c}'s value (uniform or per lane) as coefficient. */
+    void term(int e, int node, Block c) {
+        if (c.lanes == null) {
+            term(e, node, c.u);
+        } else {
+            term(e, node, c.lanes);
+        }
+    }
+
+    private int nextTerm() {
+        if (terms == termEntry.length) {
+            int cap = 2 * terms;
+            termEntry = Arrays.copyOf(termEntry, cap);
+            termNode = Arrays.copyOf(termNode, cap);
+            termUniform = Arrays.copyOf(termUniform, cap);
+            termLanes = Arrays.copyOf(termLanes, cap);
+        }
+        int t = terms++;
+        termStart[size] = terms;
+        return t;
     }
 
     // ------------------------------------------------------------------ the backward sweep
@@ -396,6 +478,10 @@ public final class BlockTape implements Field<Block> {
     }
 
     void addTable(GridTable t) {
+        if (curvature) {
+            throw new UnsupportedOperationException("second derivatives through a grid table with an adjoint "
+                    + "are not recorded: its setup is off the tape (use finite differences of adjoints)");
+        }
         if (rec != null) {
             throw new IllegalStateException("a grid table belongs to the setup section, not to a recorded path");
         }
@@ -629,6 +715,7 @@ public final class BlockTape implements Field<Block> {
         clear(mark, size);
         slices = slicesAt(mark);
         entries = start[mark];
+        terms = termStart[mark];
         size = mark;
         generation++;
     }
@@ -648,6 +735,9 @@ public final class BlockTape implements Field<Block> {
     public BlockProgram record(double[][] laneInputs) {
         if (markNode != size || rec != null || keptEnd >= 0) {
             throw new IllegalStateException("record a program right after mark(), one at a time");
+        }
+        if (curvature) {
+            throw new IllegalStateException("a tape that records curvature is swept by TangentAdjoint, not replayed");
         }
         rec = new BlockProgram(this, laneInputs);
         return rec;
@@ -730,6 +820,7 @@ public final class BlockTape implements Field<Block> {
         }
         slices = slicesAt(mark);
         entries = start[mark];
+        terms = termStart[mark];
         size = mark;
         generation++;
     }

@@ -192,6 +192,23 @@ public final class Fn {
             Dual d = (Dual) x;
             return cast(d.chain(Erf.erf(v), TWO_OVER_SQRT_PI * Math.exp(-v * v)));
         }
+        if (x instanceof DerivativeStructure) {
+            // erf^(k+1)(x) = 2/sqrt(pi) (-1)^k H_k(x) exp(-x^2), H the physicists' Hermite polynomials
+            // (the series below differentiates pi = acos(-1), whose derivative is infinite)
+            DerivativeStructure ds = (DerivativeStructure) x;
+            double[] f = new double[ds.getOrder() + 1];
+            f[0] = Erf.erf(v);
+            double g = TWO_OVER_SQRT_PI * Math.exp(-v * v);
+            double hPrev = 0.0;
+            double h = 1.0;
+            for (int k = 0; k + 1 < f.length; k++) {
+                f[k + 1] = ((k & 1) == 0 ? 1.0 : -1.0) * h * g;
+                double next = 2.0 * v * h - 2.0 * k * hPrev;
+                hPrev = h;
+                h = next;
+            }
+            return cast(ds.compose(f));
+        }
         // erf(x) = 2/sqrt(pi) exp(-x^2) sum_n 2^n x^(2n+1) / (1*3*...*(2n+1)): all terms of one sign,
         // so no cancellation, in the field's own arithmetic (derivatives included).
         T x2 = x.multiply(x);
