@@ -9,10 +9,13 @@ import dev.adjointgreeks.mc.MonteCarlo.Output;
 import dev.adjointgreeks.mc.PricingProblem;
 
 /**
- * The adjoint method: one adjoint sweep per path gives every first-order Greek; second order
- * (gamma, cross gammas, vanna, volga) by central differences of adjoint gradients under common
- * random numbers, spot bumped by {@code spotBump2} (relative, default 1%) and vol by
- * {@code volBump2} (absolute, default 0.01).
+ * The adjoint method: one adjoint sweep per path gives every first-order Greek. Second order
+ * (gamma, cross gammas, vanna, volga): where the trade's estimator is smooth path by path
+ * ({@link PricingProblem#smoothPathwise()}), by tangent-over-adjoint in the same sweep (exact
+ * pathwise second derivatives, unbiased, one tangent direction per spot or vol that starts a
+ * Greek); elsewhere by central differences of adjoint gradients under common random numbers at
+ * h and h/2 with the bias in the error bar ({@link SecondOrderError}), spot bumped by
+ * {@code spotBump2} (relative, default 1%) and vol by {@code volBump2} (absolute, default 0.01).
  */
 final class AdjointEngine extends MonteCarloEngine {
 
@@ -43,7 +46,21 @@ final class AdjointEngine extends MonteCarloEngine {
         PricingProblem p = plan.problem;
         GreekCatalogue catalogue = plan.settings.catalogue(p);
         List<String> names = new ArrayList<>();
-        int base = plan.adjoint(group, null);
+        List<Greek.SecondOrder> second = catalogue.secondOrder();
+        boolean tangent = !second.isEmpty() && plan.settings.secondOrderMethod() == RunSettings.SecondOrderMethod.AUTO
+                && p.smoothPathwise();
+        // Hessian rows: one tangent direction per input that starts a second-order Greek (the spot of
+        // a gamma or vanna, the vol of a volga)
+        List<Integer> directions = new ArrayList<>();
+        if (tangent) {
+            for (Greek.SecondOrder g : second) {
+                if (!directions.contains(g.inputA())) {
+                    directions.add(g.inputA());
+                }
+            }
+        }
+        int base = tangent ? plan.hessian(group, directions.stream().mapToInt(Integer::intValue).toArray())
+                : plan.adjoint(group, null);
         plan.output("price" + suffix, new int[] {base}, new int[] {0}, new double[] {1.0});
         names.add("price" + suffix);
         for (Greek.FirstOrder g : catalogue.firstOrder()) {
@@ -64,13 +81,30 @@ final class AdjointEngine extends MonteCarloEngine {
             plan.output(g.column() + suffix, evals, comps, ones);
             names.add(g.column() + suffix);
         }
+        if (tangent) {
+            int n = plan.base.length;
+            for (Greek.SecondOrder g : second) {
+                // row a, component b; symmetrised with row b, component a when both rows are swept
+                int a = g.inputA();
+                int b = g.inputB();
+                int ra = directions.indexOf(a);
+                int rb = directions.indexOf(b);
+                int[] evals = rb >= 0 && a != b ? new int[] {base, base} : new int[] {base};
+                int[] comps = rb >= 0 && a != b ? new int[] {1 + n + ra * n + b, 1 + n + rb * n + a}
+                        : new int[] {1 + n + ra * n + b};
+                double[] coef = rb >= 0 && a != b ? new double[] {0.5, 0.5} : new double[] {1.0};
+                plan.output(g.column() + suffix, evals, comps, coef);
+                names.add(g.column() + suffix);
+            }
+            return names;
+        }
         // Second order: central differences of adjoint gradients at h and h/2, one bumped pair of
         // evaluators per bumped input and step, shared by every Greek that needs it; D(h) is the
         // output named for the Greek, R and G beside it give the bias (SecondOrderError).
         Map<Integer, int[]> coarse = new HashMap<>();
         Map<Integer, int[]> fine = new HashMap<>();
         Map<Integer, Double> h = new HashMap<>();
-        for (Greek.SecondOrder g : catalogue.secondOrder()) {
+        for (Greek.SecondOrder g : second) {
             for (int side = 0; side < 2; side++) {
                 int in = side == 0 ? g.inputA() : g.inputB();
                 if (!coarse.containsKey(in)) {

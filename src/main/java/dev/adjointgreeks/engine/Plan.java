@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import dev.adjointgreeks.mc.AdjointEvaluator;
 import dev.adjointgreeks.mc.Evaluator;
+import dev.adjointgreeks.mc.HessianEvaluator;
 import dev.adjointgreeks.mc.MonteCarlo;
 import dev.adjointgreeks.mc.MonteCarlo.Output;
 import dev.adjointgreeks.mc.PassiveEvaluator;
@@ -70,14 +71,38 @@ final class Plan {
         return index;
     }
 
-    /** Which inputs' gradient components (1 + k) of evaluator {@code e} an output reads. */
+    /**
+     * A tangent-over-adjoint evaluator at the base inputs ({@link HessianEvaluator}): components
+     * {@code 0} price, {@code 1 + k} gradient, {@code 1 + n + d n + k} the Hessian row of input
+     * {@code directions[d]}; returns its index.
+     */
+    int hessian(int group, int[] directions) {
+        double[] x = shifted(null);
+        int index = makers.size();
+        int[] dirs = directions.clone();
+        makers.add(() -> {
+            boolean[] read = readInputs(index);
+            for (int d : dirs) {
+                read[d] = true;
+            }
+            return new HessianEvaluator(problem, x, settings.gradientErrors(), dirs, read, samplesPerBlock[0]);
+        });
+        groups.add(group);
+        return index;
+    }
+
+    /**
+     * Which inputs' derivative components of evaluator {@code e} an output reads: component
+     * {@code 1 + k} (gradient) or {@code 1 + n + d n + k} (a Hessian row) reads input k.
+     */
     private boolean[] readInputs(int e) {
-        boolean[] read = new boolean[base.length];
+        int n = base.length;
+        boolean[] read = new boolean[n];
         for (Output o : outputs) {
             for (int t = 0; t < o.evaluator().length; t++) {
                 int c = o.component()[t];
                 if (o.evaluator()[t] == e && c >= 1) {
-                    read[c - 1] = true;
+                    read[(c - 1) % n] = true;
                 }
             }
         }

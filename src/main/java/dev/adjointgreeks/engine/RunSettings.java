@@ -15,12 +15,26 @@ import dev.adjointgreeks.mc.AdjointEvaluator.GradientErrors;
  * @param central        central differences (else one-sided forward differences)
  * @param spotBump2      second order: relative spot bump
  * @param volBump2       second order: absolute vol bump
+ * @param secondOrderMethod how the adjoint engine takes second-order Greeks (tangent-over-adjoint where smooth)
  * @param greeks         the Greeks to compute, by column or family ({@code delta} selects delta_1, delta_2, ...);
  *                       null: all. Second-order Greeks also need {@code secondOrder}.
  */
 public record RunSettings(long paths, long seed, int threads, boolean antithetic, boolean sobol, boolean secondOrder,
         double bumpSize, boolean bumpRelative, boolean central, double spotBump2, double volBump2,
-        GradientErrors gradientErrors, Set<String> greeks) implements java.io.Serializable {
+        GradientErrors gradientErrors, Set<String> greeks, SecondOrderMethod secondOrderMethod)
+        implements java.io.Serializable {
+
+    /** How the adjoint engine takes gamma, vanna and volga. */
+    public enum SecondOrderMethod {
+        /**
+         * Tangent-over-adjoint (exact pathwise second derivatives, one sweep) where the trade's
+         * estimator is smooth path by path, finite differences of adjoints with Richardson error
+         * bars elsewhere.
+         */
+        AUTO,
+        /** Finite differences of adjoints everywhere (the comparison). */
+        DIFFERENCES
+    }
 
     public RunSettings {
         greeks = greeks == null ? null : Set.copyOf(greeks);
@@ -32,43 +46,48 @@ public record RunSettings(long paths, long seed, int threads, boolean antithetic
 
     public static RunSettings defaults(long paths, long seed) {
         return new RunSettings(paths, seed, 1, false, false, true, DEFAULT_BUMP, true, true, DEFAULT_SPOT_BUMP_2,
-                DEFAULT_VOL_BUMP_2, GradientErrors.AUTO, null);
+                DEFAULT_VOL_BUMP_2, GradientErrors.AUTO, null, SecondOrderMethod.AUTO);
     }
 
     public RunSettings withThreads(int t) {
         return new RunSettings(paths, seed, t, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, gradientErrors, greeks);
+                spotBump2, volBump2, gradientErrors, greeks, secondOrderMethod);
     }
 
     public RunSettings withPaths(long p) {
         return new RunSettings(p, seed, threads, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, gradientErrors, greeks);
+                spotBump2, volBump2, gradientErrors, greeks, secondOrderMethod);
     }
 
     public RunSettings withSecondOrder(boolean s) {
         return new RunSettings(paths, seed, threads, antithetic, sobol, s, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, gradientErrors, greeks);
+                spotBump2, volBump2, gradientErrors, greeks, secondOrderMethod);
     }
 
     public RunSettings withVariance(boolean anti, boolean sob) {
         return new RunSettings(paths, seed, threads, anti, sob, secondOrder, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, gradientErrors, greeks);
+                spotBump2, volBump2, gradientErrors, greeks, secondOrderMethod);
     }
 
     public RunSettings withGradientErrors(GradientErrors g) {
         return new RunSettings(paths, seed, threads, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, g, greeks);
+                spotBump2, volBump2, g, greeks, secondOrderMethod);
     }
 
     public RunSettings withBump(double size, boolean relative, boolean centralDifferences) {
         return new RunSettings(paths, seed, threads, antithetic, sobol, secondOrder, size, relative, centralDifferences,
-                spotBump2, volBump2, gradientErrors, greeks);
+                spotBump2, volBump2, gradientErrors, greeks, secondOrderMethod);
+    }
+
+    public RunSettings withSecondOrderMethod(SecondOrderMethod m) {
+        return new RunSettings(paths, seed, threads, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
+                spotBump2, volBump2, gradientErrors, greeks, m);
     }
 
     /** Only the Greeks {@code selection} names (columns or families; null: all), see {@link GreekCatalogue}. */
     public RunSettings withGreeks(Set<String> selection) {
         return new RunSettings(paths, seed, threads, antithetic, sobol, secondOrder, bumpSize, bumpRelative, central,
-                spotBump2, volBump2, gradientErrors, selection);
+                spotBump2, volBump2, gradientErrors, selection, secondOrderMethod);
     }
 
     /** The trade's Greeks these settings ask for. */

@@ -1,9 +1,11 @@
 package dev.adjointgreeks.mc;
 
 import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.Decimal64;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Fn;
+import dev.adjointgreeks.model.Capability;
 import dev.adjointgreeks.model.InputLayout;
 import dev.adjointgreeks.model.Inputs;
 import dev.adjointgreeks.model.PathModel;
@@ -106,6 +108,27 @@ public final class PricingProblem {
     /** A fresh array of {@link #dimension()} elements of the field of {@code like}, for {@link #constants}. */
     public <T extends RealFieldElement<T>> T[] normalsArray(T like) {
         return MathArrays.buildArray(like.getField(), dimension());
+    }
+
+    /**
+     * Whether the discounted payoff is smooth path by path in every input: the model's paths are
+     * ({@link Capability#SMOOTH_PATHS}) and the product's payoff is (a conditional expectation), so
+     * pathwise second derivatives (tangent-over-adjoint) are unbiased. Decided on the trade's own
+     * inputs (the conditioned Asian covers a bounded {@code vol sqrt(T)}).
+     */
+    public boolean smoothPathwise() {
+        if (!model.offers(Capability.SMOOTH_PATHS)) {
+            return false;
+        }
+        Decimal64[] x = new Decimal64[values.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new Decimal64(values[i]);
+        }
+        Inputs<Decimal64> mp = model.inputs().view(x, 0);
+        Inputs<Decimal64> pp = product.inputs().view(x, model.inputs().size());
+        Decimal64 maturity = product.inputs().has(Product.MATURITY) ? pp.get(Product.MATURITY) : null;
+        Decimal64 strike = product.inputs().has(Product.STRIKE) ? pp.get(Product.STRIKE) : null;
+        return product.smoothPathwise(model, model.generator(mp, strike, maturity, steps));
     }
 
     /** Records the setup on {@code inputs} (values in the order of {@link #inputNames()}). */

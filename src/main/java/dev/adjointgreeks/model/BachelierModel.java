@@ -35,7 +35,7 @@ import dev.adjointgreeks.curve.ZeroCurve;
 public final class BachelierModel implements PathModel {
 
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.EXACT_STEPS,
-            Capability.NORMAL_LAST_STEP);
+            Capability.NORMAL_LAST_STEP, Capability.SMOOTH_PATHS);
 
     private final boolean single;
     private final double[] spots;

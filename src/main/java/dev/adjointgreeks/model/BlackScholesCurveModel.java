@@ -26,7 +26,7 @@ public final class BlackScholesCurveModel implements PathModel {
 
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.LOGNORMAL_STEPS,
             Capability.EXACT_STEPS, Capability.NORMAL_LAST_STEP, Capability.BLACK_SCHOLES_MARKET,
-            Capability.BROWNIAN_LOG_SPOT);
+            Capability.BROWNIAN_LOG_SPOT, Capability.SMOOTH_PATHS);
 
     private final double spot;
     private final double vol;

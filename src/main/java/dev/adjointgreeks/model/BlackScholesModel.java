@@ -33,7 +33,7 @@ public record BlackScholesModel(double spot, double vol, double rate, double div
     public static final InputLayout INPUTS = InputLayout.of(SPOT, VOL, RATE, DIVIDEND);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.LOG_SPOTS, Capability.LOGNORMAL_STEPS,
             Capability.EXACT_STEPS, Capability.NORMAL_LAST_STEP, Capability.BLACK_SCHOLES_MARKET,
-            Capability.BROWNIAN_LOG_SPOT);
+            Capability.BROWNIAN_LOG_SPOT, Capability.SMOOTH_PATHS);
 
     @Override
     public String name() {

@@ -46,7 +46,13 @@ public enum Capability {
      * The inputs {@code spot, vol, rate, dividend} are a flat Black-Scholes market: closed forms
      * of that market (the geometric Asian control variate) apply.
      */
-    BLACK_SCHOLES_MARKET("a Black-Scholes market");
+    BLACK_SCHOLES_MARKET("a Black-Scholes market"),
+    /**
+     * Every path is a smooth function of every input: no truncation (Heston's variance), no
+     * piecewise-linear table (local vol), so a payoff that is smooth path by path has unbiased
+     * pathwise second derivatives (tangent-over-adjoint gamma, vanna and volga).
+     */
+    SMOOTH_PATHS("paths smooth in every input");
 
     private final String description;
 

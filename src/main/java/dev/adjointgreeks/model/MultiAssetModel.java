@@ -253,7 +253,7 @@ public final class MultiAssetModel implements PathModel {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.LOG_SPOTS, Capability.LOGNORMAL_STEPS, Capability.EXACT_STEPS,
-                Capability.NORMAL_LAST_STEP);
+                Capability.NORMAL_LAST_STEP, Capability.SMOOTH_PATHS);
     }
 
     @Override

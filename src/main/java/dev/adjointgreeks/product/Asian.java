@@ -58,6 +58,11 @@ public record Asian(OptionType type, double strike, double maturity, int fixings
     }
 
     @Override
+    public boolean smoothPathwise(PathModel model, PathGenerator<?> gen) {
+        return conditioned && model.offers(Capability.BROWNIAN_LOG_SPOT) && ConditionalAsian.covers(gen);
+    }
+
+    @Override
     public <R> R match(ProductCases<R> cases) {
         return cases.asian(this);
     }

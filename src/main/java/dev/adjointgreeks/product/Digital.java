@@ -52,6 +52,11 @@ public record Digital(OptionType type, double strike, double maturity, double pa
     }
 
     @Override
+    public boolean smoothPathwise(PathModel model, PathGenerator<?> gen) {
+        return model.offers(Capability.NORMAL_LAST_STEP);
+    }
+
+    @Override
     public <R> R match(ProductCases<R> cases) {
         return cases.digital(this);
     }

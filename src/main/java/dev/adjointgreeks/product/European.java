@@ -43,6 +43,11 @@ public record European(OptionType type, double strike, double maturity, boolean 
     }
 
     @Override
+    public boolean smoothPathwise(PathModel model, PathGenerator<?> gen) {
+        return conditioned && model.offers(Capability.NORMAL_LAST_STEP);
+    }
+
+    @Override
     public <R> R match(ProductCases<R> cases) {
         return cases.european(this);
     }

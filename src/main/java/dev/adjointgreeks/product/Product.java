@@ -91,6 +91,16 @@ public interface Product {
     }
 
     /**
+     * Whether the payoff, as this product computes it under {@code model} with the setup {@code gen},
+     * is a smooth function of the path (a conditional expectation, no kink or jump), so that on a
+     * model with {@link Capability#SMOOTH_PATHS} its pathwise second derivatives are unbiased and
+     * the engine takes gamma, vanna and volga by tangent-over-adjoint rather than by differences.
+     */
+    default boolean smoothPathwise(PathModel model, PathGenerator<?> gen) {
+        return false;
+    }
+
+    /**
      * The same contract with its payoff taken path by path, as simulated: no conditional
      * expectation over a last step or a terminal normal. A surrogate's pathwise labels use it (Huge
      * and Savine's differential training regresses on noisy payoffs); prices and Greeks do not.
