@@ -120,7 +120,7 @@ public final class BenchmarkCase {
             Arrays.fill(corr[i], 0.5);
             corr[i][i] = 1.0;
         }
-        Trade t = new Trade("basket-" + n, new Basket(OptionType.CALL, K, T, weights),
+        Trade t = new Trade("basket-" + n, new Basket(OptionType.CALL, K, T, weights, false),
                 new MultiAssetModel(spots, vols, new double[n], R, corr));
         String[] g = new String[2 * n + 1];
         for (int i = 0; i < n; i++) {

@@ -35,7 +35,7 @@ import dev.adjointgreeks.curve.ZeroCurve;
 public final class BachelierModel implements PathModel {
 
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.EXACT_STEPS,
-            Capability.NORMAL_LAST_STEP, Capability.SMOOTH_PATHS);
+            Capability.NORMAL_LAST_STEP, Capability.SMOOTH_PATHS, Capability.JOINT_NORMAL_LAST_STEP);
 
     private final boolean single;
     private final double[] spots;
@@ -257,6 +257,7 @@ public final class BachelierModel implements PathModel {
         private final T[] deviation;        // vol_i sqrt(dt)
         private final T[] discount;
         private final T[][] path;           // the current path's spots, [asset][date]
+        private T[] z;                      // the current path's normals
 
         Generator(BachelierModel m, Inputs<T> p, T maturity, int steps) {
             this.n = m.spots.length;
@@ -298,6 +299,7 @@ public final class BachelierModel implements PathModel {
 
         @Override
         public void simulate(T[] z) {
+            this.z = z;
             for (int k = 1; k <= steps; k++) {
                 int base = (k - 1) * n;
                 for (int i = 0; i < n; i++) {
@@ -326,6 +328,23 @@ public final class BachelierModel implements PathModel {
         @Override
         public NormalStep<T> lastStep(int asset) {
             return new NormalStep<>(path[asset][steps - 1].add(increment[asset][steps]), deviation[asset]);
+        }
+
+        /** {@code A_ij = vol_i sqrt(dt) L_ij} (0 above the diagonal). */
+        @Override
+        public T[][] lastStepLoadings() {
+            T[][] a = MathArrays.buildArray(deviation[0].getField(), n, n);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    a[i][j] = j <= i ? factor[i][j] : Fn.constant(deviation[0], 0.0);
+                }
+            }
+            return a;
+        }
+
+        @Override
+        public T lastStepNormal(int j) {
+            return z[(steps - 1) * n + j];
         }
     }
 }

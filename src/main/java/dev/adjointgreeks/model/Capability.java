@@ -52,7 +52,13 @@ public enum Capability {
      * piecewise-linear table (local vol), so a payoff that is smooth path by path has unbiased
      * pathwise second derivatives (tangent-over-adjoint gamma, vanna and volga).
      */
-    SMOOTH_PATHS("paths smooth in every input");
+    SMOOTH_PATHS("paths smooth in every input"),
+    /**
+     * {@link PathModel.PathGenerator#lastStepLoadings}: the last step of every asset is a linear map of
+     * the step's own normals with loadings known at setup, so a basket's last step can be conditioned
+     * on one normal that moves every asset (the conditioned basket).
+     */
+    JOINT_NORMAL_LAST_STEP("a jointly normal last step with known loadings");
 
     private final String description;
 

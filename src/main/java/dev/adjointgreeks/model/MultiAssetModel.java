@@ -253,7 +253,7 @@ public final class MultiAssetModel implements PathModel {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.LOG_SPOTS, Capability.LOGNORMAL_STEPS, Capability.EXACT_STEPS,
-                Capability.NORMAL_LAST_STEP, Capability.SMOOTH_PATHS);
+                Capability.NORMAL_LAST_STEP, Capability.SMOOTH_PATHS, Capability.JOINT_NORMAL_LAST_STEP);
     }
 
     @Override
@@ -291,6 +291,7 @@ public final class MultiAssetModel implements PathModel {
         private final T[] deviation;        // vol_i sqrt(dt): the deviation of one step of ln S_i
         private final T[][] logSpots;       // the current path, [asset][date]; date 0 is set in the setup
         private final T[] discount;
+        private T[] z;                      // the current path's normals
 
         Generator(MultiAssetModel m, Inputs<T> p, T maturity, int steps) {
             this.n = m.spots.length;
@@ -345,6 +346,7 @@ public final class MultiAssetModel implements PathModel {
 
         @Override
         public void simulate(T[] z) {
+            this.z = z;
             for (int i = 0; i < n; i++) {
                 logSpots[i][0] = logSpot0[i];
             }
@@ -393,6 +395,24 @@ public final class MultiAssetModel implements PathModel {
         public NormalStep<T> lastStep(int asset) {
             T mean = steps == 1 ? firstStep[asset] : logSpots[asset][steps - 1].add(drift[asset][steps]);
             return new NormalStep<>(mean, deviation[asset]);
+        }
+
+        /** {@code vol_i sqrt(dt) L_ij}: the step's correlated shock (0 above the diagonal). */
+        @Override
+        public T[][] lastStepLoadings() {
+            T[][] a = MathArrays.buildArray(spot0[0].getField(), n, n);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    a[i][j] = j > i ? Fn.constant(spot0[0], 0.0)
+                            : deviation[i].multiply(j == 0 ? choleskyFirst[i] : choleskyTail[i][j - 1]);
+                }
+            }
+            return a;
+        }
+
+        @Override
+        public T lastStepNormal(int j) {
+            return z[(steps - 1) * n + j];
         }
     }
 }

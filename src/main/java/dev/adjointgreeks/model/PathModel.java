@@ -136,6 +136,21 @@ public interface PathModel {
         default NormalStep<T> terminal(int asset) {
             throw new UnsupportedOperationException("the model has no Brownian log-spot");
         }
+
+        /**
+         * {@link Capability#JOINT_NORMAL_LAST_STEP}: {@code loading[i][j]}, how the last step's normal
+         * {@code j} moves the final coordinate of asset {@code i} (log-spot, or spot in price units):
+         * {@code X_i(T) = E[X_i(T) | path to steps - 1] + sum_j loading[i][j] z_j}. Setup values, the
+         * same on every path (call it in a product's setup).
+         */
+        default T[][] lastStepLoadings() {
+            throw new UnsupportedOperationException("the model has no jointly normal last step");
+        }
+
+        /** {@link Capability#JOINT_NORMAL_LAST_STEP}: the current path's normal {@code j} of the last step. */
+        default T lastStepNormal(int j) {
+            throw new UnsupportedOperationException("the model has no jointly normal last step");
+        }
     }
 
     /** A normal law of a step's end given its start: mean and standard deviation, field values. */
