@@ -13,6 +13,13 @@
  * and networks need: {@code max}, {@code min}, branch-free {@code select}, the normal CDF and density,
  * {@code erf}, {@code sigmoid}, {@code softplus}, {@code tanh}, {@code relu}, weighted sums as one node.
  *
+ * <p><b>Second order.</b> A {@link dev.adjointgreeks.ad.BlockTape} told to
+ * {@code recordCurvature} keeps, beside each local partial, how it moves with the operands (each
+ * operation's second derivatives, written next to its first in {@code Block} and {@code BlockOps});
+ * {@link dev.adjointgreeks.ad.TangentAdjoint} then carries tangent directions through one forward
+ * and one reverse sweep (tangent-over-adjoint): the gradient and one Hessian row per direction,
+ * per lane. Checked against {@code DerivativeStructure} of order 2 on random programs.
+ *
  * <p><b>Monte Carlo reuse of a tape.</b> Register the inputs, record the setup (drifts, Cholesky
  * factor), take {@code int mark = tape.mark()}; per path record the payoff and call
  * {@code tape.sweepPath(y, weight, mark)} (seed, sweep back to the mark, rewind: memory stays flat);

@@ -16,16 +16,19 @@
  * executors.
  *
  * <ul>
- * <li><b>adjoint</b>: one sweep gives every first-order Greek; second order (gamma, cross gammas,
- * vanna, volga) by central differences of adjoint gradients on common random numbers, spot bumped by
- * 1% (relative) and vol by 0.01 (absolute), with a bias of order bump squared. The same paths at
- * half the bump estimate that bias; the reported standard error includes it, and the value is the
- * Richardson combination where that has the smaller total error ({@code SecondOrderError}). The
- * differences are of the product's estimator: smooth path by path for the European and digital
- * (conditioned over the last step) and the Asian (conditioned on the terminal normal under
- * Black-Scholes), so their sampling error is small; kinked, with the kink's noise, for barriers,
- * baskets and exchanges. The bias bars stay for every product: a smooth estimator removes the
- * noise of a difference, not its h^2 bias (no exact Hessian without tangent-over-adjoint).</li>
+ * <li><b>adjoint</b>: one sweep gives every first-order Greek. Second order (gamma, cross gammas,
+ * vanna, volga): where the trade's estimator is smooth path by path
+ * ({@code PricingProblem.smoothPathwise}: a model with smooth paths and a conditioned payoff, the
+ * European and digital over the last step, the Asian on the terminal normal, the basket on the one
+ * normal that moves every asset), by tangent-over-adjoint in the same sweep
+ * ({@code HessianEvaluator}): exact pathwise second derivatives, unbiased, their standard error the
+ * sampling error alone. Elsewhere (Heston's truncated variance, local vol's piecewise-linear grid,
+ * barriers' survival kink, kinked payoffs) by central differences of adjoint gradients on common
+ * random numbers, spot bumped by 1% (relative) and vol by 0.01 (absolute), whose bias of order
+ * bump squared is estimated from the same paths at half the bump: the reported standard error
+ * includes it, and the value is the Richardson combination where that has the smaller total error
+ * ({@code SecondOrderError}). {@code SecondOrderMethod.DIFFERENCES} asks for differences everywhere
+ * (the comparison).</li>
  * <li><b>bump</b>: central differences of the same generic pricer on the passive scalar, on common
  * random numbers.</li>
  * <li><b>analytic</b>: the closed form on commons-math3 derivative structures of order 2 (exact
