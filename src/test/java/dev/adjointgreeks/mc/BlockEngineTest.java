@@ -70,6 +70,7 @@ class BlockEngineTest {
         // the kinked payoffs the conditioned European and Asian replaced by default
         t.add(new Trade("bs-asian-kinked", new Asian(OptionType.CALL, 100, 1, 12, Averaging.ARITHMETIC, true, false), bs));
         t.add(new Trade("heston-eu-kinked", new European(OptionType.CALL, 100, 1, false), heston, 0, 20, null, 1, null));
+        t.add(new Trade("basket-kinked", new Basket(OptionType.CALL, 100, 1, new double[] {0.5, 0.3, 0.2}, false), three));
         return t;
     }
 
