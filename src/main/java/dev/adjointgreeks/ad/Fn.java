@@ -98,7 +98,7 @@ public final class Fn {
 
     /** Standard normal CDF in double precision. */
     public static double normCdf(double x) {
-        return 0.5 * Erf.erfc(-x * SQRT1_2);
+        return NormalCdf.cdf(x);   // Cody's rational approximations: no allocation, no continued fraction
     }
 
     /** Standard normal density in double precision. */
