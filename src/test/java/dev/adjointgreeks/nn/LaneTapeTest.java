@@ -84,4 +84,61 @@ class LaneTapeTest {
         System.out.println("LaneTapeTest: largest relative difference to the per-path tape " + worst);
         assertTrue(worst < 1e-9, "largest relative difference " + worst);
     }
+
+    /**
+     * Differential training on lanes: the twin network (backpropagation to the inputs) recorded on
+     * the block scalar and swept once more gives the per-path tape's loss and gradient, and the
+     * hand-written twin pass's; every activation (ReLU's derivative decided lane by lane).
+     */
+    @Test
+    void differentialTrainingOnLanesEqualsThePerPathTapeAndTheTwinPass() {
+        SplittableRandom r = new SplittableRandom(31);
+        Tape tape = new Tape();
+        double worst = 0.0;
+        for (int trial = 0; trial < 60; trial++) {
+            Mlp net = DifferentialLossTest.randomOneOutputNetwork(r);
+            if (trial % 6 == 0) {   // a ReLU hidden layer
+                Activation[] acts = net.activations();
+                acts[0] = Activation.RELU;
+                net = new Mlp(net.sizes(), acts, net.parameters());
+            }
+            double[] q = net.parameters();
+            for (int i = 0; i < q.length; i++) {
+                q[i] += 0.1 * r.nextGaussian();   // nonzero biases: no z exactly at ReLU's kink
+            }
+            net = net.withParameters(q);
+            int width = new int[] {1, 8, 32, 128}[trial % 4];
+            int n = net.inputs();
+            LaneTape lanes = new LaneTape(n, 1 + n, width);
+            int m = 1 + r.nextInt(3 * width + 5);
+            Object[] data = DifferentialLossTest.randomProblem(r, net, m);
+            DifferentialLoss loss = DifferentialLoss.of((double[][]) data[0], (double[]) data[1], (double[][]) data[2],
+                    trial % 5 != 0);
+            int[] rows = new int[m];
+            for (int i = 0; i < m; i++) {
+                rows[i] = r.nextInt(m);
+            }
+            int batch = m + r.nextInt(3);   // part of a larger batch, as the surrogate trainer's chunks
+            double[] p = net.parameters();
+            double[] gTape = new double[p.length];
+            double[] gLanes = new double[p.length];
+            double[] gTwin = new double[p.length];
+            double lTape = loss.tapeGradient(net, p, rows, batch, tape, gTape);
+            double lLanes = loss.laneGradient(net, p, rows, batch, lanes, gLanes);
+            loss.twinGradient(net, p, rows, batch, gTwin, new TwinNetwork.Workspace(net));
+            assertEquals(lTape, lLanes, 1e-13 * Math.abs(lTape), "loss, trial " + trial);
+            double scale = 0.0;
+            for (double g : gTape) {
+                scale = Math.max(scale, Math.abs(g));
+            }
+            for (int i = 0; i < p.length; i++) {
+                double tol = 1e-12 * Math.max(Math.abs(gTape[i]), 1e-3 * scale);
+                assertEquals(gTape[i], gLanes[i], tol, "trial " + trial + " parameter " + i);
+                assertEquals(gTwin[i], gLanes[i], tol, "trial " + trial + " parameter " + i);
+                worst = Math.max(worst, Math.abs(gLanes[i] - gTape[i]) / Math.max(Math.abs(gTape[i]), 1e-300));
+            }
+        }
+        System.out.println("LaneTapeTest: differential, largest relative difference to the per-path tape " + worst);
+        assertTrue(worst < 1e-9, "largest relative difference " + worst);
+    }
 }
