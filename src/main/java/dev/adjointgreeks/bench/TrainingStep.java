@@ -6,13 +6,15 @@ import dev.adjointgreeks.ad.Adj;
 import dev.adjointgreeks.ad.Tape;
 import dev.adjointgreeks.nn.Activation;
 import dev.adjointgreeks.nn.Backprop;
+import dev.adjointgreeks.nn.LaneTape;
 import dev.adjointgreeks.nn.Loss;
 import dev.adjointgreeks.nn.Mlp;
 
 /**
  * One training step (forward, backward, steepest-descent update) of a network with 4 hidden layers
  * of 20 softplus units on a batch of 1,000 samples of 5 inputs: by the tape, and by the
- * hand-written backpropagation in primitive doubles.
+ * hand-written backpropagation in primitive doubles, and by the tape with the samples as lanes of the
+ * block scalar ({@link LaneTape}).
  */
 public final class TrainingStep {
 
@@ -24,6 +26,7 @@ public final class TrainingStep {
     private final double[] g;
     private final Tape tape = new Tape();
     private final Backprop.Workspace ws;
+    private final LaneTape lanes;
 
     public TrainingStep(long seed) {
         int[] sizes = {5, 20, 20, 20, 20, 1};
@@ -44,6 +47,7 @@ public final class TrainingStep {
         p = net.parameters();
         g = new double[p.length];
         ws = new Backprop.Workspace(net);
+        lanes = new LaneTape(net);
     }
 
     /** Record the loss on the tape, one reverse sweep, update. Returns the loss. */
@@ -62,6 +66,15 @@ public final class TrainingStep {
     public double backprop() {
         Mlp current = net.withParameters(p);
         double loss = Backprop.lossAndGradient(current, p, x, y, rows, 0.0, g, ws);
+        for (int i = 0; i < p.length; i++) {
+            p[i] -= 1e-3 * g[i];
+        }
+        return loss;
+    }
+
+    /** The loss recorded on the block scalar, samples as lanes, one sweep per chunk, update. Returns the loss. */
+    public double lanes() {
+        double loss = lanes.meanSquared(net, p, x, y, rows, 0.0, g);
         for (int i = 0; i < p.length; i++) {
             p[i] -= 1e-3 * g[i];
         }

@@ -138,7 +138,13 @@ final class BenchReportCommand implements Callable<Integer> {
         }
         Score tape = scores.get("NeuralNetBenchmark.tape");
         Score bp = scores.get("NeuralNetBenchmark.backprop");
-        if (tape != null && bp != null) {
+        Score lanes = scores.get("NeuralNetBenchmark.lanes");
+        if (tape != null && bp != null && lanes != null) {
+            md.append(String.format(Locale.ROOT, "%n## Neural network: one training step, 4 x 20 softplus, batch 1,000%n%n"
+                    + "| tape on lanes ms | per-path tape ms | hand-written backprop ms | lanes / backprop (target <= 1.3) "
+                    + "| per-path / backprop |%n|---|---|---|---|---|%n| %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                    lanes.median(), tape.median(), bp.median(), lanes.median() / bp.median(), tape.median() / bp.median()));
+        } else if (tape != null && bp != null) {
             md.append(String.format(Locale.ROOT, "%n## Neural network: one training step, 4 x 20 softplus, batch 1,000%n%n"
                     + "| tape (AD) ms | hand-written backprop ms | ratio (target <= 3) |%n|---|---|---|%n| %.2f | %.2f | %.2f |%n",
                     tape.median(), bp.median(), tape.median() / bp.median()));

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code greeks nn train}: fits a multilayer perceptron to a CSV file. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fit a multilayer perceptron to a CSV file: loss = sum of squared errors / (2n) "
-                + "(+ weight decay), gradients by one reverse sweep per step.")
+                + "(+ weight decay), gradients by the tape with the samples as lanes (one reverse sweep per 128 samples).")
 final class NnTrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "Training data with a header row.")
     Path data;
@@ -123,7 +123,7 @@ final class NnTrainCommand implements Callable<Integer> {
             }
             acts[acts.length - 1] = Activation.IDENTITY;
             config = new Trainer.Config(Trainer.Optimizer.parse(optimizer), learningRate, rateDecay, batchSize,
-                    epochs, validationFraction, weightDecay, patience, seed, Trainer.Gradient.TAPE, 0.9);
+                    epochs, validationFraction, weightDecay, patience, seed, Trainer.Gradient.LANES, 0.9);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -58,10 +58,11 @@ final class SurrogateTrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "100", description = "(default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--gradient", paramLabel = "tape|twin", defaultValue = "tape",
-            description = "How the differential loss is differentiated: tape (the hand-written backpropagation "
-                    + "recorded on the tape and swept once more) or twin (that second pass written by hand; "
-                    + "equal to rounding, faster) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gradient", paramLabel = "lanes|tape|twin", defaultValue = "lanes",
+            description = "How the differential loss is differentiated: lanes (the hand-written backpropagation "
+                    + "recorded on the block scalar, a chunk of samples as lanes, and swept once more), tape (the "
+                    + "same on the per-path tape, slower) or twin (that second pass written by hand); equal to "
+                    + "rounding (default: ${DEFAULT-VALUE}).")
     String gradient;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores).")

@@ -50,7 +50,7 @@ public enum Activation {
                 return s.multiply(s.negate().add(1.0));
             }
             case SOFTPLUS: return Fn.sigmoid(z);
-            case RELU: return Fn.constant(z, z.getReal() > 0 ? 1.0 : 0.0);
+            case RELU: return Fn.select(z, Fn.constant(z, 1.0), Fn.constant(z, 0.0));   // lane by lane on a block
             default: throw new AssertionError(this);
         }
     }

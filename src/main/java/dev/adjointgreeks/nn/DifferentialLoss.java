@@ -6,6 +6,8 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Adj;
+import dev.adjointgreeks.ad.Block;
+import dev.adjointgreeks.ad.BlockTape;
 import dev.adjointgreeks.ad.Fn;
 import dev.adjointgreeks.ad.Tape;
 
@@ -21,6 +23,8 @@ import dev.adjointgreeks.ad.Tape;
  * <li>{@link #tapeGradient}: the per-sample loss, with the network's input gradient from the
  *     hand-written backpropagation of {@link TwinNetwork}, is recorded on the tape and swept once:
  *     the engine differentiates backpropagation once more;</li>
+ * <li>{@link #laneGradient}: the same recorded on the block scalar, a chunk of samples as lanes,
+ *     one node per operation per chunk;</li>
  * <li>{@link #twinGradient}: that second reverse pass written out by hand in primitive arrays
  *     (it needs {@code f''}), equal to the tape's to rounding ({@code DifferentialLossTest}).</li>
  * </ul>
@@ -100,26 +104,77 @@ public final class DifferentialLoss {
         int n = x[r].length;
         T zero = Fn.constant(p[0], 0.0);
         T[] in = MathArrays.buildArray(zero.getField(), n);
+        T[] d = beta == 0.0 ? null : MathArrays.buildArray(zero.getField(), n);
         for (int i = 0; i < n; i++) {
             in[i] = Fn.constant(zero, x[r][i]);
+            if (d != null) {
+                d[i] = Fn.constant(zero, dydx[r][i]);
+            }
         }
-        T value;
-        T loss;
+        return sample(net, p, in, Fn.constant(zero, y[r]), d, batch);
+    }
+
+    /**
+     * The same with the sample's inputs, label and derivative labels as field values: constants of
+     * one sample, or a chunk of samples on the lanes of the block scalar ({@link #laneGradient}).
+     */
+    <T extends RealFieldElement<T>> T sample(Mlp net, T[] p, T[] in, T label, T[] derivatives, int batch) {
+        int n = in.length;
         if (beta == 0.0) {
-            value = net.forward(p, in)[0];
-            T e = value.subtract(y[r]);
+            T e = net.forward(p, in)[0].subtract(label);
             return e.multiply(e).multiply(alpha / batch);
         }
-        T[] grad = MathArrays.buildArray(zero.getField(), n);
-        value = TwinNetwork.valueAndGradient(net, p, in, grad);
-        T e = value.subtract(y[r]);
-        loss = e.multiply(e).multiply(alpha / batch);
-        T s = zero;
+        T[] grad = MathArrays.buildArray(label.getField(), n);
+        T value = TwinNetwork.valueAndGradient(net, p, in, grad);
+        T e = value.subtract(label);
+        T loss = e.multiply(e).multiply(alpha / batch);
+        T s = Fn.constant(label, 0.0);
         for (int j = 0; j < n; j++) {
-            T d = grad[j].subtract(dydx[r][j]).multiply(lambda[j]);
+            T d = grad[j].subtract(derivatives[j]).multiply(lambda[j]);
             s = s.add(d.multiply(d));
         }
         return loss.add(s.multiply(beta / ((double) batch * n)));
+    }
+
+    /**
+     * As {@link #tapeGradient(Mlp, double[], int[], int, Tape, double[])} on the block scalar: the
+     * samples are lanes (inputs, labels and derivative labels per lane), the parameters uniform
+     * inputs; each chunk's per-lane losses are recorded (network, its backpropagation to the inputs,
+     * loss) and swept once, lane by lane. {@code lanes} is made for {@code n} inputs and
+     * {@code 1 + n} label columns. The loss is summed lane by lane in row order, as the tape does.
+     */
+    public double laneGradient(Mlp net, double[] p, int[] rows, int batch, LaneTape lanes, double[] gradient) {
+        int n = x[0].length;
+        if (lanes.in.length != n || lanes.label.length != 1 + n) {
+            throw new IllegalArgumentException("a lane tape for " + n + " inputs and " + (1 + n) + " label columns");
+        }
+        Block[] params = lanes.begin(p);
+        BlockTape tape = lanes.tape;
+        int mark = tape.size();
+        Block[] derivatives = Arrays.copyOfRange(lanes.label, 1, 1 + n);
+        double loss = 0.0;
+        for (int from = 0; from < rows.length; from += lanes.width) {
+            int m = Math.min(lanes.width, rows.length - from);
+            lanes.load(x, rows, from, m);
+            for (int l = 0; l < m; l++) {
+                int r = rows[from + l];
+                lanes.labels[0][l] = y[r];
+                if (beta != 0.0) {
+                    for (int j = 0; j < n; j++) {
+                        lanes.labels[1 + j][l] = dydx[r][j];
+                    }
+                }
+                lanes.weights[l] = 1.0;
+            }
+            Block l = sample(net, params, lanes.in, lanes.label[0], derivatives, batch);
+            for (int k = 0; k < m; k++) {
+                loss += l.lane(k);
+            }
+            tape.sweepPath(l, lanes.weights, mark);
+        }
+        Arrays.fill(gradient, 0.0);
+        tape.drainInputAdjoints(gradient, 0);
+        return loss;
     }
 
     /**

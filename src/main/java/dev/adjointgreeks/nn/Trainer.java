@@ -36,7 +36,12 @@ public final class Trainer {
         /** One reverse sweep of the tape over the recorded loss. */
         TAPE,
         /** The hand-written backpropagation recursion in primitive doubles. */
-        BACKPROP
+        BACKPROP,
+        /**
+         * The tape with the minibatch's samples as lanes of the block scalar ({@link LaneTape}): one
+         * recorded node per neuron per chunk of samples; the same gradient as {@link #TAPE} to rounding.
+         */
+        LANES
     }
 
     /**
@@ -116,6 +121,9 @@ public final class Trainer {
         Backprop.Workspace ws = new Backprop.Workspace(start);
         double rate = c.learningRate();
         int batch = c.optimizer() == Optimizer.GD ? train.length : Math.min(c.batchSize(), train.length);
+        // no wider than a batch: every lane of every parameter's adjoint is summed once per step
+        LaneTape lanes = c.gradient() == Gradient.LANES
+                ? new LaneTape(start.inputs(), 0, Math.min(LaneTape.DEFAULT_WIDTH, batch)) : null;
         double best = Double.POSITIVE_INFINITY;
         double[] bestParams = p.clone();
         int sinceBest = 0;
@@ -131,7 +139,7 @@ public final class Trainer {
             for (int from = 0; from < rows.length; from += batch) {
                 int[] b = from == 0 && batch == rows.length ? rows
                         : java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + batch));
-                gradient(net, p, x, y, b, c, tape, ws, g);
+                gradient(net, p, x, y, b, c, tape, ws, lanes, g);
                 switch (c.optimizer()) {
                     case GD:
                         for (int i = 0; i < p.length; i++) {
@@ -188,11 +196,15 @@ public final class Trainer {
                 valid.length > 0 ? Loss.meanSquared(result, x, y, valid, 0.0) : Double.NaN, train, valid);
     }
 
-    /** dL/dp into {@code g}: one reverse sweep of the recorded loss, or the hand-written recursion. */
+    /** dL/dp into {@code g}: reverse sweeps of the recorded loss, or the hand-written recursion. */
     static void gradient(Mlp net, double[] p, double[][] x, double[][] y, int[] rows, Config c, Tape tape,
-            Backprop.Workspace ws, double[] g) {
+            Backprop.Workspace ws, LaneTape lanes, double[] g) {
         if (c.gradient() == Gradient.BACKPROP) {
             Backprop.lossAndGradient(net, p, x, y, rows, c.weightDecay(), g, ws);
+            return;
+        }
+        if (c.gradient() == Gradient.LANES) {
+            lanes.meanSquared(net, p, x, y, rows, c.weightDecay(), g);
             return;
         }
         tape.reset();

@@ -56,6 +56,10 @@ class TrainingTest {
         double[] viaTape = Trainer.train(start, d[0], d[1], c, null).network().parameters();
         double[] viaBackprop = Trainer.train(start, d[0], d[1], b, null).network().parameters();
         assertArrayEquals(viaTape, viaBackprop, 1e-10);
+        // and so does the tape with the samples as lanes (a batch of 16 on 16 lanes, the last one partial)
+        Trainer.Config lanes = new Trainer.Config(Trainer.Optimizer.SGD, 0.05, 1.0, 16, 5, 0.2, 1e-3, 0, 4,
+                Trainer.Gradient.LANES, 0.9);
+        assertArrayEquals(viaTape, Trainer.train(start, d[0], d[1], lanes, null).network().parameters(), 1e-10);
         // a seed gives the same network
         assertArrayEquals(viaTape, Trainer.train(start, d[0], d[1], c, null).network().parameters(), 0.0);
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The trainer: schedule, determinism, tape = twin, and differential training beating standard. */
+/** The trainer: schedule, determinism, tape = twin = lanes, and differential training beating standard. */
 class SurrogateTrainerTest {
 
     @Test
@@ -33,6 +33,15 @@ class SurrogateTrainerTest {
                 SurrogateTrainer.GradientMethod.TWIN, 2, 2), null).network().parameters();
         for (int i = 0; i < one.length; i++) {
             assertEquals(one[i], twin[i], 1e-9 * Math.max(1, Math.abs(one[i])), "parameter " + i);
+        }
+        // the samples as lanes of the block scalar: the same network, and bit-identical on any thread count
+        double[] lanes = SurrogateTrainer.train(d, hidden, new SurrogateTrainer.Settings(4, true,
+                SurrogateTrainer.GradientMethod.LANES, 2, 1), null).network().parameters();
+        double[] lanes3 = SurrogateTrainer.train(d, hidden, new SurrogateTrainer.Settings(4, true,
+                SurrogateTrainer.GradientMethod.LANES, 2, 3), null).network().parameters();
+        assertArrayEquals(lanes, lanes3, 0.0, "lanes bit-identical on 1 and 3 threads");
+        for (int i = 0; i < one.length; i++) {
+            assertEquals(one[i], lanes[i], 1e-9 * Math.max(1, Math.abs(one[i])), "parameter " + i);
         }
     }
 

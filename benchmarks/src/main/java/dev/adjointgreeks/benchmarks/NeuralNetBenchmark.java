@@ -14,7 +14,8 @@ import dev.adjointgreeks.bench.TrainingStep;
 
 /**
  * One training step (forward, backward, update) of a 4 x 20 softplus network on 1,000 samples:
- * the tape's reverse sweep against hand-written backpropagation in primitive doubles.
+ * the per-path tape's reverse sweep, the tape with the samples as lanes of the block scalar, and
+ * hand-written backpropagation in primitive doubles.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,5 +37,10 @@ public class NeuralNetBenchmark {
     @Benchmark
     public double backprop() {
         return step.backprop();
+    }
+
+    @Benchmark
+    public double lanes() {
+        return step.lanes();
     }
 }
