@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.adjointgreeks.engine.GreeksEngine;
 import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.engine.RunSettings;
@@ -22,32 +24,51 @@ import dev.adjointgreeks.product.OptionType;
  * <ul>
  * <li>{@code first}: the first-order adjoint, every first-order Greek, the shipped estimator;</li>
  * <li>{@code all}: every first- and second-order Greek (gamma, vanna, volga; for the basket the 55
- * gammas of the full cross-gamma matrix), the shipped estimator: differences of adjoint gradients
- * at h and h/2 on the same paths ({@code SecondOrderError}), of the payoff conditioned to be
- * smooth path by path (European, Asian);</li>
+ * gammas of the full cross-gamma matrix) by the shipped method ({@code SecondOrderMethod.AUTO}):
+ * tangent-over-adjoint where the payoff is smooth path by path (the conditioned European and
+ * Asian: one forward and one reverse sweep carrying a tangent per spot or vol), else differences
+ * of adjoint gradients at h and h/2 on the same paths (the basket, whose payoff is kinked);</li>
+ * <li>{@code differences}: the same Greeks on the same smooth payoff by differences of adjoint
+ * gradients ({@code SecondOrderMethod.DIFFERENCES}: 9 adjoint sweeps for one asset, 41 for the
+ * basket's matrix); where {@code all} is already differences (the basket) it is that same timing;</li>
  * <li>{@code kinked-first}, {@code kinked-all}: the same on today's kinked payoffs (the basket has
  * only that one): the same Greeks by differences of adjoints, for comparison.</li>
  * </ul>
- * With gamma's standard error of each estimator at the same paths. Second order here is always a
- * difference of adjoint gradients (tangent-over-adjoint is not built), so {@code all / first} is
- * about the number of sweeps: 9 for one asset, 41 for the basket's matrix (targets 2.5 and 6).
+ * With gamma's standard error of each estimator at the same paths. Targets: {@code all / first}
+ * at most 2.5 for one asset, 6 for the basket.
  */
 public final class SecondOrderBench {
 
     public static final String NAME = "second-order";
     /** Paths of each trade at scale 1. */
     static final long[] PATHS = {100_000, 20_000, 2_000};
+    /** {@link Row#secondOrderMethod()} values. */
+    public static final String TANGENT = "tangent-over-adjoint";
+    public static final String DIFFERENCES = "differences";
 
-    /** One trade's medians (seconds) and gamma standard errors; kinked values are NaN where the estimator is the same. */
+    /**
+     * One trade's medians (seconds) and gamma standard errors; kinked values are NaN where there is
+     * no kinked variant. {@code secondOrderMethod}: what {@code all} used. (Fields are only ever
+     * added, for the JSON output's readers.)
+     */
     public record Row(String trade, long paths, int secondOrderGreeks, double first, double all, double kinkedFirst,
-            double kinkedAll, double gammaStderr, double kinkedGammaStderr) {
+            double kinkedAll, double gammaStderr, double kinkedGammaStderr, String secondOrderMethod,
+            double differences, double differencesGammaStderr) {
 
-        /** All first- and second-order Greeks over the first-order adjoint. */
+        /** All first- and second-order Greeks by the shipped method over the first-order adjoint. */
+        @JsonProperty
         public double allOverFirst() {
             return all / first;
         }
 
+        /** The same Greeks by differences of adjoints on the same payoff over the first-order adjoint. */
+        @JsonProperty
+        public double differencesOverFirst() {
+            return differences / first;
+        }
+
         /** The same Greeks on the kinked payoff over its first-order adjoint. */
+        @JsonProperty
         public double kinkedAllOverFirst() {
             return kinkedAll / kinkedFirst;
         }
@@ -73,17 +94,30 @@ public final class SecondOrderBench {
             long paths = Math.max(2, Math.round(PATHS[c] * scale));
             RunSettings all = RunSettings.defaults(paths, BenchmarkCase.SEED).withThreads(1);
             RunSettings first = all.withSecondOrder(false);
+            RunSettings differences = all.withSecondOrderMethod(RunSettings.SecondOrderMethod.DIFFERENCES);
             Trade smooth = trades[c][0];
             Trade kinked = trades[c][1];
-            int n = kinked == null ? 2 : 4;
+            // AUTO takes tangent-over-adjoint exactly where the problem is smooth path by path (AdjointEngine)
+            boolean tangent = smooth.problem().smoothPathwise();
+            // timed: smooth first, all, [differences where all is tangent], [kinked first, kinked all]
+            List<Trade> trs = new ArrayList<>(List.of(smooth, smooth));
+            List<RunSettings> runs = new ArrayList<>(List.of(first, all));
+            if (tangent) {
+                trs.add(smooth);
+                runs.add(differences);
+            }
+            int kinkedAt = trs.size();
+            if (kinked != null) {
+                trs.addAll(List.of(kinked, kinked));
+                runs.addAll(List.of(first, all));
+            }
+            int n = trs.size();
             double[][] seconds = new double[n][repeats];
             TradeResult[] last = new TradeResult[n];
             for (int rep = -1; rep < repeats; rep++) {
                 for (int m = 0; m < n; m++) {
-                    Trade tr = m < 2 ? smooth : kinked;
-                    RunSettings s = m % 2 == 0 ? first : all;
                     long t0 = System.nanoTime();
-                    last[m] = GreeksEngine.price(tr, Method.ADJOINT, s);
+                    last[m] = GreeksEngine.price(trs.get(m), Method.ADJOINT, runs.get(m));
                     if (rep >= 0) {
                         seconds[m][rep] = (System.nanoTime() - t0) * 1e-9;
                     }
@@ -93,9 +127,13 @@ public final class SecondOrderBench {
                     .filter(g -> !g.endsWith("_stderr") && !last[0].has(g)).toList();
             int second = secondOrder.size();
             String gamma = secondOrder.get(0);   // gamma, or the basket's first asset's own gamma
+            int diff = tangent ? 2 : 1;
+            boolean hasKinked = kinked != null;
             rows.add(new Row(smooth.id(), paths, second, median(seconds[0]), median(seconds[1]),
-                    n > 2 ? median(seconds[2]) : Double.NaN, n > 2 ? median(seconds[3]) : Double.NaN,
-                    stderr(last[1], gamma), n > 2 ? stderr(last[3], gamma) : Double.NaN));
+                    hasKinked ? median(seconds[kinkedAt]) : Double.NaN,
+                    hasKinked ? median(seconds[kinkedAt + 1]) : Double.NaN,
+                    stderr(last[1], gamma), hasKinked ? stderr(last[kinkedAt + 1], gamma) : Double.NaN,
+                    tangent ? TANGENT : DIFFERENCES, median(seconds[diff]), stderr(last[diff], gamma)));
         }
         return rows;
     }
