@@ -42,7 +42,7 @@ public final class SecondOrderBench {
 
     public static final String NAME = "second-order";
     /** Paths of each trade at scale 1. */
-    static final long[] PATHS = {100_000, 20_000, 2_000};
+    static final long[] PATHS = {1_000_000, 20_000, 2_000};   // the one-step European: long enough to time
     /** {@link Row#secondOrderMethod()} values. */
     public static final String TANGENT = "tangent-over-adjoint";
     public static final String DIFFERENCES = "differences";
