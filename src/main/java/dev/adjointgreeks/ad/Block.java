@@ -218,6 +218,14 @@ public final class Block implements RealFieldElement<Block> {
         double curvature(double x, double v, double s);
     }
 
+    /** A rule whose second derivative is 0 wherever it is differentiable (abs, copySign, scalb). */
+    interface PiecewiseLinear extends Rule {
+        @Override
+        default double curvature(double x, double v, double s) {
+            return 0.0;
+        }
+    }
+
     /** Applies {@code f} lane by lane (or once, if uniform), recording its slope. */
     Block map(Rule f) {
         if (lanes == null) {
@@ -275,6 +283,24 @@ public final class Block implements RealFieldElement<Block> {
         double dxy(double x, double y, double v);
 
         double dyy(double x, double y, double v);
+    }
+
+    /** A binary rule whose second derivatives are 0 wherever it is differentiable (remainder, copySign). */
+    interface PiecewiseLinear2 extends Rule2 {
+        @Override
+        default double dxx(double x, double y, double v) {
+            return 0.0;
+        }
+
+        @Override
+        default double dxy(double x, double y, double v) {
+            return 0.0;
+        }
+
+        @Override
+        default double dyy(double x, double y, double v) {
+            return 0.0;
+        }
     }
 
     /** Applies {@code f} lane by lane, or once if both operands are uniform. */
@@ -695,7 +721,7 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block remainder(Block b) {
-        return map2(b, new Rule2() {
+        return map2(b, new PiecewiseLinear2() {
             @Override
             public double value(double x, double y) {
                 return FastMath.IEEEremainder(x, y);
@@ -710,21 +736,6 @@ public final class Block implements RealFieldElement<Block> {
             public double dy(double x, double y, double v) {
                 return -FastMath.rint((x - v) / y);
             }
-
-            @Override
-            public double dxx(double x, double y, double v) {
-                return 0.0;
-            }
-
-            @Override
-            public double dxy(double x, double y, double v) {
-                return 0.0;
-            }
-
-            @Override
-            public double dyy(double x, double y, double v) {
-                return 0.0;
-            }
         });
     }
 
@@ -732,7 +743,7 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block abs() {
-        return map(new Rule() {
+        return map(new PiecewiseLinear() {
             @Override
             public double value(double x) {
                 return Math.abs(x);
@@ -741,11 +752,6 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return Math.signum(x);   // abs'(0) = 0
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return 0.0;
             }
         });
     }
@@ -793,7 +799,7 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block copySign(Block sign) {
-        return map2(sign, new Rule2() {
+        return map2(sign, new PiecewiseLinear2() {
             @Override
             public double value(double x, double y) {
                 return Math.copySign(x, y);
@@ -808,27 +814,12 @@ public final class Block implements RealFieldElement<Block> {
             public double dy(double x, double y, double v) {
                 return 0.0;
             }
-
-            @Override
-            public double dxx(double x, double y, double v) {
-                return 0.0;
-            }
-
-            @Override
-            public double dxy(double x, double y, double v) {
-                return 0.0;
-            }
-
-            @Override
-            public double dyy(double x, double y, double v) {
-                return 0.0;
-            }
         });
     }
 
     @Override
     public Block copySign(double sign) {
-        return map(new Rule() {
+        return map(new PiecewiseLinear() {
             @Override
             public double value(double x) {
                 return Math.copySign(x, sign);
@@ -838,18 +829,13 @@ public final class Block implements RealFieldElement<Block> {
             public double slope(double x, double v) {
                 return v == x ? 1.0 : -1.0;
             }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return 0.0;
-            }
         });
     }
 
     @Override
     public Block scalb(int n) {
         double s = Math.scalb(1.0, n);
-        return map(new Rule() {
+        return map(new PiecewiseLinear() {
             @Override
             public double value(double x) {
                 return Math.scalb(x, n);
@@ -858,11 +844,6 @@ public final class Block implements RealFieldElement<Block> {
             @Override
             public double slope(double x, double v) {
                 return s;
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return 0.0;
             }
         });
     }

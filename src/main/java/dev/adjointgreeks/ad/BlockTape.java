@@ -604,30 +604,11 @@ public final class BlockTape implements Field<Block> {
         return inputAdjoints;
     }
 
-    /**
-     * {@link #allFinite}, remembered for the rest of one sweep by array identity: one value's lanes
-     * are often the partial of many entries (a normal multiplies every factor of a correlated step),
-     * and the scalar check over the lanes cost more than the vectorised product it guards.
-     */
+    /** Finiteness of lane arrays within one sweep. */
+    private final FiniteLanes finiteLanes = new FiniteLanes();
+
     private boolean finite(double[] p, int w) {
-        int h = (System.identityHashCode(p) * 0x9E3779B9) >>> (32 - FINITE_BITS);
-        for (int probe = 0; probe < 8; probe++) {   // open addressing, linear probes
-            double[] k = finiteKeys[h];
-            if (k == p) {
-                return finiteValues[h];
-            }
-            if (k == null) {
-                boolean f = allFinite(p, w);
-                if (finiteUsed < FINITE_SLOTS / 2) {
-                    finiteKeys[h] = p;
-                    finiteValues[h] = f;
-                    finiteSlots[finiteUsed++] = h;
-                }
-                return f;
-            }
-            h = (h + 1) & (FINITE_SLOTS - 1);
-        }
-        return allFinite(p, w);
+        return finiteLanes.finite(p, w);
     }
 
     /**
@@ -635,56 +616,17 @@ public final class BlockTape implements Field<Block> {
      * finite the partials a kept program computes finite by construction (its 0/1 masks).
      */
     private void forgetFinite() {
-        for (int i = 0; i < finiteUsed; i++) {
-            finiteKeys[finiteSlots[i]] = null;
-        }
-        finiteUsed = 0;
-        for (int i = 0; i < presetCount && finiteUsed < FINITE_SLOTS / 2; i++) {
-            double[] p = presetFinite[i];
-            int h = (System.identityHashCode(p) * 0x9E3779B9) >>> (32 - FINITE_BITS);
-            for (int probe = 0; probe < 8; probe++) {
-                if (finiteKeys[h] == null) {
-                    finiteKeys[h] = p;
-                    finiteValues[h] = true;
-                    finiteSlots[finiteUsed++] = h;
-                    break;
-                }
-                if (finiteKeys[h] == p) {
-                    break;
-                }
-                h = (h + 1) & (FINITE_SLOTS - 1);
-            }
+        finiteLanes.forget();
+        for (int i = 0; i < presetCount; i++) {
+            finiteLanes.remember(presetFinite[i]);
         }
     }
 
     private double[][] presetFinite;
     private int presetCount;
 
-    private static final int FINITE_BITS = 10;
-    private static final int FINITE_SLOTS = 1 << FINITE_BITS;
-    private final double[][] finiteKeys = new double[FINITE_SLOTS][];
-    private final boolean[] finiteValues = new boolean[FINITE_SLOTS];
-    private final int[] finiteSlots = new int[FINITE_SLOTS / 2];
-    private int finiteUsed;
-
-    /** Whether lanes {@code 0 .. w-1} of {@code p} are all finite (compares with an early exit). */
-    private static boolean allFinite(double[] p, int w) {
-        for (int l = 0; l < w; l++) {
-            if (!(Math.abs(p[l]) <= Double.MAX_VALUE)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * {@code a == 0 ? 0 : product}, without a branch: a lane whose adjoint is zero contributes
-     * nothing, even where its partial is infinite (the per-path tape skips such a node).
-     */
     private static double unlessZero(double product, double a) {
-        long bits = Double.doubleToRawLongBits(a) << 1;
-        long mask = (bits | -bits) >> 63;   // all ones unless a is +-0
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(product) & mask);
+        return FiniteLanes.unlessZero(product, a);
     }
 
     /** Position to return to with {@link #rewind(int)}. */

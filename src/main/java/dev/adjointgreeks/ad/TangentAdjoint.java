@@ -76,13 +76,8 @@ public final class TangentAdjoint {
     private static final int FEW_ZEROS = 8;
     private final double[] saved;
 
-    // finiteness of lane arrays within one reverse sweep (finite)
-    private static final int FINITE_BITS = 10;
-    private static final int FINITE_SLOTS = 1 << FINITE_BITS;
-    private final double[][] finiteKeys = new double[FINITE_SLOTS][];
-    private final boolean[] finiteValues = new boolean[FINITE_SLOTS];
-    private final int[] finiteSlots = new int[FINITE_SLOTS / 2];
-    private int finiteUsed;
+    /** Finiteness of lane arrays within one reverse sweep. */
+    private final FiniteLanes finiteLanes = new FiniteLanes();
 
     /**
      * {@code directions[d][k]} is the tangent of the k-th input registered on {@code tape} in
@@ -718,53 +713,16 @@ public final class TangentAdjoint {
         }
     }
 
-    /**
-     * {@link #allFinite}, remembered by array identity for the rest of one sweep (as
-     * {@code BlockTape.finite}): one value's lanes are often the partial, coefficient or tangent
-     * of many entries, and the scalar check cost more than the vectorised product it guards.
-     */
     private boolean finite(double[] p, int w) {
-        int h = (System.identityHashCode(p) * 0x9E3779B9) >>> (32 - FINITE_BITS);
-        for (int probe = 0; probe < 8; probe++) {   // open addressing, linear probes
-            double[] k = finiteKeys[h];
-            if (k == p) {
-                return finiteValues[h];
-            }
-            if (k == null) {
-                boolean f = allFinite(p, w);
-                if (finiteUsed < FINITE_SLOTS / 2) {
-                    finiteKeys[h] = p;
-                    finiteValues[h] = f;
-                    finiteSlots[finiteUsed++] = h;
-                }
-                return f;
-            }
-            h = (h + 1) & (FINITE_SLOTS - 1);
-        }
-        return allFinite(p, w);
+        return finiteLanes.finite(p, w);
     }
 
     private void forgetFinite() {
-        for (int i = 0; i < finiteUsed; i++) {
-            finiteKeys[finiteSlots[i]] = null;
-        }
-        finiteUsed = 0;
+        finiteLanes.forget();
     }
 
-    private static boolean allFinite(double[] p, int w) {
-        for (int l = 0; l < w; l++) {
-            if (!(Math.abs(p[l]) <= Double.MAX_VALUE)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code a == 0 ? 0 : product}: a lane whose adjoint is zero contributes nothing (as the tape). */
     private static double unlessZero(double product, double a) {
-        long bits = Double.doubleToRawLongBits(a) << 1;
-        long mask = (bits | -bits) >> 63;
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(product) & mask);
+        return FiniteLanes.unlessZero(product, a);
     }
 
     /**

@@ -240,17 +240,7 @@ public final class AdjointEvaluator implements Evaluator {
 
     @Override
     public void sample(double[][] paths, double[] out) {
-        double[][][] z = new double[paths.length][paths[0].length][1];
-        for (int a = 0; a < paths.length; a++) {
-            for (int k = 0; k < paths[a].length; k++) {
-                z[a][k][0] = paths[a][k];
-            }
-        }
-        double[][] o = new double[out.length][1];
-        sampleLanes(z, 1, o);
-        for (int c = 0; c < out.length; c++) {
-            out[c] = o[c][0];
-        }
+        Evaluator.sampleAsOneLane(this, paths, out);
     }
 
     @Override

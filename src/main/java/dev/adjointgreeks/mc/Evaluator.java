@@ -39,6 +39,24 @@ public interface Evaluator {
     }
 
     /**
+     * {@link #sample} of a lane-block evaluator: the one sample as a lane block of one lane
+     * (values {@code out.length} of them, as {@link #width()}).
+     */
+    static void sampleAsOneLane(Evaluator e, double[][] paths, double[] out) {
+        double[][][] z = new double[paths.length][paths[0].length][1];
+        for (int a = 0; a < paths.length; a++) {
+            for (int k = 0; k < paths[a].length; k++) {
+                z[a][k][0] = paths[a][k];
+            }
+        }
+        double[][] o = new double[out.length][1];
+        e.sampleLanes(z, 1, o);
+        for (int c = 0; c < out.length; c++) {
+            out[c] = o[c][0];
+        }
+    }
+
+    /**
      * Evaluates samples {@code 0 .. count-1} of a lane block: {@code z[a][k][s]} is normal k of
      * sample s (a = 1 is its antithetic path). Writes value c of sample s into {@code out[c][s]}
      * (block-only values 0). Lanes at and above {@code count} are to be ignored.

@@ -94,15 +94,7 @@ public final class PassiveEvaluator implements Evaluator {
 
     @Override
     public void sample(double[][] paths, double[] out) {
-        double[][][] z = new double[paths.length][paths[0].length][1];
-        for (int a = 0; a < paths.length; a++) {
-            for (int k = 0; k < paths[a].length; k++) {
-                z[a][k][0] = paths[a][k];
-            }
-        }
-        double[][] o = new double[1][1];
-        sampleLanes(z, 1, o);
-        out[0] = o[0][0];
+        Evaluator.sampleAsOneLane(this, paths, out);
     }
 
     @Override

@@ -76,8 +76,9 @@ public record Basket(OptionType type, double strike, double maturity, double[] w
     public <T extends RealFieldElement<T>> PathPayoff<T> payoff(Inputs<T> p, PathModel model, Inputs<T> modelParams,
             PathGenerator<T> gen, int steps) {
         T k = p.get(STRIKE);
-        if (conditioned && ConditionalBasket.covers(weights, model, gen)) {
-            return ConditionalBasket.payoff(type, weights, k, steps, model, gen);
+        PathPayoff<T> smooth = conditioned ? ConditionalBasket.payoff(type, weights, k, steps, model, gen) : null;
+        if (smooth != null) {
+            return smooth;
         }
         int n = weights.length;
         T[] finals = MathArrays.buildArray(k.getField(), n);

@@ -51,6 +51,11 @@ final class ConditionalBasket {
      * direction that moves every asset up ({@code b_i > 0}; read from setup values).
      */
     static boolean covers(double[] weights, PathModel model, PathGenerator<?> gen) {
+        return applies(weights, model) && loadings(weights, model.offers(Capability.LOG_SPOTS), gen) != null;
+    }
+
+    /** A jointly normal last step and positive weights (what can be checked without the setup). */
+    private static boolean applies(double[] weights, PathModel model) {
         if (!model.offers(Capability.JOINT_NORMAL_LAST_STEP)) {
             return false;
         }
@@ -59,19 +64,13 @@ final class ConditionalBasket {
                 return false;
             }
         }
-        return covers(weights, model.offers(Capability.LOG_SPOTS), gen);
-    }
-
-    private static <T extends RealFieldElement<T>> boolean covers(double[] weights, boolean logs, PathGenerator<T> gen) {
-        for (T b : loadings(weights, logs, gen)[1]) {
-            if (!(b.getReal() > 0)) {
-                return false;
-            }
-        }
         return true;
     }
 
-    /** {@code {u, b}}: the conditioning direction in the step's normals and each asset's loading on it. */
+    /**
+     * {@code {u, b}}: the conditioning direction in the step's normals and each asset's loading on
+     * it; null unless every loading is positive (read from setup values).
+     */
     private static <T extends RealFieldElement<T>> T[][] loadings(double[] weights, boolean logs, PathGenerator<T> gen) {
         T[][] a = gen.lastStepLoadings();
         int n = weights.length;
@@ -101,15 +100,26 @@ final class ConditionalBasket {
             }
             ub[1][i] = bi;
         }
+        for (T bi : ub[1]) {
+            if (!(bi.getReal() > 0)) {
+                return null;
+            }
+        }
         return ub;
     }
 
-    /** The discounted conditioned payoff; the caller checked {@link #covers}. */
+    /** The discounted conditioned payoff, or null where it does not apply ({@link #covers}): the setup recorded once. */
     static <T extends RealFieldElement<T>> PathPayoff<T> payoff(OptionType type, double[] weights, T k, int steps,
             PathModel model, PathGenerator<T> gen) {
+        if (!applies(weights, model)) {
+            return null;
+        }
         boolean logs = model.offers(Capability.LOG_SPOTS);
         int n = weights.length;
         T[][] ub = loadings(weights, logs, gen);
+        if (ub == null) {
+            return null;
+        }
         T[] u = ub[0];
         T[] b = ub[1];
         var field = k.getField();

@@ -1,0 +1,91 @@
+package dev.adjointgreeks.ad;
+
+/**
+ * Which lane arrays hold only finite numbers, remembered by array identity for one reverse sweep
+ * ({@link BlockTape} and {@link TangentAdjoint}): one value's lanes are often the partial of many
+ * entries (a normal multiplies every factor of a correlated step), and the scalar check over the
+ * lanes cost more than the vectorised product it guards. With finite factors, a lane whose adjoint
+ * is zero adds exactly 0 in the plain loop; otherwise the sweeps use {@link #unlessZero}.
+ */
+final class FiniteLanes {
+
+    private static final int BITS = 10;
+    private static final int SLOTS = 1 << BITS;
+    private final double[][] keys = new double[SLOTS][];
+    private final boolean[] values = new boolean[SLOTS];
+    private final int[] used = new int[SLOTS / 2];
+    private int count;
+
+    /** Whether lanes {@code 0 .. w-1} of {@code p} are all finite, remembered until {@link #forget}. */
+    boolean finite(double[] p, int w) {
+        int h = slot(p);
+        for (int probe = 0; probe < 8; probe++) {   // open addressing, linear probes
+            double[] k = keys[h];
+            if (k == p) {
+                return values[h];
+            }
+            if (k == null) {
+                boolean f = allFinite(p, w);
+                put(h, p, f);
+                return f;
+            }
+            h = (h + 1) & (SLOTS - 1);
+        }
+        return allFinite(p, w);
+    }
+
+    /** Remembers {@code p} as finite (an array finite by construction: a 0/1 mask). */
+    void remember(double[] p) {
+        int h = slot(p);
+        for (int probe = 0; probe < 8; probe++) {
+            if (keys[h] == null) {
+                put(h, p, true);
+                return;
+            }
+            if (keys[h] == p) {
+                return;
+            }
+            h = (h + 1) & (SLOTS - 1);
+        }
+    }
+
+    /** Forgets every array (at the start of a sweep: lane arrays do not change during one). */
+    void forget() {
+        for (int i = 0; i < count; i++) {
+            keys[used[i]] = null;
+        }
+        count = 0;
+    }
+
+    private static int slot(double[] p) {
+        return (System.identityHashCode(p) * 0x9E3779B9) >>> (32 - BITS);
+    }
+
+    private void put(int h, double[] p, boolean f) {
+        if (count < SLOTS / 2) {
+            keys[h] = p;
+            values[h] = f;
+            used[count++] = h;
+        }
+    }
+
+    /** Whether lanes {@code 0 .. w-1} of {@code p} are all finite (compares with an early exit). */
+    static boolean allFinite(double[] p, int w) {
+        for (int l = 0; l < w; l++) {
+            if (!(Math.abs(p[l]) <= Double.MAX_VALUE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code a == 0 ? 0 : product}, without a branch: a lane whose adjoint is zero contributes
+     * nothing, even where its partial is infinite (the per-path tape skips such a node).
+     */
+    static double unlessZero(double product, double a) {
+        long bits = Double.doubleToRawLongBits(a) << 1;
+        long mask = (bits | -bits) >> 63;   // all ones unless a is +-0
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(product) & mask);
+    }
+}
