@@ -756,6 +756,11 @@ public final class Block implements RealFieldElement<Block> {
         });
     }
 
+    /** This value without its derivative: a passive copy, recorded for replay ({@link Fn#detach}). */
+    public Block detach() {
+        return index < 0 ? this : passiveMap(java.util.function.DoubleUnaryOperator.identity());
+    }
+
     /** A passive result computed lane by lane. */
     private Block passiveMap(java.util.function.DoubleUnaryOperator f) {
         if (lanes == null) {

@@ -37,6 +37,19 @@ public final class Fn {
         return like.getField().getZero().add(c);
     }
 
+    /**
+     * The value of {@code x} without its derivative (a passive copy: nothing flows back through it).
+     * For a root found by iteration: iterate on detached values, then take one last step on the tape,
+     * whose derivative at the root is the implicit function theorem's ({@link dev.adjointgreeks.product}'s
+     * conditioned Asian).
+     */
+    public static <T extends RealFieldElement<T>> T detach(T x) {
+        if (x instanceof Block) {
+            return cast(((Block) x).detach());
+        }
+        return constant(x, x.getReal());
+    }
+
     // ------------------------------------------------------------------ kinks and selection
 
     public static <T extends RealFieldElement<T>> T max(T x, double c) {
