@@ -463,7 +463,10 @@ public final class TangentAdjoint {
                     }
                     continue;
                 }
-                final boolean finite = !(every && live == 0) && finite(p, w);
+                // Where every lane's adjoint is nonzero a non-finite partial already makes that lane's
+                // gradient non-finite (nothing maps an infinite adjoint back to a finite one), so its
+                // adjoint tangents need no guard: the scan is skipped (it was a seventh of the sweep).
+                final boolean finite = every || finite(p, w);
                 if (finite && !none && live == dirs && dirs <= 2) {
                     fusedLanes(p, a, ad, ta, tad, t, w);
                     continue;
