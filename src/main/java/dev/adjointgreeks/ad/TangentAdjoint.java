@@ -67,6 +67,13 @@ public final class TangentAdjoint {
      * since it was last cleared (false: its lanes are all zero).
      */
     private boolean[] adotLive = new boolean[0];
+    /**
+     * {@code wide[i]}: a lane loop may have written lanes beyond 0 of node i's adjoint or adjoint
+     * tangents (false: only lane 0, where a summed sweep pushes). A summed sweep of the setup then
+     * reads and clears one lane instead of {@code 1 + dirs} whole arrays per node (a third of the
+     * basket-10's sweep, its Cholesky and loadings).
+     */
+    private boolean[] wide = new boolean[0];
     /** The live directions of the node being swept. */
     private final int[] liveDirs;
     /** The node being swept: its lanes whose adjoint is zero (when some but not all are), and a scratch. */
@@ -117,6 +124,7 @@ public final class TangentAdjoint {
         dotUniform = Arrays.copyOf(dotUniform, cap * dirs);
         dotZero = Arrays.copyOf(dotZero, cap * dirs);
         adotLive = Arrays.copyOf(adotLive, cap * dirs);
+        wide = Arrays.copyOf(wide, cap);
         ordinal = Arrays.copyOf(ordinal, cap);
         Arrays.fill(ordinal, old, cap, -1);
         for (int k = 0; k < tape.inputCount; k++) {
@@ -343,6 +351,7 @@ public final class TangentAdjoint {
         forward(mark, size);
         if (output.index >= 0) {
             double[] a = adj[output.index];
+            wide[output.index] = true;
             for (int l = 0; l < tape.live; l++) {
                 a[l] += weights[l];
             }
@@ -425,6 +434,7 @@ public final class TangentAdjoint {
             }
             for (int e = e0; e < e1; e++) {
                 final int t = arg[e];
+                wide[t] = true;
                 final double[] ta = adj[t];
                 final double[][] tad = adot[t];
                 final double[] p = pl[e];
@@ -501,6 +511,7 @@ public final class TangentAdjoint {
             if (!none) {
                 for (int k = termStart[i]; k < termStart[i + 1]; k++) {
                     final int t = arg[termEntry[k]];
+                    wide[t] = true;
                     final int m = termNode[k];
                     final double[] c = termLanes[k];
                     final double[][] md = dotLanes[m];
@@ -654,14 +665,15 @@ public final class TangentAdjoint {
      * does with the adjoints (and, as there, nothing is pushed from a zero sum).
      */
     private void reverseSummed(int i) {
-        final int all = tape.width;
+        final int all = wide[i] ? tape.width : 1;
+        wide[i] = false;
         final double[] a = adj[i];
         final double[][] ad = adot[i];
         double s = 0.0;
         for (int l = 0; l < all; l++) {
             s += a[l];
         }
-        Arrays.fill(a, 0.0);
+        Arrays.fill(a, 0, all, 0.0);
         boolean any = s != 0.0;
         for (int d = 0; d < dirs; d++) {
             double sd = 0.0;
@@ -670,7 +682,7 @@ public final class TangentAdjoint {
                 for (int l = 0; l < all; l++) {
                     sd += x[l];
                 }
-                Arrays.fill(x, 0.0);
+                Arrays.fill(x, 0, all, 0.0);
                 adotLive[i * dirs + d] = false;
             }
             sums[d] = sd;

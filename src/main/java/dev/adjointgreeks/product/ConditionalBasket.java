@@ -31,9 +31,11 @@ import dev.adjointgreeks.product.Product.PathPayoff;
  * <pre>E[(B - K)^+ | z_perp] = sum_i w_i e^{a_i + b_i^2/2} Phi(b_i - xi*) - K Phi(-xi*)</pre>
  * (the put likewise). {@code ln B(xi) - ln K} is convex (a log-sum-exp of affine functions) and
  * increasing; Newton from the root of its Jensen lower bound {@code ln W + sum (w_i / W)(a_i + b_i xi)},
- * which lies to the right of the root, decreases monotonically to it. The steps are on the tape;
- * at the root the integrand vanishes, so only the root's first derivative enters second-order
- * Greeks, and Newton's iterates carry it.</li>
+ * which lies to the right of the root, decreases monotonically to it. At the root the integrand
+ * vanishes, so only the root's first derivative enters second-order Greeks, and one Newton step
+ * from the root carries exactly the implicit function theorem's: the first nine steps run on
+ * detached values ({@link Fn#detach}, no tape nodes) and only the last is on the tape, as in
+ * {@link ConditionalAsian}.</li>
  * </ul>
  * The estimator is unbiased (a conditional expectation), and its variance is that of the other
  * {@code n - 1} directions only.
@@ -155,21 +157,26 @@ final class ConditionalBasket {
             half[i] = b[i].multiply(b[i]).multiply(0.5).exp();
         }
         T jensenLevel = logK.subtract(Math.log(total));
+        T[] aPassive = MathArrays.buildArray(field, n);
+        T[] bPassive = MathArrays.buildArray(field, n);
+        for (int i = 0; i < n; i++) {
+            bPassive[i] = Fn.detach(b[i]);
+        }
+        T logKPassive = Fn.detach(logK);
         return path -> {
             T xi = xi(path, u, z, n);
             for (int i = 0; i < n; i++) {
                 a[i] = path.logSpot(i, steps).subtract(b[i].multiply(xi));
             }
-            T root = jensenLevel.subtract(Fn.weightedSum(0.0, omega, a, n)).divide(meanSlope);
-            for (int it = 0; it < NEWTON; it++) {
-                for (int i = 0; i < n; i++) {
-                    e[i] = a[i].add(b[i].multiply(root)).exp();
-                    be[i] = b[i].multiply(e[i]);
-                }
-                T basket = Fn.weightedSum(0.0, weights, e, n);
-                T slope = Fn.weightedSum(0.0, weights, be, n);
-                root = root.subtract(basket.log().subtract(logK).multiply(basket).divide(slope));
+            // the root on detached values, then its last Newton step on the tape (see the class comment)
+            for (int i = 0; i < n; i++) {
+                aPassive[i] = Fn.detach(a[i]);
             }
+            T root = Fn.detach(jensenLevel.subtract(Fn.weightedSum(0.0, omega, a, n)).divide(meanSlope));
+            for (int it = 1; it < NEWTON; it++) {
+                root = newtonStep(root, aPassive, bPassive, weights, logKPassive, e, be, n);
+            }
+            root = newtonStep(root, a, b, weights, logK, e, be, n);
             for (int i = 0; i < n; i++) {
                 // w_i e^{a_i + b_i^2/2} Phi(sign (b_i - xi*))
                 e[i] = a[i].exp().multiply(half[i]).multiply(Fn.normCdf(b[i].subtract(root).multiply(sign)));
@@ -179,6 +186,18 @@ final class ConditionalBasket {
             T value = sign > 0 ? assets.subtract(cash) : cash.subtract(assets);
             return value.multiply(path.discountFactor(steps));
         };
+    }
+
+    /** One Newton step on {@code ln B(xi) - ln K}: {@code xi - (ln B - ln K) B / B'}. */
+    private static <T extends RealFieldElement<T>> T newtonStep(T root, T[] a, T[] b, double[] weights, T logK,
+            T[] e, T[] be, int n) {
+        for (int i = 0; i < n; i++) {
+            e[i] = a[i].add(b[i].multiply(root)).exp();
+            be[i] = b[i].multiply(e[i]);
+        }
+        T basket = Fn.weightedSum(0.0, weights, e, n);
+        T slope = Fn.weightedSum(0.0, weights, be, n);
+        return root.subtract(basket.log().subtract(logK).multiply(basket).divide(slope));
     }
 
     /** {@code xi = u . z} of the current path's last step. */
