@@ -21,7 +21,8 @@ import dev.adjointgreeks.product.OptionType;
 /**
  * The {@code second-order} case (issue 22's targets): a European (one exact step), the 52-fixing
  * Asian and {@link BenchmarkCase#basket basket-10}, each timed end to end through the engine on one
- * thread, interleaved and taken as medians of one run:
+ * thread, each warmed up until C2 has compiled it ({@link #warmUp}), then interleaved and taken as
+ * medians of one run (thread CPU time, as {@link QuickBench}):
  * <ul>
  * <li>{@code first}: the first-order adjoint, every first-order Greek, the shipped estimator;</li>
  * <li>{@code all}: every first- and second-order Greek (gamma, vanna, volga; for the basket the 55
@@ -78,7 +79,7 @@ public final class SecondOrderBench {
     private SecondOrderBench() {
     }
 
-    /** Runs the case: {@code repeats} interleaved timings per method after one warm-up. */
+    /** Runs the case: {@code repeats} interleaved timings per method after its warm-up. */
     public static List<Row> measure(double scale, int repeats) {
         BlackScholesModel bs = new BlackScholesModel(BenchmarkCase.S, BenchmarkCase.VOL, BenchmarkCase.R, BenchmarkCase.Q);
         double k = BenchmarkCase.K;
@@ -115,13 +116,14 @@ public final class SecondOrderBench {
             int n = trs.size();
             double[][] seconds = new double[n][repeats];
             TradeResult[] last = new TradeResult[n];
-            for (int rep = -1; rep < repeats; rep++) {
+            for (int m = 0; m < n; m++) {
+                warmUp(trs.get(m), runs.get(m));
+            }
+            for (int rep = 0; rep < repeats; rep++) {
                 for (int m = 0; m < n; m++) {
-                    long t0 = System.nanoTime();
+                    long t0 = QuickBench.now();
                     last[m] = GreeksEngine.price(trs.get(m), Method.ADJOINT, runs.get(m));
-                    if (rep >= 0) {
-                        seconds[m][rep] = (System.nanoTime() - t0) * 1e-9;
-                    }
+                    seconds[m][rep] = (QuickBench.now() - t0) * 1e-9;
                 }
             }
             List<String> secondOrder = last[1].values().keySet().stream()
@@ -138,6 +140,31 @@ public final class SecondOrderBench {
         }
         return rows;
     }
+
+    /**
+     * Runs one method until C2 has compiled it: at least {@link #WARM_UP_SECONDS} and
+     * {@link QuickBench#WARM_UP_RUNS} runs, then until two consecutive runs agree within 10% (or
+     * {@link QuickBench#MAX_WARM_UP_RUNS}). The tangent sweep's loops take several runs to compile:
+     * the 1,000,000-path European's first four or five took 3-4x its steady time, so that one warm-up
+     * run left its ratio anywhere between 1.7 and 6.3 (2026-12-06).
+     */
+    private static void warmUp(Trade trade, RunSettings settings) {
+        long start = System.nanoTime();
+        double previous = Double.NaN;
+        for (int w = 1; w <= QuickBench.MAX_WARM_UP_RUNS; w++) {
+            long t0 = QuickBench.now();
+            GreeksEngine.price(trade, Method.ADJOINT, settings);
+            double t = (QuickBench.now() - t0) * 1e-9;
+            boolean longEnough = w >= QuickBench.WARM_UP_RUNS && System.nanoTime() - start >= WARM_UP_SECONDS * 1e9;
+            if (longEnough && Math.abs(t - previous) <= 0.1 * previous) {
+                return;
+            }
+            previous = t;
+        }
+    }
+
+    /** Least warm-up per method (seconds of wall time). */
+    static final double WARM_UP_SECONDS = 2.0;
 
     /** The basket case's trade with its payoff conditioned (smooth path by path: tangent-over-adjoint). */
     private static Trade conditioned(Trade kinked) {
