@@ -68,12 +68,12 @@ public final class TangentAdjoint {
      */
     private boolean[] adotLive = new boolean[0];
     /**
-     * {@code wide[i]}: a lane loop may have written lanes beyond 0 of node i's adjoint or adjoint
+     * {@code spread[i]}: a lane loop may have written lanes beyond 0 of node i's adjoint or adjoint
      * tangents (false: only lane 0, where a summed sweep pushes). A summed sweep of the setup then
      * reads and clears one lane instead of {@code 1 + dirs} whole arrays per node (a third of the
      * basket-10's sweep, its Cholesky and loadings).
      */
-    private boolean[] wide = new boolean[0];
+    private boolean[] spread = new boolean[0];
     /** The live directions of the node being swept. */
     private final int[] liveDirs;
     /** The node being swept: its lanes whose adjoint is zero (when some but not all are), and a scratch. */
@@ -124,7 +124,7 @@ public final class TangentAdjoint {
         dotUniform = Arrays.copyOf(dotUniform, cap * dirs);
         dotZero = Arrays.copyOf(dotZero, cap * dirs);
         adotLive = Arrays.copyOf(adotLive, cap * dirs);
-        wide = Arrays.copyOf(wide, cap);
+        spread = Arrays.copyOf(spread, cap);
         ordinal = Arrays.copyOf(ordinal, cap);
         Arrays.fill(ordinal, old, cap, -1);
         for (int k = 0; k < tape.inputCount; k++) {
@@ -351,13 +351,32 @@ public final class TangentAdjoint {
         forward(mark, size);
         if (output.index >= 0) {
             double[] a = adj[output.index];
-            wide[output.index] = true;
+            spread[output.index] = true;
             for (int l = 0; l < tape.live; l++) {
                 a[l] += weights[l];
             }
             reverse(size - 1, mark, false);
         }
         tape.rewind(mark);
+    }
+
+    /**
+     * As {@link BlockTape#segmentAdjoints}: lane i of every setup node's adjoint and adjoint tangents
+     * becomes Monte Carlo block i's lane sum, so that {@link #backwardSetup} lane by lane on
+     * {@code counts.length} live lanes gives each block's sums apart.
+     */
+    public void segmentSetup(int mark, int[] counts) {
+        for (int i = 0; i < mark; i++) {
+            if (!spread[i] || adj[i] == null) {
+                continue;
+            }
+            BlockTape.segmentLanes(adj[i], counts);
+            for (int d = 0; d < dirs; d++) {
+                if (adotLive[i * dirs + d]) {
+                    BlockTape.segmentLanes(adot[i][d], counts);
+                }
+            }
+        }
     }
 
     /**
@@ -434,7 +453,7 @@ public final class TangentAdjoint {
             }
             for (int e = e0; e < e1; e++) {
                 final int t = arg[e];
-                wide[t] = true;
+                spread[t] = true;
                 final double[] ta = adj[t];
                 final double[][] tad = adot[t];
                 final double[] p = pl[e];
@@ -511,7 +530,7 @@ public final class TangentAdjoint {
             if (!none) {
                 for (int k = termStart[i]; k < termStart[i + 1]; k++) {
                     final int t = arg[termEntry[k]];
-                    wide[t] = true;
+                    spread[t] = true;
                     final int m = termNode[k];
                     final double[] c = termLanes[k];
                     final double[][] md = dotLanes[m];
@@ -665,8 +684,8 @@ public final class TangentAdjoint {
      * does with the adjoints (and, as there, nothing is pushed from a zero sum).
      */
     private void reverseSummed(int i) {
-        final int all = wide[i] ? tape.width : 1;
-        wide[i] = false;
+        final int all = spread[i] ? tape.width : 1;
+        spread[i] = false;
         final double[] a = adj[i];
         final double[][] ad = adot[i];
         double s = 0.0;

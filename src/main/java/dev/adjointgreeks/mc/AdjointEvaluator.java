@@ -48,6 +48,8 @@ public final class AdjointEvaluator implements Evaluator {
     /** Output row of each registered (active) input, in registration order. */
     private final int[] rows;
     private final boolean perSampleGradient;
+    /** {@code segments[row][i]}: block i's sums of a lane block shared by several blocks ({@link #endBlocks}). */
+    private double[][] segments;
     private final BlockRun run;
 
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors) {
@@ -241,6 +243,27 @@ public final class AdjointEvaluator implements Evaluator {
     @Override
     public void sample(double[][] paths, double[] out) {
         Evaluator.sampleAsOneLane(this, paths, out);
+    }
+
+    @Override
+    public boolean segmentedSums() {
+        return !tape.hasActiveTables();   // a grid table's adjoint is one sum over all lanes
+    }
+
+    @Override
+    public void endBlocks(double[][] blockSums, int[] counts) {
+        if (perSampleGradient) {
+            return;
+        }
+        int k = counts.length;
+        tape.segmentAdjoints(counts);
+        tape.setLiveLanes(k);
+        tape.backward(0);
+        if (segments == null || segments[0].length < k) {
+            segments = new double[width()][k];
+        }
+        tape.drainLaneAdjoints(segments, rows, 0, k);
+        HessianEvaluator.addSegments(segments, blockSums, rows, new int[0][]);
     }
 
     @Override

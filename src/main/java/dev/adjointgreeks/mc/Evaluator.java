@@ -33,6 +33,26 @@ public interface Evaluator {
     /** At the end of a block, adds the block sums of the block-only values into {@code blockSums}. */
     void endBlock(double[] blockSums);
 
+    /**
+     * Whether {@link #endBlocks} can keep the block-only sums of several Monte Carlo blocks apart
+     * when they shared one lane block (then the worker groups blocks for this evaluator too).
+     */
+    default boolean segmentedSums() {
+        return false;
+    }
+
+    /**
+     * {@link #endBlock} of several Monte Carlo blocks that shared the last lane block, block i on
+     * the {@code counts[i]} lanes after block i-1's: adds block i's sums into {@code blockSums[i]}.
+     * Called only where {@link #segmentedSums} holds, on at most {@link #lanes} samples in all.
+     */
+    default void endBlocks(double[][] blockSums, int[] counts) {
+        if (counts.length != 1) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps one block's sums only");
+        }
+        endBlock(blockSums[0]);
+    }
+
     /** Samples this evaluator prefers to take at once. */
     default int lanes() {
         return 1;

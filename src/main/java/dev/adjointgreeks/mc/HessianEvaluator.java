@@ -31,6 +31,8 @@ public final class HessianEvaluator implements Evaluator {
     private final int[] gradientRows;
     private final int[][] tangentRows;
     private final boolean perSample;
+    /** {@code segments[row][i]}: block i's sums of a lane block shared by several blocks ({@link #endBlocks}). */
+    private double[][] segments;
 
     /**
      * @param directions the inputs whose Hessian rows are wanted
@@ -154,6 +156,41 @@ public final class HessianEvaluator implements Evaluator {
     @Override
     public void sample(double[][] paths, double[] out) {
         Evaluator.sampleAsOneLane(this, paths, out);
+    }
+
+    @Override
+    public boolean segmentedSums() {
+        return true;   // a curvature tape has no active grid tables (TangentAdjoint refuses them)
+    }
+
+    @Override
+    public void endBlocks(double[][] blockSums, int[] counts) {
+        if (perSample) {
+            return;
+        }
+        int k = counts.length;
+        sweep.segmentSetup(mark, counts);
+        tape.setLiveLanes(k);
+        sweep.backwardSetup(mark, false);
+        if (segments == null || segments[0].length < k) {
+            segments = new double[width()][k];
+        }
+        sweep.drainLanes(segments, gradientRows, tangentRows, 0, k);
+        addSegments(segments, blockSums, gradientRows, tangentRows);
+    }
+
+    /** Block i's sum of row r is {@code segments[r][i]}: into {@code blockSums[i][r]}. */
+    static void addSegments(double[][] segments, double[][] blockSums, int[] gradientRows, int[][] tangentRows) {
+        for (int i = 0; i < blockSums.length; i++) {
+            for (int r : gradientRows) {
+                blockSums[i][r] += segments[r][i];
+            }
+            for (int[] rows : tangentRows) {
+                for (int r : rows) {
+                    blockSums[i][r] += segments[r][i];
+                }
+            }
+        }
     }
 
     @Override

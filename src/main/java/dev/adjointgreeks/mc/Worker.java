@@ -37,6 +37,8 @@ final class Worker {
     /** {@code values[e][c][s]}: evaluator e's value c on sample s. */
     private final double[][][] values;
     private final double[][] blockValues;
+    /** Whether evaluator e has values known per block only. */
+    private final boolean[] blockOnly;
     private final double[] x;
     private final long[] nanos;
     private final boolean timed;
@@ -75,6 +77,12 @@ final class Worker {
             perSample[o] = p;
             laneValued[o] = any;
         }
+        this.blockOnly = new boolean[evaluators.length];
+        for (int e = 0; e < evaluators.length; e++) {
+            for (int c = 0; c < evaluators[e].width(); c++) {
+                blockOnly[e] |= !evaluators[e].perSample(c);
+            }
+        }
         this.nanos = nanos;
         this.timed = evaluators.length > 1;
     }
@@ -96,48 +104,34 @@ final class Worker {
         for (int e = 0; e < evaluators.length; e++) {
             java.util.Arrays.fill(blockValues[e], 0.0);
             evaluators[e].endBlock(blockValues[e]);
-        }
-        for (int o = 0; o < outputs.length; o++) {
-            if (!perSample[o]) {
-                Output out = outputs[o];
-                for (int t = 0; t < out.evaluator().length; t++) {
-                    int e = out.evaluator()[t];
-                    int c = out.component()[t];
-                    if (!evaluators[e].perSample(c)) {
-                        st.sum[o] += out.coefficient()[t] * blockValues[e][c];
-                    }
-                }
-            }
+            addBlockOnly(st, e, blockValues[e]);
         }
         return st;
     }
 
     /**
      * How many consecutive blocks of {@code blockSize} samples run as one lane block: as many
-     * as fit in {@link #lanes} when every value of every evaluator is known per sample (no
-     * block-only sums to keep apart), else 1. At 2,000 paths a block is 32 samples and an
-     * adjoint evaluator's lane block 128: four blocks per pass over the program instead of
-     * one, and a node's fixed cost (dispatch, the sweep's zero and finiteness checks, loop
-     * set-up) shared by four times the lanes. Depends only on the evaluators and the block
-     * size, never on the thread count.
+     * as fit in {@link #lanes}, and in the lanes of every evaluator with block-only values, which
+     * must keep each block's sums apart ({@link Evaluator#segmentedSums}; else 1). At 2,000 paths
+     * a block is 32 samples and an adjoint evaluator's lane block 128: four blocks per pass over
+     * the program instead of one, and a node's fixed cost (dispatch, the sweep's zero and
+     * finiteness checks, loop set-up) shared by four times the lanes. Depends only on the
+     * evaluators and the block size, never on the thread count.
      */
     int groupSize(long blockSize) {
-        if (blockSize <= 0 || 2 * blockSize > lanes) {
+        if (blockSize <= 0) {
             return 1;
         }
-        for (boolean p : perSample) {
-            if (!p) {
-                return 1;
-            }
-        }
-        for (Evaluator e : evaluators) {
-            for (int c = 0; c < e.width(); c++) {
-                if (!e.perSample(c)) {
+        int fit = lanes;
+        for (int e = 0; e < evaluators.length; e++) {
+            if (blockOnly[e]) {
+                if (!evaluators[e].segmentedSums()) {
                     return 1;
                 }
+                fit = Math.min(fit, evaluators[e].lanes());   // its segments must share one of its lane blocks
             }
         }
-        return (int) (lanes / blockSize);
+        return (int) Math.max(1, fit / blockSize);
     }
 
     /**
@@ -162,11 +156,38 @@ final class Worker {
             accumulate(st[i], from, (int) counts[i]);
             from += (int) counts[i];
         }
+        int[] sizes = new int[sources.length];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = (int) counts[i];
+        }
         for (int e = 0; e < evaluators.length; e++) {
-            java.util.Arrays.fill(blockValues[e], 0.0);
-            evaluators[e].endBlock(blockValues[e]);   // no block-only values here (groupSize)
+            if (!blockOnly[e]) {
+                java.util.Arrays.fill(blockValues[e], 0.0);
+                evaluators[e].endBlock(blockValues[e]);   // nothing to add: every value is per sample
+                continue;
+            }
+            double[][] sums = new double[sizes.length][evaluators[e].width()];
+            evaluators[e].endBlocks(sums, sizes);         // each block's own sums (groupSize)
+            for (int i = 0; i < sizes.length; i++) {
+                addBlockOnly(st[i], e, sums[i]);
+            }
         }
         return st;
+    }
+
+    /** Adds evaluator e's block-only sums {@code sums} into the block-only outputs of {@code st}. */
+    private void addBlockOnly(BlockStats st, int e, double[] sums) {
+        for (int o = 0; o < outputs.length; o++) {
+            if (!perSample[o]) {
+                Output out = outputs[o];
+                for (int t = 0; t < out.evaluator().length; t++) {
+                    int c = out.component()[t];
+                    if (out.evaluator()[t] == e && !evaluators[e].perSample(c)) {
+                        st.sum[o] += out.coefficient()[t] * sums[c];
+                    }
+                }
+            }
+        }
     }
 
     /** Normals of {@code n} samples from {@code source} into lanes {@code from ..}. */

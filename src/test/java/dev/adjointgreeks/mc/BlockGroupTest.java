@@ -2,6 +2,7 @@ package dev.adjointgreeks.mc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,16 @@ class BlockGroupTest {
         @Override
         public void endBlock(double[] blockSums) {
             inner.endBlock(blockSums);
+        }
+
+        @Override
+        public boolean segmentedSums() {
+            return inner.segmentedSums();
+        }
+
+        @Override
+        public void endBlocks(double[][] blockSums, int[] counts) {
+            inner.endBlocks(blockSums, counts);
         }
 
         @Override
@@ -110,6 +121,46 @@ class BlockGroupTest {
             }
         }
         assertEquals(8 * trades.size(), grouped, "every case ran grouped (2 evaluators x antithetic x replay)");
+    }
+
+    /**
+     * Gradients known per block only (the setup swept once per block, summed): blocks that share a
+     * lane block keep their sums apart ({@code Evaluator.endBlocks}: each block's lane sums, then one
+     * lane-by-lane sweep of the setup), first order and tangent-over-adjoint alike. The sums are
+     * added in another order, so the numbers agree to rounding, not to the bit.
+     */
+    @Test
+    void blocksWithGradientsPerBlockRunTogetherAsAlone() {
+        List<Trade> trades = BlockEngineTest.everyPair();
+        int grouped = 0;
+        for (Trade trade : trades) {
+            PricingProblem p = trade.problem();
+            double[] x = p.inputValues();
+            MonteCarlo.Settings s = new MonteCarlo.Settings(2_001, 17, 1, false, false);
+            long block = MonteCarlo.samplesPerBlock(s);
+            List<Supplier<Evaluator>> makers = new ArrayList<>(List.of(() -> new AdjointEvaluator(p, x,
+                    AdjointEvaluator.GradientErrors.PER_BLOCK, 128, null, 0, false)));
+            if (p.smoothPathwise()) {
+                makers.add(() -> new HessianEvaluator(p, x, AdjointEvaluator.GradientErrors.PER_BLOCK, new int[] {0},
+                        null, block));
+            }
+            for (Supplier<Evaluator> maker : makers) {
+                Evaluator e = maker.get();
+                MonteCarlo.Result together = run(p, s, maker, e.lanes());
+                MonteCarlo.Result alone = run(p, s, maker, (int) block);
+                String where = trade.id() + " " + e.getClass().getSimpleName();
+                for (int o = 0; o < together.mean().length; o++) {
+                    double scale = Math.abs(alone.mean()[o]) + alone.stderr()[o] + 1e-300;
+                    assertEquals(alone.mean()[o], together.mean()[o], 1e-12 * scale, where + " mean " + o);
+                    assertEquals(alone.stderr()[o], together.stderr()[o], 1e-9 * alone.stderr()[o] + 1e-15 * scale,
+                            where + " stderr " + o);
+                }
+                if (e.segmentedSums() && e.lanes() >= 2 * block) {
+                    grouped++;
+                }
+            }
+        }
+        assertTrue(grouped >= trades.size(), "most cases ran grouped: " + grouped);
     }
 
     @Test
