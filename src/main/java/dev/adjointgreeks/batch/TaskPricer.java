@@ -97,7 +97,8 @@ public final class TaskPricer {
 
     /**
      * The row with {@code pnl_explained}, {@code pnl_unexplained} and {@code pnl_explained_cross}
-     * after {@code pnl_stderr}, without the Hessian rows that priced it (values, never columns).
+     * (absent where a cross term is missing) after {@code pnl_stderr}, without the Hessian rows that
+     * priced it (values, never columns).
      */
     private static TradeResult explained(TradeResult r, Explanation.Explained explained) {
         Map<String, Double> v = new LinkedHashMap<>();
@@ -109,7 +110,9 @@ public final class TaskPricer {
             if (e.getKey().equals("pnl_stderr")) {
                 v.put("pnl_explained", explained.total());
                 v.put("pnl_unexplained", r.get("pnl") - explained.total());
-                v.put("pnl_explained_cross", explained.cross());
+                if (!Double.isNaN(explained.cross())) {
+                    v.put("pnl_explained_cross", explained.cross());   // else an empty cell: not 0, missing
+                }
             }
         }
         return r.withValues(v);
