@@ -92,6 +92,10 @@ class ExplainCrossTermsTest {
             }
             assertFalse(plain.values().keySet().stream().anyMatch(HessianRows::isEntry));
         }
+        // compare has no bump twin for them: it prices as without
+        TradeResult compare = GreeksEngine.price(call(false, S, R, Q), Method.COMPARE,
+                RunSettings.defaults(2_000, 3).withHessianRows(true));
+        assertFalse(compare.values().keySet().stream().anyMatch(HessianRows::isEntry));
     }
 
     private static Trade asian(boolean conditioned) {
