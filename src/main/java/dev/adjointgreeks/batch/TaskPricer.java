@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.adjointgreeks.engine.GreeksEngine;
+import dev.adjointgreeks.engine.HessianRows;
 import dev.adjointgreeks.engine.Method;
 import dev.adjointgreeks.engine.RunSettings;
 import dev.adjointgreeks.engine.Trade;
@@ -70,8 +71,9 @@ public final class TaskPricer {
         List<TradeResult> rows = GreeksEngine.priceScenarios(trade, method, settings, priced,
                 plan.scenarioGreeks());
         TradeResult base = rows.get(0);
+        TradeResult explaining = base;
         if (plan.explain()) {
-            base = explained(base, 0.0);
+            base = explained(base, new Explanation.Explained(0.0, 0.0));
         }
         List<TaskOutcome> out = new ArrayList<>();
         int next = 1;
@@ -85,21 +87,32 @@ public final class TaskPricer {
             TradeResult r = rows.get(next++);
             if (plan.explain()) {
                 Trade s = o.scenario().shocked();
-                r = explained(r, s == null ? 0.0 : Explanation.explained(base, trade.problem(), s.problem()));
+                r = explained(r, s == null ? new Explanation.Explained(0.0, 0.0)
+                        : Explanation.explained(explaining, trade.problem(), s.problem()));
             }
             out.add(new TaskOutcome.Priced(task.index(), r));
         }
         return new TaskOutcome.Priced(task.index(), base, out);
     }
 
-    /** The row with {@code pnl_explained} and {@code pnl_unexplained} after {@code pnl_stderr}. */
-    private static TradeResult explained(TradeResult r, double explained) {
+    /**
+     * The row with {@code pnl_explained}, {@code pnl_unexplained} and {@code pnl_explained_cross}
+     * (absent where a cross term is missing) after {@code pnl_stderr}, without the Hessian rows that
+     * priced it (values, never columns).
+     */
+    private static TradeResult explained(TradeResult r, Explanation.Explained explained) {
         Map<String, Double> v = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : r.values().entrySet()) {
+            if (HessianRows.isEntry(e.getKey())) {
+                continue;
+            }
             v.put(e.getKey(), e.getValue());
             if (e.getKey().equals("pnl_stderr")) {
-                v.put("pnl_explained", explained);
-                v.put("pnl_unexplained", r.get("pnl") - explained);
+                v.put("pnl_explained", explained.total());
+                v.put("pnl_unexplained", r.get("pnl") - explained.total());
+                if (!Double.isNaN(explained.cross())) {
+                    v.put("pnl_explained_cross", explained.cross());   // else an empty cell: not 0, missing
+                }
             }
         }
         return r.withValues(v);

@@ -139,7 +139,7 @@ public final class PriceCommand implements Callable<Integer> {
     Path shocks;
 
     @Option(names = "--explain", description = "With --shocks: second-order Greeks at the base explain each scenario's "
-            + "P&L (pnl_explained, pnl_unexplained).")
+            + "P&L (pnl_explained, pnl_unexplained), with the engine's spot and vol cross terms (pnl_explained_cross).")
     boolean explain;
 
     @Option(names = "--scenario-greeks", description = "With --shocks: full Greeks on scenario rows too (default: price "

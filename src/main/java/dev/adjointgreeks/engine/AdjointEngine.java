@@ -16,6 +16,8 @@ import dev.adjointgreeks.mc.PricingProblem;
  * Greek); elsewhere by central differences of adjoint gradients under common random numbers at
  * h and h/2 with the bias in the error bar ({@link SecondOrderError}), spot bumped by
  * {@code spotBump2} (relative, default 1%) and vol by {@code volBump2} (absolute, default 0.01).
+ * Either way the rows along each such input are whole, so {@link HessianRows} (the cross terms
+ * {@code --explain} uses) cost one output each, with their standard errors.
  */
 final class AdjointEngine extends MonteCarloEngine {
 
@@ -51,14 +53,9 @@ final class AdjointEngine extends MonteCarloEngine {
                 && p.smoothPathwise();
         // Hessian rows: one tangent direction per input that starts a second-order Greek (the spot of
         // a gamma or vanna, the vol of a volga)
-        List<Integer> directions = new ArrayList<>();
-        if (tangent) {
-            for (Greek.SecondOrder g : second) {
-                if (!directions.contains(g.inputA())) {
-                    directions.add(g.inputA());
-                }
-            }
-        }
+        List<Integer> directions = tangent ? HessianRows.directions(catalogue) : List.of();
+        // the rest of those rows, for --explain (values, never columns)
+        List<HessianRows.Entry> rows = plan.settings.hessianRows() ? HessianRows.of(p, catalogue) : List.of();
         int base = tangent ? plan.hessian(group, directions.stream().mapToInt(Integer::intValue).toArray())
                 : plan.adjoint(group, null);
         plan.output("price" + suffix, new int[] {base}, new int[] {0}, new double[] {1.0});
@@ -82,19 +79,13 @@ final class AdjointEngine extends MonteCarloEngine {
             names.add(g.column() + suffix);
         }
         if (tangent) {
-            int n = plan.base.length;
             for (Greek.SecondOrder g : second) {
-                // row a, component b; symmetrised with row b, component a when both rows are swept
-                int a = g.inputA();
-                int b = g.inputB();
-                int ra = directions.indexOf(a);
-                int rb = directions.indexOf(b);
-                int[] evals = rb >= 0 && a != b ? new int[] {base, base} : new int[] {base};
-                int[] comps = rb >= 0 && a != b ? new int[] {1 + n + ra * n + b, 1 + n + rb * n + a}
-                        : new int[] {1 + n + ra * n + b};
-                double[] coef = rb >= 0 && a != b ? new double[] {0.5, 0.5} : new double[] {1.0};
-                plan.output(g.column() + suffix, evals, comps, coef);
+                tangentEntry(plan, base, directions, g.inputA(), g.inputB(), g.column() + suffix);
                 names.add(g.column() + suffix);
+            }
+            for (HessianRows.Entry r : rows) {
+                tangentEntry(plan, base, directions, r.a(), r.k(), r.column() + suffix);
+                names.add(r.column() + suffix);
             }
             return names;
         }
@@ -122,10 +113,19 @@ final class AdjointEngine extends MonteCarloEngine {
         List<Output> fineOut = new ArrayList<>();
         for (Greek.SecondOrder g : catalogue.secondOrder()) {
             String n = g.column() + suffix;
-            Output d = difference(n, g, coarse, h, 1.0);
+            Output d = difference(n, g.inputA(), g.inputB(), g.isSpotDiagonal(), coarse, h, 1.0);
             plan.outputs.add(d);
             coarseOut.add(d);
-            fineOut.add(difference(n, g, fine, h, 0.5));
+            fineOut.add(difference(n, g.inputA(), g.inputB(), g.isSpotDiagonal(), fine, h, 0.5));
+            names.add(n);
+        }
+        for (HessianRows.Entry r : rows) {
+            // the bumped gradients are whole gradients: their other components are the rest of the row
+            String n = r.column() + suffix;
+            Output d = difference(n, r.a(), r.k(), false, coarse, h, 1.0);
+            plan.outputs.add(d);
+            coarseOut.add(d);
+            fineOut.add(difference(n, r.a(), r.k(), false, fine, h, 0.5));
             names.add(n);
         }
         // the hidden outputs after every named one (compare runs index the named ones by position)
@@ -136,19 +136,35 @@ final class AdjointEngine extends MonteCarloEngine {
     }
 
     /**
-     * The central difference of adjoint gradients for {@code g} from the evaluators bumped by
-     * {@code scale} times the step {@code h}: volga the difference of the vol-bumped vegas, every
-     * other Greek symmetrised, {@code (d g_b / d x_a + d g_a / d x_b) / 2}.
+     * Output {@code name}: {@code d2V / dx_a dx_b}, row {@code a} component {@code b} of the
+     * tangent-over-adjoint evaluator {@code base}, symmetrised with row {@code b} component {@code a}
+     * when both rows are swept.
      */
-    private static Output difference(String name, Greek.SecondOrder g, Map<Integer, int[]> bumped,
-            Map<Integer, Double> h, double scale) {
-        int a = g.inputA();
-        int b = g.inputB();
-        double ha = scale * h.get(a);
-        double hb = scale * h.get(b);
-        if (a == b && !g.isSpotDiagonal()) {
-            return new Output(name, bumped.get(a), new int[] {1 + a, 1 + a}, new double[] {0.5 / ha, -0.5 / ha});
+    private static void tangentEntry(Plan plan, int base, List<Integer> directions, int a, int b, String name) {
+        int n = plan.base.length;
+        int ra = directions.indexOf(a);
+        int rb = directions.indexOf(b);
+        if (rb >= 0 && a != b) {
+            plan.output(name, new int[] {base, base}, new int[] {1 + n + ra * n + b, 1 + n + rb * n + a},
+                    new double[] {0.5, 0.5});
+        } else {
+            plan.output(name, new int[] {base}, new int[] {1 + n + ra * n + b}, new double[] {1.0});
         }
+    }
+
+    /**
+     * The central difference of adjoint gradients for {@code d2V / dx_a dx_b} from the evaluators
+     * bumped by {@code scale} times the step {@code h}: along {@code a} only where {@code b} is not
+     * bumped (or {@code a == b}: volga, the difference of the vol-bumped vegas), else symmetrised,
+     * {@code (d g_b / d x_a + d g_a / d x_b) / 2}.
+     */
+    private static Output difference(String name, int a, int b, boolean spotDiagonal, Map<Integer, int[]> bumped,
+            Map<Integer, Double> h, double scale) {
+        double ha = scale * h.get(a);
+        if ((a == b && !spotDiagonal) || !bumped.containsKey(b)) {
+            return new Output(name, bumped.get(a), new int[] {1 + b, 1 + b}, new double[] {0.5 / ha, -0.5 / ha});
+        }
+        double hb = scale * h.get(b);
         return new Output(name, new int[] {bumped.get(a)[0], bumped.get(a)[1], bumped.get(b)[0], bumped.get(b)[1]},
                 new int[] {1 + b, 1 + b, 1 + a, 1 + a},
                 new double[] {0.25 / ha, -0.25 / ha, 0.25 / hb, -0.25 / hb});

@@ -14,7 +14,8 @@ import dev.adjointgreeks.mc.PricingProblem;
 
 /**
  * The closed form on commons-math3 derivative structures of order 2 (exact derivatives of the
- * formula); Heston by central differences of its Fourier price. Standard errors are 0, paths and
+ * formula, the {@link HessianRows} too when asked); Heston by central differences of its Fourier
+ * price (no Hessian rows). Standard errors are 0, paths and
  * seed 0.
  */
 final class AnalyticEngine implements PricingEngine {
@@ -140,6 +141,15 @@ final class AnalyticEngine implements PricingEngine {
             put(v, g.column(), price.getPartialDerivative(orders));
             orders[g.inputA()] = 0;
             orders[g.inputB()] = 0;
+        }
+        if (order == 2 && settings.hessianRows()) {
+            for (HessianRows.Entry r : HessianRows.of(p, catalogue)) {
+                orders[r.a()] = 1;
+                orders[r.k()] = 1;
+                put(v, r.column(), price.getPartialDerivative(orders));
+                orders[r.a()] = 0;
+                orders[r.k()] = 0;
+            }
         }
         return v;
     }

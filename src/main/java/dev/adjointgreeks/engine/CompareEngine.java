@@ -36,7 +36,8 @@ final class CompareEngine implements PricingEngine {
     }
 
     @Override
-    public TradeResult price(Trade trade, RunSettings settings) {
+    public TradeResult price(Trade trade, RunSettings asked) {
+        RunSettings settings = asked.withHessianRows(false);   // the rows have no bump twin to compare with
         PricingProblem problem = trade.problem();
         long paths = trade.pathsFor(settings.paths());
         long seed = trade.seedFor(settings.seed());

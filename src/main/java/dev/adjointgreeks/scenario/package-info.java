@@ -32,7 +32,9 @@
  * documented reason: a Greek the trade does not have, in a header that is the union over a JSON file's
  * trades (a Heston row's {@code vega}); under {@code --method compare}, a z-score whose standard error is
  * 0 and the analytic columns of a trade without a closed form; under {@code --shocks} without
- * {@code --scenario-greeks}, the Greek columns of scenario rows. Anything else that is not finite
+ * {@code --scenario-greeks}, the Greek columns of scenario rows; under {@code --explain},
+ * {@code pnl_explained_cross} where the method lacks a cross term the scenario needs ({@code bump}).
+ * Anything else that is not finite
  * rejects its row. Numbers are written in full precision ({@code Double.toString}); a UTF-8 byte-order
  * mark is accepted in every input.
  */

@@ -87,7 +87,7 @@ class ScenarioBatchTest {
         assertEquals(local, cluster);
         assertTrue(chunked.seen.size() >= 3);
         assertTrue(local.get(0).startsWith("scenario,id,product,model,method,paths,seed,price,price_stderr,pnl,pnl_stderr,"
-                + "pnl_explained,pnl_unexplained,delta,"), local.get(0));
+                + "pnl_explained,pnl_unexplained,pnl_explained_cross,delta,"), local.get(0));
         // the crash takes a vol of 0.2 below 0; the barrier's 0.25 stays at 0.03; Heston has no vol
         String crash = f + ":2: vol: scenario 'crash' (s.csv:4) makes vol -0.02 (value '0.2')";
         assertTrue(local.contains(crash), String.join("\n", local));

@@ -75,6 +75,31 @@ class CurveShocksTest {
         }
     }
 
+    /**
+     * Spot and the whole curve moved together: the explanation has the spot-against-pillar terms
+     * {@code sum_k d2V / dS dz_k dS dz} of the base's Hessian row ({@code pnl_explained_cross}), and
+     * they bring it closer to full revaluation.
+     */
+    @Test
+    void aJointSpotAndCurveShockIsExplainedWithTheSpotPillarCrossTerms() throws IOException {
+        Path book = write("c.json", "{\"markets\": {\"m\": {\"spot\": 100, \"vol\": 0.2, \"dividend\": 0.01,",
+                "\"discount_curve\": {\"tenors\": [\"6M\", \"1Y\", \"2Y\"], \"zero_rates\": [0.02, 0.03, 0.035]}}},",
+                "\"trades\": [{\"id\": \"a\", \"product\": \"european\", \"type\": \"call\", \"strike\": 100,"
+                        + " \"maturity\": 1.5, \"market\": \"m\"}]}");
+        Path shocks = write("s.csv", "scenario,underlying,factor,shift,type,bucket",
+                "joint,*,spot,0.1,relative,", "joint,*,discount_curve,0.02,absolute,");
+        CliRunner.Run run = price(book, shocks, "--paths", "20000", "--explain");
+        assertEquals(0, run.exit(), run.err());
+        Map<String, String> row = ShocksCommandTest.find(ShocksCommandTest.rows(run), "joint", "a");
+        double cross = d(row, "pnl_explained_cross");
+        double with = Math.abs(d(row, "pnl_unexplained"));
+        double without = Math.abs(d(row, "pnl_unexplained") + cross);
+        System.out.printf("spot +10%% and curve +2 points: pnl %.5f, cross %.5f, unexplained %.5f with, %.5f without%n",
+                d(row, "pnl"), cross, d(row, "pnl_unexplained"), d(row, "pnl_unexplained") + cross);
+        assertTrue(cross > 0, row.toString());
+        assertTrue(with < 0.5 * without, row.toString());
+    }
+
     @Test
     void aSinglePillarShockIsExplainedByItsBucket() throws IOException {
         Path book = write("c.json", "{\"markets\": {\"m\": {\"spot\": 100, \"vol\": 0.2, \"dividend\": 0.01,",

@@ -174,6 +174,44 @@ class ShocksCommandTest {
         assertTrue(worst > 0, "third-order terms remain");
     }
 
+    /**
+     * A joint spot and rate shock: {@code pnl_explained} holds the engine's {@code d2V / dS dr dS dr}
+     * (0.379 for this call, the closed form's), shown as {@code pnl_explained_cross}; a spot shock
+     * alone has none; the bump method has no such term and leaves the cell empty rather than 0.
+     */
+    @Test
+    void theExplanationShowsTheCrossTermsOfAJointShock() throws IOException {
+        Path trades = write("t.csv", HEADER, "a,european,call,bs,100,100,1,0.05,0.02,0.2,,,,,,,,,,,,1,X");
+        Path shocks = write("s.csv", "scenario,underlying,factor,shift,type", "joint,*,spot,0.1,relative",
+                "joint,*,rate,0.02,absolute", "spot,*,spot,0.1,relative");
+        double[] crossOf = new double[2];
+        String[] methods = {"adjoint", "analytic"};
+        for (int m = 0; m < methods.length; m++) {
+            CliRunner.Run run = CliRunner.run("price", trades.toString(), "--shocks", shocks.toString(), "--method",
+                    methods[m], "--paths", "20000", "--explain", "--quiet");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().lines().findFirst().orElseThrow()
+                    .contains("pnl_explained,pnl_unexplained,pnl_explained_cross,"), run.out());
+            assertFalse(run.out().contains("d2_"), "the Hessian rows are values, never columns");
+            List<Map<String, String>> rows = rows(run);
+            assertEquals(0.0, d(find(rows, "base", "a"), "pnl_explained_cross"));
+            assertEquals(0.0, d(find(rows, "spot", "a"), "pnl_explained_cross"));
+            Map<String, String> joint = find(rows, "joint", "a");
+            crossOf[m] = d(joint, "pnl_explained_cross");
+            double withCross = Math.abs(d(joint, "pnl_unexplained"));
+            assertTrue(withCross < 0.5 * Math.abs(d(joint, "pnl_unexplained") + crossOf[m]), joint.toString());
+        }
+        // the conditioned one-step European is the closed form path by path: the same cross term to rounding
+        // d2V/dS dr = exp(-qT) n(d1) sqrt(T) / sigma, d1 = 0.25 here; dS = 10, dr = 0.02
+        double exact = Math.exp(-0.02) * Math.exp(-0.5 * 0.25 * 0.25) / Math.sqrt(2 * Math.PI) / 0.2 * 10 * 0.02;
+        assertEquals(exact, crossOf[1], 1e-9);
+        assertEquals(crossOf[1], crossOf[0], 1e-9);
+        CliRunner.Run bump = CliRunner.run("price", trades.toString(), "--shocks", shocks.toString(), "--method",
+                "bump", "--paths", "2000", "--explain", "--quiet");
+        assertEquals(0, bump.exit(), bump.err());
+        assertEquals("", find(rows(bump), "joint", "a").get("pnl_explained_cross"), "bump has no d2V/dS dr");
+    }
+
     @Test
     void theExplanationUsesEveryGreekWhateverGreeksWritesOut() throws IOException {
         Path trades = write("t.csv", HEADER, "a,european,call,bs,100,100,1,0.05,0,0.2,,,,,,,,,,,,1,X");

@@ -17,7 +17,8 @@ public record ShockPlan(ShockSet shocks, boolean explain, boolean scenarioGreeks
 
     /** The P&amp;L columns, after {@code price_stderr}. */
     public java.util.List<String> pnlColumns() {
-        return explain ? java.util.List.of("pnl", "pnl_stderr", "pnl_explained", "pnl_unexplained")
+        return explain
+                ? java.util.List.of("pnl", "pnl_stderr", "pnl_explained", "pnl_unexplained", "pnl_explained_cross")
                 : java.util.List.of("pnl", "pnl_stderr");
     }
 }
