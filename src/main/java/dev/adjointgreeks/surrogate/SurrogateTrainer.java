@@ -56,6 +56,15 @@ public final class SurrogateTrainer {
     static final int CHUNKS = 4;
 
     /**
+     * The second-order term's weight with {@code --second-order-labels}: {@code 1/(1+n)} for n varying
+     * inputs, the weight Huge and Savine's loss gives the value and each derivative (measured in
+     * benchmarks/results/2026-12-06-surrogate-gamma.md).
+     */
+    public static double secondOrderWeight(int inputs) {
+        return 1.0 / (1 + inputs);
+    }
+
+    /**
      * @param differential false: standard training on values only (same samples, network, schedule, seed)
      * @param secondOrder  weight of the second-order term of {@link DifferentialLoss#withSecondOrder} on
      *                     the data's {@code d2ydx0dx} labels (0: none); needs the lanes or the tape
