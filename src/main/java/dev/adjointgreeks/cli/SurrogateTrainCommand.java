@@ -58,8 +58,12 @@ final class SurrogateTrainCommand implements Callable<Integer> {
     @Option(names = "--second-order-labels", description = "Also regress the network's second derivative in the first "
             + "varying input (gamma) on pathwise second derivatives (tangent-over-adjoint). Needs a payoff smooth path by "
             + "path (a conditioned European, digital, Asian or basket), which the labels then take as priced rather than "
-            + "as simulated; about twice the training time; gradient by lanes or tape.")
+            + "as simulated; about three times the training time; gradient by lanes or tape.")
     boolean secondOrderLabels;
+
+    @Option(names = "--second-order-weight", paramLabel = "W", description = "Weight of the second-order term in the "
+            + "loss (default: 0.2/(1+n) for n varying inputs; larger suits nearly noise-free labels).")
+    Double secondOrderWeight;
 
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "100", description = "(default: ${DEFAULT-VALUE})")
     int epochs;
@@ -117,12 +121,18 @@ final class SurrogateTrainCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         boolean show = !quiet && (progress || System.console() != null);
+        if (secondOrderWeight != null && !(secondOrderLabels && secondOrderWeight > 0
+                && Double.isFinite(secondOrderWeight))) {
+            throw new UsageException("--second-order-weight: must be > 0, with --second-order-labels (value "
+                    + secondOrderWeight + ")");
+        }
         if (secondOrderLabels && method == SurrogateTrainer.GradientMethod.TWIN) {
             throw new UsageException("--second-order-labels: needs --gradient lanes or tape (the twin pass has no "
                     + "second-order term)");
         }
         SurrogateTrainer.Settings settings = new SurrogateTrainer.Settings(epochs, !standard, method, seed, t,
-                secondOrderLabels ? SurrogateTrainer.secondOrderWeight(s.inputs()) : 0.0);
+                !secondOrderLabels ? 0.0
+                        : secondOrderWeight != null ? secondOrderWeight : SurrogateTrainer.secondOrderWeight(s.inputs()));
         long cpu0 = SurrogateCommand.processCpuNanos();
         long wall0 = System.nanoTime();
         Surrogate model;

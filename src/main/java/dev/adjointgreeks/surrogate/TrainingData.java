@@ -114,7 +114,8 @@ public record TrainingData(double[][] x, double[] y, double[][] dydx, double[][]
      * Asian or basket), or from the closed form. Per block of {@value #LANES} samples, the states on
      * the lanes of the block scalar with curvature recorded, setup and paths are recorded and one
      * tangent-over-adjoint sweep ({@link TangentAdjoint}, as {@code mc.HessianEvaluator}) in the
-     * direction of input 0 gives each lane's gradient and Hessian row.
+     * direction of input 0 gives each lane's gradient and Hessian row. Smoothness is decided at the
+     * trade's own inputs, as the engine decides it.
      */
     public static TrainingData generateSecondOrder(SurrogateSpec spec, int m, long seed) {
         if (m < 1) {
