@@ -76,6 +76,10 @@ final class SurrogateReportCommand implements Callable<Integer> {
             o.put("price_max_error_percent", r.priceMaxErrorPercent());
             ObjectNode g = o.putObject("greek_rmse");
             r.greekRmse().forEach(g::put);
+            if (!Double.isNaN(r.secondRmse())) {
+                o.putObject("second_order_rmse").put(r.secondColumn(), r.secondRmse());
+            }
+            o.put("second_order_weight", s.training().secondOrder());
             o.put("png", chart.toString());
             out.println(mapper.writeValueAsString(o));
         } else {

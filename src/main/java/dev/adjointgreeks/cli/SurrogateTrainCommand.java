@@ -55,6 +55,16 @@ final class SurrogateTrainCommand implements Callable<Integer> {
     @Option(names = "--standard", description = "Values only: the derivative term of the loss dropped (for comparison).")
     boolean standard;
 
+    @Option(names = "--second-order-labels", description = "Also regress the network's second derivative in the first "
+            + "varying input (gamma) on pathwise second derivatives (tangent-over-adjoint). Needs a payoff smooth path by "
+            + "path (a conditioned European, digital, Asian or basket), which the labels then take as priced rather than "
+            + "as simulated; about three times the training time; gradient by lanes or tape.")
+    boolean secondOrderLabels;
+
+    @Option(names = "--second-order-weight", paramLabel = "W", description = "Weight of the second-order term in the "
+            + "loss (default: 0.2/(1+n) for n varying inputs; larger suits nearly noise-free labels).")
+    Double secondOrderWeight;
+
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "100", description = "(default: ${DEFAULT-VALUE})")
     int epochs;
 
@@ -111,7 +121,18 @@ final class SurrogateTrainCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         boolean show = !quiet && (progress || System.console() != null);
-        SurrogateTrainer.Settings settings = new SurrogateTrainer.Settings(epochs, !standard, method, seed, t);
+        if (secondOrderWeight != null && !(secondOrderLabels && secondOrderWeight > 0
+                && Double.isFinite(secondOrderWeight))) {
+            throw new UsageException("--second-order-weight: must be > 0, with --second-order-labels (value "
+                    + secondOrderWeight + ")");
+        }
+        if (secondOrderLabels && method == SurrogateTrainer.GradientMethod.TWIN) {
+            throw new UsageException("--second-order-labels: needs --gradient lanes or tape (the twin pass has no "
+                    + "second-order term)");
+        }
+        SurrogateTrainer.Settings settings = new SurrogateTrainer.Settings(epochs, !standard, method, seed, t,
+                !secondOrderLabels ? 0.0
+                        : secondOrderWeight != null ? secondOrderWeight : SurrogateTrainer.secondOrderWeight(s.inputs()));
         long cpu0 = SurrogateCommand.processCpuNanos();
         long wall0 = System.nanoTime();
         Surrogate model;
@@ -128,7 +149,7 @@ final class SurrogateTrainCommand implements Callable<Integer> {
             Surrogate.Training tr = model.training();
             double cpu = (SurrogateCommand.processCpuNanos() - cpu0) / 1e9;
             err.printf(Locale.ROOT, "greeks: surrogate %s, %s training on %d samples: data %.2f s, training %.2f s, "
-                    + "%.2f s wall in all, %.2f s of CPU (gradient by %s, threads %d); saved %s%n", s.name(), tr.mode(),
+                    + "%.2f s wall in all, %.2f s of CPU (gradient by %s, threads %d); saved %s%n", s.name(), tr.description(),
                     samples, tr.dataSeconds(), tr.trainSeconds(), (System.nanoTime() - wall0) / 1e9,
                     cpu, tr.gradient(), t, out);
             err.flush();

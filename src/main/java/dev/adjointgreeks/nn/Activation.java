@@ -55,6 +55,31 @@ public enum Activation {
         }
     }
 
+    /**
+     * f''(z) with field operations, for the network's second input derivative (the curvature term of
+     * differential training, {@link TwinNetwork#secondDerivative}); recorded on the tape, it is
+     * differentiated once more for the weight gradient.
+     */
+    public <T extends RealFieldElement<T>> T secondDerivative(T z) {
+        switch (this) {
+            case IDENTITY: return Fn.constant(z, 0.0);
+            case TANH: {
+                T t = Fn.tanh(z);
+                return t.multiply(-2.0).multiply(t.multiply(t).negate().add(1.0));
+            }
+            case SIGMOID: {
+                T s = Fn.sigmoid(z);
+                return s.multiply(s.negate().add(1.0)).multiply(s.multiply(-2.0).add(1.0));
+            }
+            case SOFTPLUS: {
+                T s = Fn.sigmoid(z);
+                return s.multiply(s.negate().add(1.0));
+            }
+            case RELU: return Fn.constant(z, 0.0);
+            default: throw new AssertionError(this);
+        }
+    }
+
     public double apply(double z) {
         switch (this) {
             case IDENTITY: return z;

@@ -3,6 +3,7 @@ package dev.adjointgreeks.nn;
 import java.util.Arrays;
 
 import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.Decimal64;
 import org.apache.commons.math3.util.MathArrays;
 
 import dev.adjointgreeks.ad.Adj;
@@ -28,6 +29,13 @@ import dev.adjointgreeks.ad.Tape;
  * <li>{@link #twinGradient}: that second reverse pass written out by hand in primitive arrays
  *     (it needs {@code f''}), equal to the tape's to rounding ({@code DifferentialLossTest}).</li>
  * </ul>
+ *
+ * <p>{@link #withSecondOrder} adds {@code weight * mean((lambda2 (d2yhat/dx_0^2 - c))^2)} for
+ * second-order labels {@code c} along input 0 (the spot of a surrogate): the network's second
+ * derivative by two input tangents carried forward ({@link TwinNetwork#secondDerivative}), its
+ * weight gradient by the tape or the lanes sweeping that recorded computation (the activations'
+ * third derivatives come from differentiating {@link Activation#secondDerivative}); the
+ * hand-written twin pass has no such term.
  */
 public final class DifferentialLoss {
 
@@ -37,6 +45,11 @@ public final class DifferentialLoss {
     private final double[] lambda;
     private final double alpha;
     private final double beta;
+    /** Normalised second-derivative labels along input 0, one per sample, or null. */
+    private final double[] curvature;
+    /** Their scale {@code 1 / rms(curvature)} and the term's weight (0: no second-order term). */
+    private final double lambda2;
+    private final double weight2;
 
     /**
      * @param x      normalised inputs, one row per sample
@@ -57,6 +70,48 @@ public final class DifferentialLoss {
         this.lambda = lambda == null ? new double[x[0].length] : lambda.clone();
         this.alpha = alpha;
         this.beta = beta;
+        this.curvature = null;
+        this.lambda2 = 0.0;
+        this.weight2 = 0.0;
+    }
+
+    private DifferentialLoss(DifferentialLoss first, double[] curvature, double weight) {
+        this.x = first.x;
+        this.y = first.y;
+        this.dydx = first.dydx;
+        this.lambda = first.lambda;
+        this.alpha = first.alpha;
+        this.beta = first.beta;
+        this.curvature = curvature;
+        double s = 0.0;
+        for (double c : curvature) {
+            s += c * c;
+        }
+        double rms = Math.sqrt(s / curvature.length);
+        this.lambda2 = rms > 0 ? 1.0 / rms : 1.0;
+        this.weight2 = weight;
+    }
+
+    /**
+     * This loss plus the second-order term {@code weight * mean((lambda2 (d2yhat/dx_0^2 - c))^2)}, with
+     * {@code c} the normalised second-derivative labels along input 0 and {@code lambda2 = 1/rms(c)}
+     * (normalised as the first-order term is). The network's second derivative is
+     * {@link TwinNetwork#secondDerivative}; the gradient by {@link #laneGradient} or
+     * {@link #tapeGradient} (the hand-written twin pass has no second-order term).
+     */
+    public DifferentialLoss withSecondOrder(double[] curvature, double weight) {
+        if (curvature.length != x.length) {
+            throw new IllegalArgumentException(curvature.length + " second-order labels for " + x.length + " samples");
+        }
+        if (!(weight > 0) || !Double.isFinite(weight)) {
+            throw new IllegalArgumentException("second-order weight must be > 0 (value " + weight + ")");
+        }
+        return new DifferentialLoss(this, curvature.clone(), weight);
+    }
+
+    /** The weight of the second-order term (0: none). */
+    public double secondOrderWeight() {
+        return weight2;
     }
 
     /**
@@ -111,14 +166,25 @@ public final class DifferentialLoss {
                 d[i] = Fn.constant(zero, dydx[r][i]);
             }
         }
-        return sample(net, p, in, Fn.constant(zero, y[r]), d, batch);
+        T c = weight2 == 0.0 ? null : Fn.constant(zero, curvature[r]);
+        return sample(net, p, in, Fn.constant(zero, y[r]), d, c, batch);
     }
 
     /**
      * The same with the sample's inputs, label and derivative labels as field values: constants of
      * one sample, or a chunk of samples on the lanes of the block scalar ({@link #laneGradient}).
      */
-    <T extends RealFieldElement<T>> T sample(Mlp net, T[] p, T[] in, T label, T[] derivatives, int batch) {
+    <T extends RealFieldElement<T>> T sample(Mlp net, T[] p, T[] in, T label, T[] derivatives, T curvatureLabel,
+            int batch) {
+        T loss = firstOrder(net, p, in, label, derivatives, batch);
+        if (weight2 == 0.0) {
+            return loss;
+        }
+        T c = TwinNetwork.secondDerivative(net, p, in, 0).subtract(curvatureLabel).multiply(lambda2);
+        return loss.add(c.multiply(c).multiply(weight2 / batch));
+    }
+
+    private <T extends RealFieldElement<T>> T firstOrder(Mlp net, T[] p, T[] in, T label, T[] derivatives, int batch) {
         int n = in.length;
         if (beta == 0.0) {
             T e = net.forward(p, in)[0].subtract(label);
@@ -141,12 +207,14 @@ public final class DifferentialLoss {
      * samples are lanes (inputs, labels and derivative labels per lane), the parameters uniform
      * inputs; each chunk's per-lane losses are recorded (network, its backpropagation to the inputs,
      * loss) and swept once, lane by lane. {@code lanes} is made for {@code n} inputs and
-     * {@code 1 + n} label columns. The loss is summed lane by lane in row order, as the tape does.
+     * {@code 1 + n} label columns ({@code 2 + n} with a second-order term, its labels last). The
+     * loss is summed lane by lane in row order, as the tape does.
      */
     public double laneGradient(Mlp net, double[] p, int[] rows, int batch, LaneTape lanes, double[] gradient) {
         int n = x[0].length;
-        if (lanes.in.length != n || lanes.label.length != 1 + n) {
-            throw new IllegalArgumentException("a lane tape for " + n + " inputs and " + (1 + n) + " label columns");
+        int columns = labelColumns();
+        if (lanes.in.length != n || lanes.label.length != columns) {
+            throw new IllegalArgumentException("a lane tape for " + n + " inputs and " + columns + " label columns");
         }
         Block[] params = lanes.begin(p);
         BlockTape tape = lanes.tape;
@@ -164,9 +232,13 @@ public final class DifferentialLoss {
                         lanes.labels[1 + j][l] = dydx[r][j];
                     }
                 }
+                if (weight2 != 0.0) {
+                    lanes.labels[1 + n][l] = curvature[r];
+                }
                 lanes.weights[l] = 1.0;
             }
-            Block l = sample(net, params, lanes.in, lanes.label[0], derivatives, batch);
+            Block l = sample(net, params, lanes.in, lanes.label[0], derivatives, weight2 == 0.0 ? null : lanes.label[1 + n],
+                    batch);
             for (int k = 0; k < m; k++) {
                 loss += l.lane(k);
             }
@@ -175,6 +247,11 @@ public final class DifferentialLoss {
         Arrays.fill(gradient, 0.0);
         tape.drainInputAdjoints(gradient, 0);
         return loss;
+    }
+
+    /** Label columns of a {@link LaneTape} for {@link #laneGradient}: value, derivatives, curvature if any. */
+    public int labelColumns() {
+        return 1 + x[0].length + (weight2 == 0.0 ? 0 : 1);
     }
 
     /**
@@ -213,6 +290,9 @@ public final class DifferentialLoss {
 
     /** As above over part of a batch of {@code batch} samples. */
     public double twinGradient(Mlp net, double[] p, int[] rows, int batch, double[] gradient, TwinNetwork.Workspace ws) {
+        if (weight2 != 0.0) {
+            throw new IllegalStateException("the hand-written twin pass has no second-order term: use the lanes or the tape");
+        }
         Arrays.fill(gradient, 0.0);
         int L = ws.layers;
         int[] sizes = ws.sizes;
@@ -311,6 +391,10 @@ public final class DifferentialLoss {
     public double loss(Mlp net, int[] rows, TwinNetwork.Workspace ws) {
         int n = x[0].length;
         double[] p = net.parameters();
+        Decimal64[] pd = new Decimal64[p.length];
+        for (int i = 0; i < p.length; i++) {
+            pd[i] = new Decimal64(p[i]);
+        }
         double loss = 0.0;
         for (int r : rows) {
             ws.forward(p, x[r]);
@@ -324,6 +408,14 @@ public final class DifferentialLoss {
                     s += d * d;
                 }
                 loss += beta * s / n;
+            }
+            if (weight2 != 0.0) {
+                Decimal64[] xd = new Decimal64[n];
+                for (int j = 0; j < n; j++) {
+                    xd[j] = new Decimal64(x[r][j]);
+                }
+                double c = (TwinNetwork.secondDerivative(net, pd, xd, 0).getReal() - curvature[r]) * lambda2;
+                loss += weight2 * c * c;
             }
         }
         return loss / rows.length;

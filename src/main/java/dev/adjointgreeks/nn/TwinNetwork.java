@@ -86,6 +86,60 @@ public final class TwinNetwork {
         return a[0];
     }
 
+    /**
+     * The second derivative of a one-output network's value along input {@code input}, by two
+     * input tangents carried forward through the layers: with {@code x' = e_input}, {@code x'' = 0},
+     * <pre>
+     *   z' = W a'_{prev},  z'' = W a''_{prev}   (the bias is constant)
+     *   a' = f'(z) z',     a'' = f''(z) z'^2 + f'(z) z''
+     * </pre>
+     * and the result is {@code a''_L}. Written for any field: recorded on the tape with the
+     * parameters as inputs, one reverse sweep gives the weight gradient of a loss on it. In the
+     * first layer {@code z'} is the weight column itself and {@code z''} is zero.
+     */
+    public static <T extends RealFieldElement<T>> T secondDerivative(Mlp net, T[] p, T[] x, int input) {
+        requireOneOutput(net);
+        int[] sizes = net.sizes();
+        int layers = sizes.length - 1;
+        Activation[] act = net.activations();
+        var field = x[0].getField();
+        T one = Fn.constant(x[0], 1.0);
+        int widest = 0;
+        for (int s : sizes) {
+            widest = Math.max(widest, s);
+        }
+        T[] w = MathArrays.buildArray(field, widest + 1);
+        T[] v = MathArrays.buildArray(field, widest + 1);
+        T[] a = x;
+        T[] d1 = null;
+        T[] d2 = null;
+        for (int l = 1; l <= layers; l++) {
+            int in = sizes[l - 1];
+            int out = sizes[l];
+            int base = net.offset(l);
+            T[] next = MathArrays.buildArray(field, out);
+            T[] n1 = MathArrays.buildArray(field, out);
+            T[] n2 = MathArrays.buildArray(field, out);
+            System.arraycopy(a, 0, v, 0, in);
+            v[in] = one;
+            for (int j = 0; j < out; j++) {
+                System.arraycopy(p, base + j * in, w, 0, in);
+                w[in] = p[base + out * in + j];
+                T z = Fn.sumOfProducts(w, v, in + 1);
+                T z1 = l == 1 ? p[base + j * in + input] : Fn.sumOfProducts(w, d1, in);
+                T fp = act[l - 1].derivative(z);
+                T curvature = act[l - 1].secondDerivative(z).multiply(z1.multiply(z1));
+                next[j] = act[l - 1].apply(z);
+                n1[j] = fp.multiply(z1);
+                n2[j] = l == 1 ? curvature : curvature.add(fp.multiply(Fn.sumOfProducts(w, d2, in)));
+            }
+            a = next;
+            d1 = n1;
+            d2 = n2;
+        }
+        return d2[0];
+    }
+
     static void requireOneOutput(Mlp net) {
         if (net.outputs() != 1) {
             throw new IllegalArgumentException("a twin network needs one output, not " + net.outputs());

@@ -1,5 +1,7 @@
 package dev.adjointgreeks.surrogate;
 
+import org.apache.commons.math3.util.Decimal64;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.adjointgreeks.ad.Adj;
@@ -21,12 +23,26 @@ public record Surrogate(JsonNode specDocument, SurrogateSpec spec, Mlp network, 
 
     public static final int PREVIEW = 2000;
 
-    /** How a surrogate was trained. */
+    /**
+     * How a surrogate was trained.
+     *
+     * @param secondOrder weight of the second-order term on second-order labels (0: none)
+     */
     public record Training(int samples, long seed, boolean differential, int epochs, String gradient, double loss,
-            double dataSeconds, double trainSeconds) {
+            double dataSeconds, double trainSeconds, double secondOrder) {
+
+        public Training(int samples, long seed, boolean differential, int epochs, String gradient, double loss,
+                double dataSeconds, double trainSeconds) {
+            this(samples, seed, differential, epochs, gradient, loss, dataSeconds, trainSeconds, 0.0);
+        }
 
         public String mode() {
             return differential ? "differential" : "standard";
+        }
+
+        /** The mode, with the second-order labels when used. */
+        public String description() {
+            return secondOrder > 0 ? mode() + " (second-order labels, weight " + secondOrder + ")" : mode();
         }
     }
 
@@ -74,6 +90,7 @@ public record Surrogate(JsonNode specDocument, SurrogateSpec spec, Mlp network, 
         private final TwinNetwork.Workspace ws;
         private final double[] xn;
         private final double[] gn;
+        private Decimal64[] exactParams;
 
         Evaluator(Surrogate s) {
             net = s.network();
@@ -94,6 +111,26 @@ public record Surrogate(JsonNode specDocument, SurrogateSpec spec, Mlp network, 
             for (int j = 0; j < xn.length; j++) {
                 out[1 + j] = gn[j] * norm.outputStd() / norm.inputStd()[j];
             }
+        }
+
+        /**
+         * d2 price / d x_0^2 (gamma for a spot) in original units: the network's second derivative
+         * along its first input by forward tangents ({@link TwinNetwork#secondDerivative}), in
+         * double precision through {@link Decimal64}; for reports, not for speed.
+         */
+        public double secondDerivative(double[] x) {
+            if (exactParams == null) {
+                exactParams = new Decimal64[params.length];
+                for (int i = 0; i < params.length; i++) {
+                    exactParams[i] = new Decimal64(params[i]);
+                }
+            }
+            Decimal64[] in = new Decimal64[xn.length];
+            for (int j = 0; j < xn.length; j++) {
+                in[j] = new Decimal64((x[j] - norm.inputMean()[j]) / norm.inputStd()[j]);
+            }
+            double s0 = norm.inputStd()[0];
+            return TwinNetwork.secondDerivative(net, exactParams, in, 0).getReal() * norm.outputStd() / (s0 * s0);
         }
 
         /**

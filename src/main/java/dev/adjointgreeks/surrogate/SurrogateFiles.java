@@ -35,7 +35,9 @@ public final class SurrogateFiles {
     private static final Set<String> TOP = Set.of("kind", "version", "spec", "training", "network", "normalization",
             "preview");
     private static final Set<String> TRAINING = Set.of("samples", "seed", "mode", "epochs", "gradient", "loss",
-            "data_seconds", "train_seconds");
+            "data_seconds", "train_seconds", "second_order");
+    /** Keys a model file may leave out: written only when set (older files have none). */
+    private static final Set<String> OPTIONAL = Set.of("training.second_order");
     private static final Set<String> NETWORK = Set.of("sizes", "activations", "parameters");
     private static final Set<String> NORMALIZATION = Set.of("input_mean", "input_std", "output_mean", "output_std");
 
@@ -58,6 +60,9 @@ public final class SurrogateFiles {
         t.put("loss", tr.loss());
         t.put("data_seconds", tr.dataSeconds());
         t.put("train_seconds", tr.trainSeconds());
+        if (tr.secondOrder() > 0) {
+            t.put("second_order", tr.secondOrder());
+        }
         ObjectNode net = root.putObject("network");
         ArrayNode sizes = net.putArray("sizes");
         for (int v : s.network().sizes()) {
@@ -133,7 +138,8 @@ public final class SurrogateFiles {
                 SpecFiles.text(src, "training.gradient", t.get("gradient")),
                 SpecFiles.number(src, "training.loss", t.get("loss")),
                 SpecFiles.number(src, "training.data_seconds", t.get("data_seconds")),
-                SpecFiles.number(src, "training.train_seconds", t.get("train_seconds")));
+                SpecFiles.number(src, "training.train_seconds", t.get("train_seconds")),
+                t.has("second_order") ? SpecFiles.number(src, "training.second_order", t.get("second_order")) : 0.0);
         JsonNode net = object(src, "network", root.get("network"));
         keys(src, "network.", net, NETWORK);
         JsonNode sz = array(src, "network.sizes", net.get("sizes"));
@@ -202,7 +208,7 @@ public final class SurrogateFiles {
             }
         }
         for (String k : allowed) {
-            if (!o.has(k)) {
+            if (!o.has(k) && !OPTIONAL.contains(prefix + k)) {
                 throw new SpecException(src + ": " + prefix + k + ": missing");
             }
         }

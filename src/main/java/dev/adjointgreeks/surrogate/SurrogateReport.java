@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.jfree.chart.ChartUtils;
@@ -23,6 +24,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import dev.adjointgreeks.ad.Adj;
 import dev.adjointgreeks.ad.Tape;
+import dev.adjointgreeks.engine.Greek;
+import dev.adjointgreeks.engine.GreekCatalogue;
 import dev.adjointgreeks.engine.ModelTypes;
 import dev.adjointgreeks.io.AtomicFiles;
 import dev.adjointgreeks.mc.PricingProblem;
@@ -35,9 +38,13 @@ import dev.adjointgreeks.mc.PricingProblem;
  * @param referenceLevel the trade's own value of the first varying input (spot 100 in the examples):
  *                       errors are also given in % of it
  * @param greekRmse      RMSE of each Greek of a varying input, by output name (delta, delta_1, ...)
+ * @param secondColumn   the second-order Greek of the first varying input (gamma, gamma_1_1, ...)
+ * @param secondRmse     its RMSE: the network's second derivative against the closed form's (NaN
+ *                       where the closed form runs in doubles only)
  */
 public record SurrogateReport(int points, double priceRmse, double priceMaxError, double referenceLevel,
-        Map<String, Double> greekRmse, double[][] states, double[][] exact, double[][] predicted) {
+        Map<String, Double> greekRmse, String secondColumn, double secondRmse, double[][] states, double[][] exact,
+        double[][] predicted) {
 
     public double priceRmsePercent() {
         return 100 * priceRmse / referenceLevel;
@@ -69,6 +76,8 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
         double se = 0.0;
         double max = 0.0;
         double[] ge = new double[n];
+        boolean second = ModelTypes.analytic(problem.model()).fieldGeneric();
+        double se2 = 0.0;
         for (int i = 0; i < states.length; i++) {
             for (int j = 0; j < n; j++) {
                 values[idx[j]] = states[i][j];
@@ -89,14 +98,38 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
                 double d = predicted[i][1 + j] - exact[i][1 + j];
                 ge[j] += d * d;
             }
+            if (second) {
+                double e2 = ev.secondDerivative(states[i]) - exactSecond(problem, values, idx[0]);
+                se2 += e2 * e2;
+            }
         }
         Map<String, Double> greeks = new LinkedHashMap<>();
         String[] columns = GreekColumns.of(spec);
         for (int j = 0; j < n; j++) {
             greeks.put(columns[j], Math.sqrt(ge[j] / states.length));
         }
-        return new SurrogateReport(states.length, Math.sqrt(se / states.length), max, level, greeks, states, exact,
-                predicted);
+        return new SurrogateReport(states.length, Math.sqrt(se / states.length), max, level, greeks,
+                secondColumn(problem, idx[0], spec.vary().get(0).name()),
+                second ? Math.sqrt(se2 / states.length) : Double.NaN, states, exact, predicted);
+    }
+
+    /** d2 price / d x_k^2 of the closed form, on derivative structures of order 2. */
+    private static double exactSecond(PricingProblem problem, double[] values, int k) {
+        DerivativeStructure[] in = new DerivativeStructure[values.length];
+        for (int i = 0; i < values.length; i++) {
+            in[i] = i == k ? new DerivativeStructure(1, 2, 0, values[i]) : new DerivativeStructure(1, 2, values[i]);
+        }
+        return ModelTypes.analytic(problem.model()).price(problem, in).getPartialDerivative(2);
+    }
+
+    /** The catalogue's name of the second-order Greek in input k (gamma for a spot), else d2/dNAME2. */
+    private static String secondColumn(PricingProblem problem, int k, String name) {
+        for (Greek.SecondOrder g : GreekCatalogue.of(problem, true).secondOrder()) {
+            if (g.inputA() == k && g.inputB() == k) {
+                return g.column();
+            }
+        }
+        return "d2/d" + name + "2";
     }
 
     /** The held-out states: a grid for one input, else a uniform draw from the domain. */
@@ -125,7 +158,7 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
         List<String> out = new ArrayList<>();
         Surrogate.Training t = s.training();
         out.add(String.format(Locale.ROOT, "surrogate %s: %s training on %d samples, seed %d, %d epochs, gradient by %s",
-                s.spec().name(), t.mode(), t.samples(), t.seed(), t.epochs(), t.gradient()));
+                s.spec().name(), t.description(), t.samples(), t.seed(), t.epochs(), t.gradient()));
         out.add(String.format(Locale.ROOT, "test set: %d %s", points,
                 s.spec().inputs() == 1 ? "points from " + fmt(s.spec().test().lower()) + " to " + fmt(s.spec().test().upper())
                         : "states drawn uniformly from the domain (seed " + s.spec().test().seed() + ")"));
@@ -135,6 +168,9 @@ public record SurrogateReport(int points, double priceRmse, double priceMaxError
                 fmt(referenceLevel)));
         for (Map.Entry<String, Double> e : greekRmse.entrySet()) {
             out.add(String.format(Locale.ROOT, "%-16s %.6f", e.getKey() + " RMSE", e.getValue()));
+        }
+        if (!Double.isNaN(secondRmse)) {
+            out.add(String.format(Locale.ROOT, "%-16s %.6f", secondColumn + " RMSE", secondRmse));
         }
         return out;
     }

@@ -56,9 +56,23 @@ public final class SurrogateTrainer {
     static final int CHUNKS = 4;
 
     /**
-     * @param differential false: standard training on values only (same samples, network, schedule, seed)
+     * The second-order term's default weight with {@code --second-order-labels}: {@code 0.2/(1+n)} for
+     * n varying inputs, a fifth of the weight Huge and Savine's loss gives the value and each
+     * derivative. Measured on bs-call (benchmarks/results/2026-12-06-surrogate-gamma.md): 0.1 lowered
+     * all three test errors on average in every case tried; 0.5 did better on noise-free labels but
+     * raised the price error on noisy ones.
      */
-    public record Settings(int epochs, boolean differential, GradientMethod gradient, long seed, int threads) {
+    public static double secondOrderWeight(int inputs) {
+        return 0.2 / (1 + inputs);
+    }
+
+    /**
+     * @param differential false: standard training on values only (same samples, network, schedule, seed)
+     * @param secondOrder  weight of the second-order term of {@link DifferentialLoss#withSecondOrder} on
+     *                     the data's {@code d2ydx0dx} labels (0: none); needs the lanes or the tape
+     */
+    public record Settings(int epochs, boolean differential, GradientMethod gradient, long seed, int threads,
+            double secondOrder) {
         public Settings {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be >= 1 (value " + epochs + ")");
@@ -66,6 +80,17 @@ public final class SurrogateTrainer {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1 (value " + threads + ")");
             }
+            if (!(secondOrder >= 0) || !Double.isFinite(secondOrder)) {
+                throw new IllegalArgumentException("second-order weight must be >= 0 (value " + secondOrder + ")");
+            }
+            if (secondOrder > 0 && gradient == GradientMethod.TWIN) {
+                throw new IllegalArgumentException("second-order labels need the gradient by lanes or tape, not twin "
+                        + "(the hand-written pass has no second-order term)");
+            }
+        }
+
+        public Settings(int epochs, boolean differential, GradientMethod gradient, long seed, int threads) {
+            this(epochs, differential, gradient, seed, threads, 0.0);
         }
     }
 
@@ -99,7 +124,7 @@ public final class SurrogateTrainer {
             }
             yn[i] = (data.y()[i] - norm.outputMean()) / norm.outputStd();
         }
-        DifferentialLoss loss = DifferentialLoss.of(xn, yn, dn, s.differential());
+        DifferentialLoss loss = objective(data, norm, xn, yn, dn, s);
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = n;
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
@@ -128,7 +153,7 @@ public final class SurrogateTrainer {
             spaces[c] = new TwinNetwork.Workspace(net);
             // no wider than a chunk of a batch: every lane of every parameter's adjoint is summed per step
             lanes[c] = s.gradient() == GradientMethod.LANES
-                    ? new LaneTape(n, 1 + n, Math.min(LaneTape.DEFAULT_WIDTH, (batch + CHUNKS - 1) / CHUNKS)) : null;
+                    ? new LaneTape(n, loss.labelColumns(), Math.min(LaneTape.DEFAULT_WIDTH, (batch + CHUNKS - 1) / CHUNKS)) : null;
         }
         ExecutorService pool = s.threads() > 1 ? Executors.newFixedThreadPool(s.threads(), r -> {
             Thread t = new Thread(r, "surrogate-trainer");
@@ -198,6 +223,26 @@ public final class SurrogateTrainer {
             }
         }
         return new Result(net, norm, lastLoss, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The differential loss on normalised data, with the second-order term when asked. */
+    private static DifferentialLoss objective(TrainingData data, Normalization norm, double[][] xn, double[] yn,
+            double[][] dn, Settings s) {
+        DifferentialLoss loss = DifferentialLoss.of(xn, yn, dn, s.differential());
+        if (s.secondOrder() == 0) {
+            return loss;
+        }
+        if (data.d2ydx0dx() == null) {
+            throw new IllegalArgumentException("second-order training needs second-order labels "
+                    + "(TrainingData.generateSecondOrder)");
+        }
+        // d2 yn / d xn_0^2 = d2 y / d x_0^2 * std_0^2 / std_y
+        double scale = norm.inputStd()[0] * norm.inputStd()[0] / norm.outputStd();
+        double[] cn = new double[yn.length];
+        for (int i = 0; i < cn.length; i++) {
+            cn[i] = data.d2ydx0dx()[i][0] * scale;
+        }
+        return loss.withSecondOrder(cn, s.secondOrder());
     }
 
     private static void adam(double[] p, double[] g, double[] m1, double[] m2, double rate, long step) {

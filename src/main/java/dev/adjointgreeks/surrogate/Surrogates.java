@@ -13,7 +13,9 @@ public final class Surrogates {
     /**
      * Generates {@code samples} training samples of {@code spec} with {@code settings.seed()} and
      * trains on them. The same seed gives the same samples, initial weights and batch order with
-     * or without differential training.
+     * or without differential training. With {@code settings.secondOrder()} the labels are
+     * second-order ones ({@link TrainingData#generateSecondOrder}: the payoff as priced, which must
+     * be smooth path by path) on the same states.
      */
     public static Surrogate train(JsonNode specDocument, SurrogateSpec spec, int samples,
             SurrogateTrainer.Settings settings, Consumer<SurrogateTrainer.Epoch> progress) {
@@ -21,11 +23,12 @@ public final class Surrogates {
             throw new IllegalArgumentException("samples must be >= 1 (value " + samples + ")");
         }
         long t0 = System.nanoTime();
-        TrainingData data = TrainingData.generate(spec, samples, settings.seed());
+        TrainingData data = settings.secondOrder() > 0 ? TrainingData.generateSecondOrder(spec, samples, settings.seed())
+                : TrainingData.generate(spec, samples, settings.seed());
         double dataSeconds = (System.nanoTime() - t0) / 1e9;
         SurrogateTrainer.Result r = SurrogateTrainer.train(data, spec.hidden(), settings, progress);
         Surrogate.Training t = new Surrogate.Training(samples, settings.seed(), settings.differential(),
-                settings.epochs(), settings.gradient().word(), r.loss(), dataSeconds, r.seconds());
+                settings.epochs(), settings.gradient().word(), r.loss(), dataSeconds, r.seconds(), settings.secondOrder());
         return new Surrogate(specDocument, spec, r.network(), r.normalization(), t, Surrogate.preview(data));
     }
 }

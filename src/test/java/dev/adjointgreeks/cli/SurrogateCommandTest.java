@@ -56,6 +56,32 @@ class SurrogateCommandTest {
     }
 
     @Test
+    void secondOrderLabelsTrainOnTheConditionedPayoffAndTheReportGivesGamma() throws Exception {
+        Path m2 = dir.resolve("bs-gamma.json");
+        CliRunner.Run r = CliRunner.run("surrogate", "train", "--example", "bs-call", "--samples", "256", "--seed", "3",
+                "--epochs", "5", "--second-order-labels", "--out", m2.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("second-order labels, weight 0.1"), r.err());
+        CliRunner.Run j = CliRunner.run("surrogate", "report", "--model", m2.toString(), "--format", "json", "--png",
+                dir.resolve("g.png").toString());
+        assertEquals(0, j.exit(), j.err());
+        JsonNode o = new ObjectMapper().readTree(j.out());
+        assertEquals(0.1, o.get("second_order_weight").asDouble());
+        assertTrue(o.get("second_order_rmse").get("gamma").asDouble() > 0, j.out());
+        CliRunner.Run text = CliRunner.run("surrogate", "report", "--model", model.toString(), "--png",
+                dir.resolve("t2.png").toString());
+        assertTrue(text.out().contains("gamma RMSE"), text.out());
+        CliRunner.Run twin = CliRunner.run("surrogate", "train", "--example", "bs-call", "--samples", "16", "--epochs",
+                "1", "--second-order-labels", "--gradient", "twin", "--out", dir.resolve("no.json").toString());
+        assertEquals(2, twin.exit(), twin.err());
+        assertTrue(twin.err().contains("--gradient lanes or tape"), twin.err());
+        CliRunner.Run alone = CliRunner.run("surrogate", "train", "--example", "bs-call", "--samples", "16", "--epochs",
+                "1", "--second-order-weight", "0.5", "--out", dir.resolve("no.json").toString());
+        assertEquals(2, alone.exit(), alone.err());
+        assertTrue(alone.err().contains("with --second-order-labels"), alone.err());
+    }
+
+    @Test
     void priceReadsScenarioFilesWritesTheColumnsOfGreeksPriceAndRejectsOtherTrades() throws Exception {
         Path csv = dir.resolve("rows.csv");
         Files.writeString(csv, String.join("\n",

@@ -45,6 +45,28 @@ class SurrogateTrainerTest {
         }
     }
 
+    @Test
+    void withSecondOrderLabelsLanesEqualTheTapeAndAreBitIdenticalOnAnyThreadCount() throws Exception {
+        SurrogateSpec spec = SecondOrderLabelsTest.withSteps(Examples.byName("bs-call"), 4);
+        TrainingData d = TrainingData.generateSecondOrder(spec, 200, 2);
+        int[] hidden = {5, 5};
+        double[] tape = SurrogateTrainer.train(d, hidden, new SurrogateTrainer.Settings(3, true,
+                SurrogateTrainer.GradientMethod.TAPE, 2, 1, 0.5), null).network().parameters();
+        double[] lanes = SurrogateTrainer.train(d, hidden, new SurrogateTrainer.Settings(3, true,
+                SurrogateTrainer.GradientMethod.LANES, 2, 1, 0.5), null).network().parameters();
+        double[] lanes3 = SurrogateTrainer.train(d, hidden, new SurrogateTrainer.Settings(3, true,
+                SurrogateTrainer.GradientMethod.LANES, 2, 3, 0.5), null).network().parameters();
+        double[] first = SurrogateTrainer.train(d, hidden, new SurrogateTrainer.Settings(3, true,
+                SurrogateTrainer.GradientMethod.LANES, 2, 1), null).network().parameters();
+        assertArrayEquals(lanes, lanes3, 0.0, "lanes bit-identical on 1 and 3 threads");
+        double moved = 0;
+        for (int i = 0; i < tape.length; i++) {
+            assertEquals(tape[i], lanes[i], 1e-9 * Math.max(1, Math.abs(tape[i])), "parameter " + i);
+            moved = Math.max(moved, Math.abs(lanes[i] - first[i]));
+        }
+        assertTrue(moved > 1e-6, "the second-order term changes the training: " + moved);
+    }
+
     /**
      * A small version of the issue's target that runs in seconds: 512 samples, 100 epochs, the twin
      * gradient. Differential training must be well below standard and accurate in absolute terms
