@@ -35,8 +35,9 @@ enum Binary implements Rule2 {
         @Override public double value(double x, double y) { return x / y; }
         @Override public double dx(double x, double y, double v) { return 1.0 / y; }
         @Override public double dy(double x, double y, double v) { return -v * (1.0 / y); }
-        @Override public double dxy(double x, double y, double v) { return -1.0 / (y * y); }
-        @Override public double dyy(double x, double y, double v) { return 2.0 * v / (y * y); }
+        // as 1/y squared, not 1/(y y): finite where y y underflows (0 at x = 0, not 0/0)
+        @Override public double dxy(double x, double y, double v) { return -(1.0 / y) * (1.0 / y); }
+        @Override public double dyy(double x, double y, double v) { return 2.0 * v * (1.0 / y) * (1.0 / y); }
     },
     REMAINDER {
         @Override public double value(double x, double y) { return FastMath.IEEEremainder(x, y); }

@@ -498,13 +498,8 @@ public final class Block extends Ops<Block> implements RealFieldElement<Block> {
 
     @Override
     public Block divide(Block b) {
-        BlockTape t = with(b);
-        if (lanes == null && b.lanes == null) {
-            double inv = 1.0 / b.u;
-            double q = u / b.u;
-            return binaryU(q, inv, b, -q * inv, 0.0, -inv * inv, 2.0 * q * inv * inv);
-        }
-        if (b.lanes == null && b.index < 0) {
+        with(b);
+        if (b.lanes == null && b.index < 0 && lanes != null) {
             return divide(b.u);
         }
         return map2(b, Binary.DIVIDE);
