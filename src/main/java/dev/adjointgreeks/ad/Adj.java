@@ -8,8 +8,9 @@ import org.apache.commons.math3.util.MathArrays;
 /**
  * The adjoint (reverse-mode) scalar: a value plus the index of the tape node that produced it.
  *
- * <p>Each operation states its forward value and its local derivatives side by side and hands them
- * to the {@link Tape}; the chain rule is applied there, in the backward sweep. A scalar with index
+ * <p>Each operation takes its forward value and its local derivatives from its rule, written once
+ * for every scalar in {@link Unary}, {@link Binary} and {@link Special}, and hands them to the
+ * {@link Tape}; the chain rule is applied there, in the backward sweep. A scalar with index
  * {@code -1} is passive (a constant, or a value that depends on no registered input): operations on
  * passive scalars only are not recorded.
  *
@@ -18,10 +19,10 @@ import org.apache.commons.math3.util.MathArrays;
  * {@code d/dy 0^y = 0} for {@code y > 0}; a product with a passive zero is a passive zero.
  *
  * <p><b>Why this file is long.</b> commons-math3's {@code RealFieldElement} asks for some 60
- * operations; each is one line of value and one of local derivative, written out so that the chain
- * rule of each operation can be read where it is defined.
+ * operations; each is one line naming its rule (or, for the linear operations with a constant, its
+ * coefficient).
  */
-public final class Adj implements RealFieldElement<Adj> {
+public final class Adj extends Ops<Adj> implements RealFieldElement<Adj> {
 
     final Tape tape;
     final double value;
@@ -107,6 +108,23 @@ public final class Adj implements RealFieldElement<Adj> {
         return tape.record2(v, index, da, b.index, db);
     }
 
+    /** The node of a unary rule ({@link Unary}, {@link Special}): its value, and its slope as the partial. */
+    Adj apply(Rule f) {
+        double v = f.value(value);
+        if (index < 0) {
+            return passive(v);
+        }
+        return unary(v, f.slope(value, v));
+    }
+
+    /** The node of a binary rule ({@link Binary}): its value, and its partials on the active operands. */
+    private Adj apply(Rule2 f, Adj b) {
+        double v = f.value(value, b.value);
+        double da = index < 0 ? 0.0 : f.dx(value, b.value, v);
+        double db = b.index < 0 ? 0.0 : f.dy(value, b.value, v);
+        return binary(v, da, b, db);
+    }
+
     private Adj passive(double v) {
         return new Adj(tape, v);
     }
@@ -115,12 +133,12 @@ public final class Adj implements RealFieldElement<Adj> {
 
     @Override
     public Adj add(Adj b) {
-        return binary(value + b.value, 1.0, b, 1.0);
+        return apply(Binary.ADD, b);
     }
 
     @Override
     public Adj subtract(Adj b) {
-        return binary(value - b.value, 1.0, b, -1.0);
+        return apply(Binary.SUBTRACT, b);
     }
 
     @Override
@@ -139,21 +157,20 @@ public final class Adj implements RealFieldElement<Adj> {
         if ((index < 0 && value == 0.0) || (b.index < 0 && b.value == 0.0)) {
             return passive(value * b.value);
         }
-        return binary(value * b.value, b.value, b, value);
+        return apply(Binary.MULTIPLY, b);
     }
 
     @Override
     public Adj divide(Adj b) {
-        double inv = 1.0 / b.value;
-        double q = value / b.value;
-        return binary(q, inv, b, -q * inv);
+        return apply(Binary.DIVIDE, b);
     }
 
     @Override
     public Adj reciprocal() {
-        double inv = 1.0 / value;
-        return unary(inv, -inv * inv);
+        return apply(Unary.RECIPROCAL);
     }
+
+    // Linear operations with a constant: the constant is the slope.
 
     @Override
     public Adj add(double c) {
@@ -185,16 +202,14 @@ public final class Adj implements RealFieldElement<Adj> {
 
     @Override
     public Adj remainder(Adj b) {
-        double r = FastMath.IEEEremainder(value, b.value);
-        double n = FastMath.rint((value - r) / b.value);
-        return binary(r, 1.0, b, -n);
+        return apply(Binary.REMAINDER, b);
     }
 
     // ------------------------------------------------------------------ piecewise
 
     @Override
     public Adj abs() {
-        return unary(Math.abs(value), Math.signum(value));   // abs'(0) = 0
+        return apply(Unary.ABS);
     }
 
     @Override
@@ -229,49 +244,34 @@ public final class Adj implements RealFieldElement<Adj> {
 
     @Override
     public Adj copySign(double sign) {
-        double v = Math.copySign(value, sign);
-        return unary(v, (v == value) ? 1.0 : -1.0);
+        return apply(Unary.copySign(sign));
     }
 
     @Override
     public Adj scalb(int n) {
-        return unary(Math.scalb(value, n), Math.scalb(1.0, n));
+        return apply(Unary.scalb(n));
     }
 
     @Override
     public Adj hypot(Adj b) {
-        double h = Math.hypot(value, b.value);
-        if (h == 0.0) {
-            return binary(h, 0.0, b, 0.0);
-        }
-        return binary(h, value / h, b, b.value / h);
+        return apply(Binary.HYPOT, b);
     }
 
     // ------------------------------------------------------------------ powers and roots
 
     @Override
     public Adj sqrt() {
-        double s = Math.sqrt(value);
-        return unary(s, 0.5 / s);   // sqrt'(0) = +inf
+        return apply(Unary.SQRT);
     }
 
     @Override
     public Adj cbrt() {
-        double c = Math.cbrt(value);
-        return unary(c, 1.0 / (3.0 * c * c));
+        return apply(Unary.CBRT);
     }
 
     @Override
     public Adj rootN(int n) {
-        double r;
-        if (n == 2) {
-            r = Math.sqrt(value);
-        } else if (n == 3) {
-            r = Math.cbrt(value);
-        } else {
-            r = value < 0 ? -Math.pow(-value, 1.0 / n) : Math.pow(value, 1.0 / n);
-        }
-        return unary(r, value == 0.0 ? Double.POSITIVE_INFINITY : r / (n * value));
+        return apply(Unary.rootN(n));
     }
 
     @Override
@@ -279,7 +279,7 @@ public final class Adj implements RealFieldElement<Adj> {
         if (p == 0.0) {
             return passive(1.0);
         }
-        return unary(Math.pow(value, p), p * Math.pow(value, p - 1.0));
+        return apply(Unary.pow(p));
     }
 
     @Override
@@ -287,109 +287,129 @@ public final class Adj implements RealFieldElement<Adj> {
         if (n == 0) {
             return passive(1.0);
         }
-        return unary(FastMath.pow(value, n), n * FastMath.pow(value, n - 1));
+        return apply(Unary.pow(n));
     }
 
     @Override
     public Adj pow(Adj e) {
-        double v = Math.pow(value, e.value);
-        double dBase = e.value == 0.0 ? 0.0 : e.value * Math.pow(value, e.value - 1.0);
-        double dExp = value == 0.0 ? 0.0 : v * Math.log(value);   // d/dy 0^y = 0
-        return binary(v, dBase, e, dExp);
+        return apply(Binary.POW, e);
     }
 
     // ------------------------------------------------------------------ exponentials
 
     @Override
     public Adj exp() {
-        double v = Math.exp(value);
-        return unary(v, v);
+        return apply(Unary.EXP);
     }
 
     @Override
     public Adj expm1() {
-        return unary(Math.expm1(value), Math.exp(value));
+        return apply(Unary.EXPM1);
     }
 
     @Override
     public Adj log() {
-        return unary(Math.log(value), 1.0 / value);   // log'(0) = +inf
+        return apply(Unary.LOG);
     }
 
     @Override
     public Adj log1p() {
-        return unary(Math.log1p(value), 1.0 / (1.0 + value));
+        return apply(Unary.LOG1P);
     }
 
     // ------------------------------------------------------------------ trigonometric
 
     @Override
     public Adj cos() {
-        return unary(Math.cos(value), -Math.sin(value));
+        return apply(Unary.COS);
     }
 
     @Override
     public Adj sin() {
-        return unary(Math.sin(value), Math.cos(value));
+        return apply(Unary.SIN);
     }
 
     @Override
     public Adj tan() {
-        double t = Math.tan(value);
-        return unary(t, 1.0 + t * t);
+        return apply(Unary.TAN);
     }
 
     @Override
     public Adj acos() {
-        return unary(Math.acos(value), -1.0 / Math.sqrt(1.0 - value * value));
+        return apply(Unary.ACOS);
     }
 
     @Override
     public Adj asin() {
-        return unary(Math.asin(value), 1.0 / Math.sqrt(1.0 - value * value));
+        return apply(Unary.ASIN);
     }
 
     @Override
     public Adj atan() {
-        return unary(Math.atan(value), 1.0 / (1.0 + value * value));
+        return apply(Unary.ATAN);
     }
 
     /** {@code atan2(this, x)}: this is the ordinate y. */
     @Override
     public Adj atan2(Adj x) {
-        double r2 = value * value + x.value * x.value;
-        return binary(Math.atan2(value, x.value), x.value / r2, x, -value / r2);
+        return apply(Binary.ATAN2, x);
     }
 
     @Override
     public Adj cosh() {
-        return unary(Math.cosh(value), Math.sinh(value));
+        return apply(Unary.COSH);
     }
 
     @Override
     public Adj sinh() {
-        return unary(Math.sinh(value), Math.cosh(value));
+        return apply(Unary.SINH);
     }
 
     @Override
     public Adj tanh() {
-        double t = Math.tanh(value);
-        return unary(t, 1.0 - t * t);
+        return apply(Unary.TANH);
     }
 
     @Override
     public Adj acosh() {
-        return unary(FastMath.acosh(value), 1.0 / Math.sqrt(value * value - 1.0));
+        return apply(Unary.ACOSH);
     }
 
     @Override
     public Adj asinh() {
-        return unary(FastMath.asinh(value), 1.0 / Math.sqrt(value * value + 1.0));
+        return apply(Unary.ASINH);
     }
 
     @Override
     public Adj atanh() {
-        return unary(FastMath.atanh(value), 1.0 / (1.0 - value * value));
+        return apply(Unary.ATANH);
+    }
+
+    // ------------------------------------------------------------------ Fn's operations (Ops<Adj>): one node each
+
+    @Override
+    Adj constant(Adj like, double c) {
+        return tape.constant(c);
+    }
+
+    @Override
+    Adj apply(Adj x, Special f) {
+        return x.apply(f);
+    }
+
+    @Override
+    Adj weightedSum(double c, double[] coefficients, Adj[] terms, int n) {
+        return tape.weightedSum(c, coefficients, terms, n);
+    }
+
+    @Override
+    Adj affine(Adj x0, Adj x1, Adj[] factors, Adj[] z, int offset, int n) {
+        return tape.affine(x0, x1, factors, z, offset, n);
+    }
+
+    @Override
+    Adj sumOfProducts(Adj[] a, Adj[] b, int n) {
+        return tape.productSum(a, b, n);
     }
 
     // ------------------------------------------------------------------ linear combinations (n-ary nodes)

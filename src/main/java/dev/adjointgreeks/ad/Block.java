@@ -19,13 +19,16 @@ import org.apache.commons.math3.util.MathArrays;
  * <p>{@link #getReal()} exists only for a uniform value: a block of different values has no single
  * real number, and code that branches on one would branch for all lanes at once.
  *
- * <p><b>Why this file is long.</b> Every operation is written out with its own lane loops (uniform
- * operand, per-lane operand, mixed) rather than through a shared functional helper: C2 vectorises a
- * plain counted loop over {@code double[]} but not a loop that calls a lambda per lane, and the
- * block scalar exists to be fast. {@code BlockScalarTest} checks every loop against {@link Adj} and
- * {@link Dual} on random programs.
+ * <p>Each operation's value and derivatives come from its rule, written once for every scalar in
+ * {@link Unary}, {@link Binary} and {@link Special}, mapped lane by lane by {@link #map} and
+ * {@link #map2}. The pricers' hot operations (sums, products, the constant operations,
+ * {@code sqrt}, {@code exp}, {@code log}) keep their own lane loops per operand shape: C2
+ * vectorises a plain counted loop over {@code double[]} but not a loop that calls a rule per lane,
+ * and the block scalar exists to be fast. {@code RulesConsistencyTest} holds those loops to the
+ * rules, and {@code BlockScalarTest} checks every operation against {@link Adj} and {@link Dual} on
+ * random programs.
  */
-public final class Block implements RealFieldElement<Block> {
+public final class Block extends Ops<Block> implements RealFieldElement<Block> {
 
     final BlockTape tape;
     /** The value when uniform. */
@@ -208,25 +211,7 @@ public final class Block implements RealFieldElement<Block> {
         return tape.begin(1, false);
     }
 
-    /** A rule for the operations written once per lane (not on the pricers' hot path). */
-    interface Rule {
-        double value(double x);
-
-        double slope(double x, double v);
-
-        /** The second derivative at {@code x} (value {@code v}, slope {@code s}): the curvature term. */
-        double curvature(double x, double v, double s);
-    }
-
-    /** A rule whose second derivative is 0 wherever it is differentiable (abs, copySign, scalb). */
-    interface PiecewiseLinear extends Rule {
-        @Override
-        default double curvature(double x, double v, double s) {
-            return 0.0;
-        }
-    }
-
-    /** Applies {@code f} lane by lane (or once, if uniform), recording its slope. */
+    /** Applies the rule {@code f} lane by lane (or once, if uniform), recording its slope (and curvature). */
     Block map(Rule f) {
         if (lanes == null) {
             double v = f.value(u);
@@ -267,40 +252,6 @@ public final class Block implements RealFieldElement<Block> {
             tape.term(tape.first(node), index, c);
         }
         return tape.active(node, r);
-    }
-
-    /** A binary rule, per lane. */
-    interface Rule2 {
-        double value(double x, double y);
-
-        double dx(double x, double y, double v);
-
-        double dy(double x, double y, double v);
-
-        /** Second derivatives at {@code (x, y)}, value {@code v}: the curvature terms. */
-        double dxx(double x, double y, double v);
-
-        double dxy(double x, double y, double v);
-
-        double dyy(double x, double y, double v);
-    }
-
-    /** A binary rule whose second derivatives are 0 wherever it is differentiable (remainder, copySign). */
-    interface PiecewiseLinear2 extends Rule2 {
-        @Override
-        default double dxx(double x, double y, double v) {
-            return 0.0;
-        }
-
-        @Override
-        default double dxy(double x, double y, double v) {
-            return 0.0;
-        }
-
-        @Override
-        default double dyy(double x, double y, double v) {
-            return 0.0;
-        }
     }
 
     /** Applies {@code f} lane by lane, or once if both operands are uniform. */
@@ -547,49 +498,12 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block divide(Block b) {
-        BlockTape t = with(b);
-        if (lanes == null && b.lanes == null) {
-            double inv = 1.0 / b.u;
-            double q = u / b.u;
-            return binaryU(q, inv, b, -q * inv, 0.0, -inv * inv, 2.0 * q * inv * inv);
-        }
-        if (b.lanes == null && b.index < 0) {
+        with(b);
+        if (b.lanes == null && b.index < 0 && lanes != null) {
             return divide(b.u);
         }
-        return map2(b, DIVIDE);
+        return map2(b, Binary.DIVIDE);
     }
-
-    private static final Rule2 DIVIDE = new Rule2() {
-        @Override
-        public double value(double x, double y) {
-            return x / y;
-        }
-
-        @Override
-        public double dx(double x, double y, double v) {
-            return 1.0 / y;
-        }
-
-        @Override
-        public double dy(double x, double y, double v) {
-            return -v * (1.0 / y);
-        }
-
-        @Override
-        public double dxx(double x, double y, double v) {
-            return 0.0;
-        }
-
-        @Override
-        public double dxy(double x, double y, double v) {
-            return -1.0 / (y * y);
-        }
-
-        @Override
-        public double dyy(double x, double y, double v) {
-            return 2.0 * v / (y * y);
-        }
-    };
 
     @Override
     public Block negate() {
@@ -682,25 +596,8 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block reciprocal() {
-        return map(RECIPROCAL);
+        return map(Unary.RECIPROCAL);
     }
-
-    private static final Rule RECIPROCAL = new Rule() {
-        @Override
-        public double value(double x) {
-            return 1.0 / x;
-        }
-
-        @Override
-        public double slope(double x, double v) {
-            return -v * v;
-        }
-
-        @Override
-        public double curvature(double x, double v, double s) {
-            return 2.0 * v * v * v;
-        }
-    };
 
     @Override
     public Block remainder(double c) {
@@ -721,39 +618,14 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block remainder(Block b) {
-        return map2(b, new PiecewiseLinear2() {
-            @Override
-            public double value(double x, double y) {
-                return FastMath.IEEEremainder(x, y);
-            }
-
-            @Override
-            public double dx(double x, double y, double v) {
-                return 1.0;
-            }
-
-            @Override
-            public double dy(double x, double y, double v) {
-                return -FastMath.rint((x - v) / y);
-            }
-        });
+        return map2(b, Binary.REMAINDER);
     }
 
     // ------------------------------------------------------------------ piecewise
 
     @Override
     public Block abs() {
-        return map(new PiecewiseLinear() {
-            @Override
-            public double value(double x) {
-                return Math.abs(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return Math.signum(x);   // abs'(0) = 0
-            }
-        });
+        return map(Unary.ABS);
     }
 
     /** This value without its derivative: a passive copy, recorded for replay ({@link Fn#detach}). */
@@ -804,88 +676,22 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block copySign(Block sign) {
-        return map2(sign, new PiecewiseLinear2() {
-            @Override
-            public double value(double x, double y) {
-                return Math.copySign(x, y);
-            }
-
-            @Override
-            public double dx(double x, double y, double v) {
-                return v == x ? 1.0 : -1.0;
-            }
-
-            @Override
-            public double dy(double x, double y, double v) {
-                return 0.0;
-            }
-        });
+        return map2(sign, Binary.COPY_SIGN);
     }
 
     @Override
     public Block copySign(double sign) {
-        return map(new PiecewiseLinear() {
-            @Override
-            public double value(double x) {
-                return Math.copySign(x, sign);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return v == x ? 1.0 : -1.0;
-            }
-        });
+        return map(Unary.copySign(sign));
     }
 
     @Override
     public Block scalb(int n) {
-        double s = Math.scalb(1.0, n);
-        return map(new PiecewiseLinear() {
-            @Override
-            public double value(double x) {
-                return Math.scalb(x, n);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return s;
-            }
-        });
+        return map(Unary.scalb(n));
     }
 
     @Override
     public Block hypot(Block b) {
-        return map2(b, new Rule2() {
-            @Override
-            public double value(double x, double y) {
-                return Math.hypot(x, y);
-            }
-
-            @Override
-            public double dx(double x, double y, double v) {
-                return v == 0.0 ? 0.0 : x / v;
-            }
-
-            @Override
-            public double dy(double x, double y, double v) {
-                return v == 0.0 ? 0.0 : y / v;
-            }
-
-            @Override
-            public double dxx(double x, double y, double v) {
-                return v == 0.0 ? 0.0 : y * y / (v * v * v);
-            }
-
-            @Override
-            public double dxy(double x, double y, double v) {
-                return v == 0.0 ? 0.0 : -x * y / (v * v * v);
-            }
-
-            @Override
-            public double dyy(double x, double y, double v) {
-                return v == 0.0 ? 0.0 : x * x / (v * v * v);
-            }
-        });
+        return map2(b, Binary.HYPOT);
     }
 
     // ------------------------------------------------------------------ powers and roots
@@ -928,48 +734,12 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block cbrt() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.cbrt(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return 1.0 / (3.0 * v * v);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -2.0 * s / (3.0 * x);
-            }
-        });
+        return map(Unary.CBRT);
     }
 
     @Override
     public Block rootN(int n) {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                if (n == 2) {
-                    return Math.sqrt(x);
-                }
-                if (n == 3) {
-                    return Math.cbrt(x);
-                }
-                return x < 0 ? -Math.pow(-x, 1.0 / n) : Math.pow(x, 1.0 / n);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return x == 0.0 ? Double.POSITIVE_INFINITY : v / (n * x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return x == 0.0 ? Double.NEGATIVE_INFINITY : s * (1.0 - n) / (n * x);
-            }
-        });
+        return map(Unary.rootN(n));
     }
 
     @Override
@@ -977,22 +747,7 @@ public final class Block implements RealFieldElement<Block> {
         if (p == 0.0) {
             return new Block(tape, 1.0);
         }
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.pow(x, p);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return p * Math.pow(x, p - 1.0);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return p * (p - 1.0) * Math.pow(x, p - 2.0);
-            }
-        });
+        return map(Unary.pow(p));
     }
 
     @Override
@@ -1000,57 +755,12 @@ public final class Block implements RealFieldElement<Block> {
         if (n == 0) {
             return new Block(tape, 1.0);
         }
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return FastMath.pow(x, n);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return n * FastMath.pow(x, n - 1);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return n == 1 ? 0.0 : (double) n * (n - 1) * FastMath.pow(x, n - 2);
-            }
-        });
+        return map(Unary.pow(n));
     }
 
     @Override
     public Block pow(Block e) {
-        return map2(e, new Rule2() {
-            @Override
-            public double value(double x, double y) {
-                return Math.pow(x, y);
-            }
-
-            @Override
-            public double dx(double x, double y, double v) {
-                return y == 0.0 ? 0.0 : y * Math.pow(x, y - 1.0);
-            }
-
-            @Override
-            public double dy(double x, double y, double v) {
-                return x == 0.0 ? 0.0 : v * Math.log(x);   // d/dy 0^y = 0
-            }
-
-            @Override
-            public double dxx(double x, double y, double v) {
-                return y == 0.0 ? 0.0 : y * (y - 1.0) * Math.pow(x, y - 2.0);
-            }
-
-            @Override
-            public double dxy(double x, double y, double v) {
-                return x == 0.0 ? 0.0 : Math.pow(x, y - 1.0) * (1.0 + y * Math.log(x));
-            }
-
-            @Override
-            public double dyy(double x, double y, double v) {
-                return x == 0.0 ? 0.0 : v * Math.log(x) * Math.log(x);
-            }
-        });
+        return map2(e, Binary.POW);
     }
 
     // ------------------------------------------------------------------ exponentials
@@ -1082,22 +792,7 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block expm1() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.expm1(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return Math.exp(x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return Math.exp(x);
-            }
-        });
+        return map(Unary.EXPM1);
     }
 
     @Override
@@ -1137,300 +832,133 @@ public final class Block implements RealFieldElement<Block> {
 
     @Override
     public Block log1p() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.log1p(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return 1.0 / (1.0 + x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -s * s;
-            }
-        });
+        return map(Unary.LOG1P);
     }
 
     // ------------------------------------------------------------------ trigonometric
 
     @Override
     public Block cos() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.cos(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return -Math.sin(x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -v;
-            }
-        });
+        return map(Unary.COS);
     }
 
     @Override
     public Block sin() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.sin(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return Math.cos(x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -v;
-            }
-        });
+        return map(Unary.SIN);
     }
 
     @Override
     public Block tan() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.tan(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return 1.0 + v * v;
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return 2.0 * v * s;
-            }
-        });
+        return map(Unary.TAN);
     }
 
     @Override
     public Block acos() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.acos(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return -1.0 / Math.sqrt(1.0 - x * x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return x * s * s * s;
-            }
-        });
+        return map(Unary.ACOS);
     }
 
     @Override
     public Block asin() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.asin(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return 1.0 / Math.sqrt(1.0 - x * x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return x * s * s * s;
-            }
-        });
+        return map(Unary.ASIN);
     }
 
     @Override
     public Block atan() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.atan(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return 1.0 / (1.0 + x * x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -2.0 * x * s * s;
-            }
-        });
+        return map(Unary.ATAN);
     }
 
     /** {@code atan2(this, x)}: this is the ordinate y. */
     @Override
     public Block atan2(Block x) {
-        return map2(x, new Rule2() {
-            @Override
-            public double value(double y, double xx) {
-                return Math.atan2(y, xx);
-            }
-
-            @Override
-            public double dx(double y, double xx, double v) {
-                return xx / (y * y + xx * xx);
-            }
-
-            @Override
-            public double dy(double y, double xx, double v) {
-                return -y / (y * y + xx * xx);
-            }
-
-            @Override
-            public double dxx(double y, double xx, double v) {
-                return -2.0 * y * xx / ((y * y + xx * xx) * (y * y + xx * xx));
-            }
-
-            @Override
-            public double dxy(double y, double xx, double v) {
-                return (y * y - xx * xx) / ((y * y + xx * xx) * (y * y + xx * xx));
-            }
-
-            @Override
-            public double dyy(double y, double xx, double v) {
-                return 2.0 * y * xx / ((y * y + xx * xx) * (y * y + xx * xx));
-            }
-        });
+        return map2(x, Binary.ATAN2);
     }
 
     @Override
     public Block cosh() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.cosh(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return Math.sinh(x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return v;
-            }
-        });
+        return map(Unary.COSH);
     }
 
     @Override
     public Block sinh() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.sinh(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return Math.cosh(x);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return v;
-            }
-        });
+        return map(Unary.SINH);
     }
 
     @Override
     public Block tanh() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return Math.tanh(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return 1.0 - v * v;
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -2.0 * v * s;
-            }
-        });
+        return map(Unary.TANH);
     }
 
     @Override
     public Block acosh() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return FastMath.acosh(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return 1.0 / Math.sqrt(x * x - 1.0);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -x * s * s * s;
-            }
-        });
+        return map(Unary.ACOSH);
     }
 
     @Override
     public Block asinh() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return FastMath.asinh(x);
-            }
-
-            @Override
-            public double slope(double x, double v) {
-                return 1.0 / Math.sqrt(x * x + 1.0);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -x * s * s * s;
-            }
-        });
+        return map(Unary.ASINH);
     }
 
     @Override
     public Block atanh() {
-        return map(new Rule() {
-            @Override
-            public double value(double x) {
-                return FastMath.atanh(x);
-            }
+        return map(Unary.ATANH);
+    }
 
-            @Override
-            public double slope(double x, double v) {
-                return 1.0 / (1.0 - x * x);
-            }
+    // ------------------------------------------------------------------ Fn's operations (Ops<Block>), decided lane by lane
 
-            @Override
-            public double curvature(double x, double v, double s) {
-                return 2.0 * x * s * s;
-            }
-        });
+    @Override
+    Block constant(Block like, double c) {
+        return tape.constant(c);
+    }
+
+    /** The special function's rule mapped lane by lane (once if uniform), with its curvature on request. */
+    @Override
+    Block apply(Block x, Special f) {
+        return x.map(f);
+    }
+
+    @Override
+    Block max(Block x, double c) {
+        return BlockOps.max(x, c);
+    }
+
+    @Override
+    Block max(Block x, Block y) {
+        return BlockOps.max(x, y);
+    }
+
+    @Override
+    Block min(Block x, double c) {
+        return BlockOps.min(x, c);
+    }
+
+    @Override
+    Block min(Block x, Block y) {
+        return BlockOps.min(x, y);
+    }
+
+    @Override
+    Block select(Block condition, Block ifPositive, Block otherwise) {
+        return BlockOps.select(condition, ifPositive, otherwise);
+    }
+
+    @Override
+    Block sqrtOfPositivePart(Block x) {
+        return BlockOps.sqrtOfPositivePart(x);
+    }
+
+    @Override
+    Block weightedSum(double c, double[] coefficients, Block[] terms, int n) {
+        return BlockOps.weighted(tape, c, coefficients, terms, n, false);
+    }
+
+    @Override
+    Block affine(Block x0, Block x1, Block[] factors, Block[] z, int offset, int n) {
+        return BlockOps.affine(x0, x1, factors, z, offset, n);
+    }
+
+    @Override
+    Block sumOfProducts(Block[] a, Block[] b, int n) {
+        return BlockOps.products(tape, a, b, n, false);
     }
 
     // ------------------------------------------------------------------ linear combinations (n-ary nodes)

@@ -1,10 +1,10 @@
 package dev.adjointgreeks.ad;
 
-import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.util.MathArrays;
 
 /**
- * The {@link Fn} operations on {@link Block}: n-ary sums in one node, and the lane-by-lane
+ * The {@link Fn} operations on {@link Block} beyond its rules ({@link Special} functions map as any
+ * rule does): n-ary sums in one node, and the lane-by-lane
  * decisions ({@code max}, {@code min}, {@code select}) whose partial is 1 on the lanes that take an
  * operand and 0 on the others. Values are computed in the same order as {@link Adj}'s, so a lane
  * equals the per-path tape to the last bit wherever {@code Adj} sums plainly.
@@ -13,9 +13,6 @@ import org.apache.commons.math3.util.MathArrays;
  * JIT (a plain counted loop per operand shape), and checked lane by lane against {@link Adj}.
  */
 final class BlockOps {
-
-    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
-    private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
 
     private BlockOps() {
     }
@@ -473,102 +470,5 @@ final class BlockOps {
             t.term(t.first(node), x.index, c);
         }
         return t.active(node, r);
-    }
-
-    // ------------------------------------------------------------------ smooth functions
-
-    static Block normCdf(Block x) {
-        return x.map(new Block.Rule() {
-            @Override
-            public double value(double v) {
-                return Fn.normCdf(v);
-            }
-
-            @Override
-            public double slope(double v, double phi) {
-                return Fn.normPdf(v);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -x * s;
-            }
-        });
-    }
-
-    static Block normPdf(Block x) {
-        return x.map(new Block.Rule() {
-            @Override
-            public double value(double v) {
-                return INV_SQRT_2PI * Math.exp(-0.5 * v * v);
-            }
-
-            @Override
-            public double slope(double v, double p) {
-                return -v * p;
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return (x * x - 1.0) * v;
-            }
-        });
-    }
-
-    static Block erf(Block x) {
-        return x.map(new Block.Rule() {
-            @Override
-            public double value(double v) {
-                return Erf.erf(v);
-            }
-
-            @Override
-            public double slope(double v, double e) {
-                return TWO_OVER_SQRT_PI * Math.exp(-v * v);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return -2.0 * x * s;
-            }
-        });
-    }
-
-    static Block sigmoid(Block x) {
-        return x.map(new Block.Rule() {
-            @Override
-            public double value(double v) {
-                return Fn.sigmoid(v);
-            }
-
-            @Override
-            public double slope(double v, double s) {
-                return s * (1.0 - s);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return s * (1.0 - 2.0 * v);
-            }
-        });
-    }
-
-    static Block softplus(Block x) {
-        return x.map(new Block.Rule() {
-            @Override
-            public double value(double v) {
-                return Fn.softplus(v);
-            }
-
-            @Override
-            public double slope(double v, double s) {
-                return Fn.sigmoid(v);
-            }
-
-            @Override
-            public double curvature(double x, double v, double s) {
-                return s * (1.0 - s);
-            }
-        });
     }
 }

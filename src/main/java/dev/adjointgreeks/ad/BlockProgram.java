@@ -228,11 +228,11 @@ public final class BlockProgram {
         emit(op, result(r), operand(x), partial(p));
     }
 
-    void rule(double[] r, Block x, double[] p, Block.Rule f) {
+    void rule(double[] r, Block x, double[] p, Rule f) {
         emit(RULE1, result(r), operand(x), partial(p), auxiliary(f));
     }
 
-    void rule2(double[] r, Block a, Block b, double[] pa, double[] pb, Block.Rule2 f) {
+    void rule2(double[] r, Block a, Block b, double[] pa, double[] pb, Rule2 f) {
         emit(RULE2, result(r), operand(a), operand(b), partial(pa), partial(pb), auxiliary(f));
     }
 
@@ -475,7 +475,7 @@ public final class BlockProgram {
                 case RULE1: {
                     double[] r = sl[s[i + 1]];
                     double[] x = sl[s[i + 2]];
-                    Block.Rule f = (Block.Rule) aux[s[i + 4]];
+                    Rule f = (Rule) aux[s[i + 4]];
                     if (s[i + 3] == NONE) {
                         for (int l = 0; l < w; l++) {
                             r[l] = f.value(x[l]);
@@ -492,7 +492,7 @@ public final class BlockProgram {
                     break;
                 }
                 case RULE2: {
-                    rule2(sl[s[i + 1]], s[i + 2], s[i + 3], s[i + 4], s[i + 5], (Block.Rule2) aux[s[i + 6]], w);
+                    rule2(sl[s[i + 1]], s[i + 2], s[i + 3], s[i + 4], s[i + 5], (Rule2) aux[s[i + 6]], w);
                     i += 7;
                     break;
                 }
@@ -654,7 +654,7 @@ public final class BlockProgram {
         }
     }
 
-    private void rule2(double[] r, int a, int b, int pa, int pb, Block.Rule2 f, int w) {
+    private void rule2(double[] r, int a, int b, int pa, int pb, Rule2 f, int w) {
         double[] px = pa == NONE ? null : slots[pa];
         double[] py = pb == NONE ? null : slots[pb];
         for (int l = 0; l < w; l++) {

@@ -11,11 +11,12 @@ import org.apache.commons.math3.util.MathArrays;
  * carries the directional derivative along whatever direction the inputs were seeded with
  * ({@link #variable(double)} seeds 1, {@link #constant(double)} seeds 0).
  *
- * <p>Each rule below is the chain rule for one operation, as in the seed's Haskell instance. Used to
- * check the adjoint scalar path by path and for directional derivatives. Edge conventions as for
- * {@link Adj}.
+ * <p>Each operation is one chain-rule step of its rule, written once for every scalar in
+ * {@link Unary} and {@link Binary}; linear operations move the tangent as they move the value.
+ * Used to check the adjoint scalar path by path and for directional derivatives. Edge conventions
+ * as for {@link Adj}.
  */
-public final class Dual implements RealFieldElement<Dual> {
+public final class Dual extends Ops<Dual> implements RealFieldElement<Dual> {
 
     /** The field of dual numbers. */
     public static final Field<Dual> FIELD = new Field<Dual>() {
@@ -86,99 +87,82 @@ public final class Dual implements RealFieldElement<Dual> {
         return Double.hashCode(value) * 31 + Double.hashCode(tangent);
     }
 
-    /** f(x) with f'(x) = d: the tangent times d, skipping a zero tangent (no {@code 0 * inf}). */
-    Dual chain(double v, double d) {
-        return new Dual(v, tangent == 0.0 ? 0.0 : tangent * d);
+    /**
+     * One chain-rule step of a unary rule ({@link Unary}, {@link Special}): the tangent times the
+     * slope, skipping a zero tangent (no {@code 0 * inf}).
+     */
+    Dual apply(Rule f) {
+        double v = f.value(value);
+        return new Dual(v, tangent == 0.0 ? 0.0 : tangent * f.slope(value, v));
+    }
+
+    /** One chain-rule step of a binary rule ({@link Binary}): both tangents times their partials. */
+    private Dual apply(Rule2 f, Dual b) {
+        double v = f.value(value, b.value);
+        double t = tangent == 0.0 ? 0.0 : tangent * f.dx(value, b.value, v);
+        return new Dual(v, t + (b.tangent == 0.0 ? 0.0 : b.tangent * f.dy(value, b.value, v)));
     }
 
     private static double times(double t, double d) {
         return t == 0.0 ? 0.0 : t * d;
     }
 
+    // Linear operations (sums, constants) move the tangent as they move the value.
     @Override public Dual add(Dual b) { return new Dual(value + b.value, tangent + b.tangent); }
     @Override public Dual subtract(Dual b) { return new Dual(value - b.value, tangent - b.tangent); }
     @Override public Dual negate() { return new Dual(-value, -tangent); }
     @Override public Dual multiply(int n) { return new Dual(value * n, tangent * n); }
-    @Override public Dual multiply(Dual b) {
-        return new Dual(value * b.value, times(tangent, b.value) + times(b.tangent, value));
-    }
-    @Override public Dual divide(Dual b) {
-        double q = value / b.value;
-        return new Dual(q, times(tangent, 1.0 / b.value) - times(b.tangent, q / b.value));
-    }
-    @Override public Dual reciprocal() { double inv = 1.0 / value; return chain(inv, -inv * inv); }
+    @Override public Dual multiply(Dual b) { return apply(Binary.MULTIPLY, b); }
+    @Override public Dual divide(Dual b) { return apply(Binary.DIVIDE, b); }
+    @Override public Dual reciprocal() { return apply(Unary.RECIPROCAL); }
     @Override public Dual add(double c) { return new Dual(value + c, tangent); }
     @Override public Dual subtract(double c) { return new Dual(value - c, tangent); }
     @Override public Dual multiply(double c) { return new Dual(value * c, times(tangent, c)); }
     @Override public Dual divide(double c) { return new Dual(value / c, tangent / c); }
     @Override public Dual remainder(double c) { return new Dual(FastMath.IEEEremainder(value, c), tangent); }
-    @Override public Dual remainder(Dual b) {
-        double r = FastMath.IEEEremainder(value, b.value);
-        double n = FastMath.rint((value - r) / b.value);
-        return new Dual(r, tangent - times(b.tangent, n));
-    }
-    @Override public Dual abs() { return chain(Math.abs(value), Math.signum(value)); }
+    @Override public Dual remainder(Dual b) { return apply(Binary.REMAINDER, b); }
+    @Override public Dual abs() { return apply(Unary.ABS); }
     @Override public Dual ceil() { return constant(Math.ceil(value)); }
     @Override public Dual floor() { return constant(Math.floor(value)); }
     @Override public Dual rint() { return constant(Math.rint(value)); }
     @Override public long round() { return FastMath.round(value); }
     @Override public Dual signum() { return constant(Math.signum(value)); }
     @Override public Dual copySign(Dual sign) { return copySign(sign.value); }
-    @Override public Dual copySign(double sign) {
-        double v = Math.copySign(value, sign);
-        return new Dual(v, v == value ? tangent : -tangent);
-    }
+    @Override public Dual copySign(double sign) { return apply(Unary.copySign(sign)); }
     @Override public Dual scalb(int n) { return new Dual(Math.scalb(value, n), Math.scalb(tangent, n)); }
-    @Override public Dual hypot(Dual b) {
-        double h = Math.hypot(value, b.value);
-        if (h == 0.0) {
-            return constant(0.0);
-        }
-        return new Dual(h, times(tangent, value / h) + times(b.tangent, b.value / h));
-    }
+    @Override public Dual hypot(Dual b) { return apply(Binary.HYPOT, b); }
     @Override public Dual sqrt() {
-        // x' / (2 sqrt x), as the seed writes it (0.5 / sqrt x rounds differently in the last bit)
+        // x' / (2 sqrt x), as the seed writes it: equal to the rule's x' (0.5 / sqrt x) for x' = 1,
+        // and within the last bit otherwise
         double s = Math.sqrt(value);
         return new Dual(s, tangent == 0.0 ? 0.0 : tangent / (2.0 * s));
     }
-    @Override public Dual cbrt() { double c = Math.cbrt(value); return chain(c, 1.0 / (3.0 * c * c)); }
-    @Override public Dual rootN(int n) {
-        double r = n == 2 ? Math.sqrt(value) : n == 3 ? Math.cbrt(value)
-                : value < 0 ? -Math.pow(-value, 1.0 / n) : Math.pow(value, 1.0 / n);
-        return chain(r, value == 0.0 ? Double.POSITIVE_INFINITY : r / (n * value));
-    }
-    @Override public Dual pow(double p) {
-        return p == 0.0 ? constant(1.0) : chain(Math.pow(value, p), p * Math.pow(value, p - 1.0));
-    }
-    @Override public Dual pow(int n) {
-        return n == 0 ? constant(1.0) : chain(FastMath.pow(value, n), n * FastMath.pow(value, n - 1));
-    }
-    @Override public Dual pow(Dual e) {
-        double v = Math.pow(value, e.value);
-        double dBase = e.value == 0.0 ? 0.0 : e.value * Math.pow(value, e.value - 1.0);
-        double dExp = value == 0.0 ? 0.0 : v * Math.log(value);
-        return new Dual(v, times(tangent, dBase) + times(e.tangent, dExp));
-    }
-    @Override public Dual exp() { double v = Math.exp(value); return chain(v, v); }
-    @Override public Dual expm1() { return chain(Math.expm1(value), Math.exp(value)); }
-    @Override public Dual log() { return chain(Math.log(value), 1.0 / value); }
-    @Override public Dual log1p() { return chain(Math.log1p(value), 1.0 / (1.0 + value)); }
-    @Override public Dual cos() { return chain(Math.cos(value), -Math.sin(value)); }
-    @Override public Dual sin() { return chain(Math.sin(value), Math.cos(value)); }
-    @Override public Dual tan() { double t = Math.tan(value); return chain(t, 1.0 + t * t); }
-    @Override public Dual acos() { return chain(Math.acos(value), -1.0 / Math.sqrt(1.0 - value * value)); }
-    @Override public Dual asin() { return chain(Math.asin(value), 1.0 / Math.sqrt(1.0 - value * value)); }
-    @Override public Dual atan() { return chain(Math.atan(value), 1.0 / (1.0 + value * value)); }
-    @Override public Dual atan2(Dual x) {
-        double r2 = value * value + x.value * x.value;
-        return new Dual(Math.atan2(value, x.value), times(tangent, x.value / r2) - times(x.tangent, value / r2));
-    }
-    @Override public Dual cosh() { return chain(Math.cosh(value), Math.sinh(value)); }
-    @Override public Dual sinh() { return chain(Math.sinh(value), Math.cosh(value)); }
-    @Override public Dual tanh() { double t = Math.tanh(value); return chain(t, 1.0 - t * t); }
-    @Override public Dual acosh() { return chain(FastMath.acosh(value), 1.0 / Math.sqrt(value * value - 1.0)); }
-    @Override public Dual asinh() { return chain(FastMath.asinh(value), 1.0 / Math.sqrt(value * value + 1.0)); }
-    @Override public Dual atanh() { return chain(FastMath.atanh(value), 1.0 / (1.0 - value * value)); }
+    @Override public Dual cbrt() { return apply(Unary.CBRT); }
+    @Override public Dual rootN(int n) { return apply(Unary.rootN(n)); }
+    @Override public Dual pow(double p) { return p == 0.0 ? constant(1.0) : apply(Unary.pow(p)); }
+    @Override public Dual pow(int n) { return n == 0 ? constant(1.0) : apply(Unary.pow(n)); }
+    @Override public Dual pow(Dual e) { return apply(Binary.POW, e); }
+    @Override public Dual exp() { return apply(Unary.EXP); }
+    @Override public Dual expm1() { return apply(Unary.EXPM1); }
+    @Override public Dual log() { return apply(Unary.LOG); }
+    @Override public Dual log1p() { return apply(Unary.LOG1P); }
+    @Override public Dual cos() { return apply(Unary.COS); }
+    @Override public Dual sin() { return apply(Unary.SIN); }
+    @Override public Dual tan() { return apply(Unary.TAN); }
+    @Override public Dual acos() { return apply(Unary.ACOS); }
+    @Override public Dual asin() { return apply(Unary.ASIN); }
+    @Override public Dual atan() { return apply(Unary.ATAN); }
+    @Override public Dual atan2(Dual x) { return apply(Binary.ATAN2, x); }
+    @Override public Dual cosh() { return apply(Unary.COSH); }
+    @Override public Dual sinh() { return apply(Unary.SINH); }
+    @Override public Dual tanh() { return apply(Unary.TANH); }
+    @Override public Dual acosh() { return apply(Unary.ACOSH); }
+    @Override public Dual asinh() { return apply(Unary.ASINH); }
+    @Override public Dual atanh() { return apply(Unary.ATANH); }
+
+    // Fn's operations (Ops<Dual>): the defaults, a special function as one chain-rule step.
+    @Override Dual constant(Dual like, double c) { return ZERO.add(c); }   // the default's value, without the field
+    @Override Dual apply(Dual x, Special f) { return x.apply(f); }
 
     @Override public Dual linearCombination(Dual[] a, Dual[] b) {
         if (a.length != b.length) {

@@ -13,9 +13,22 @@
  * and networks need: {@code max}, {@code min}, branch-free {@code select}, the normal CDF and density,
  * {@code erf}, {@code sigmoid}, {@code softplus}, {@code tanh}, {@code relu}, weighted sums as one node.
  *
+ * <p><b>Each derivative rule written once.</b> {@link dev.adjointgreeks.ad.Unary},
+ * {@link dev.adjointgreeks.ad.Binary} and {@link dev.adjointgreeks.ad.Special} give every
+ * operation's value, first and second partials on doubles, side by side. {@code Adj} records the
+ * partial, {@code Dual} takes one chain-rule step, {@code Block} maps the rule lane by lane (with
+ * its curvature for second order) and {@code BlockProgram} replays it. Only the block scalar's hot
+ * lane loops (sums, products, constants, {@code sqrt}, {@code exp}, {@code log}, max/min/select)
+ * are written out, for the JIT; {@code RulesConsistencyTest} holds every scalar and every such loop
+ * to the rules, edges included. {@code Fn} is one line per function with no type ladder: it asks the
+ * value for its {@link dev.adjointgreeks.ad.Ops} (this package's scalars are their own; values of
+ * other fields get {@code Ops.foreign}: {@code Decimal64} the double rule, {@code DerivativeStructure}
+ * the closed-form series, any other field a composition of its own operations).
+ *
  * <p><b>Second order.</b> A {@link dev.adjointgreeks.ad.BlockTape} told to
  * {@code recordCurvature} keeps, beside each local partial, how it moves with the operands (each
- * operation's second derivatives, written next to its first in {@code Block} and {@code BlockOps});
+ * operation's second derivatives, from its rule, or, for the n-ary nodes and the written-out loops,
+ * next to the first in {@code Block} and {@code BlockOps});
  * {@link dev.adjointgreeks.ad.TangentAdjoint} then carries tangent directions through one forward
  * and one reverse sweep (tangent-over-adjoint): the gradient and one Hessian row per direction,
  * per lane. Checked against {@code DerivativeStructure} of order 2 on random programs.
