@@ -628,9 +628,10 @@ public final class Block extends Ops<Block> implements RealFieldElement<Block> {
         return map(Unary.ABS);
     }
 
-    /** This value without its derivative: a passive copy, recorded for replay ({@link Fn#detach}). */
-    public Block detach() {
-        return index < 0 ? this : passiveMap(java.util.function.DoubleUnaryOperator.identity());
+    /** {@code x} without its derivative: a passive copy, recorded for replay ({@link Fn#detach}). */
+    @Override
+    Block detach(Block x) {
+        return x.index < 0 ? x : x.passiveMap(java.util.function.DoubleUnaryOperator.identity());
     }
 
     /** A passive result computed lane by lane. */

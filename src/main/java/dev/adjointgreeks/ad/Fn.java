@@ -40,10 +40,7 @@ public final class Fn {
      * conditioned Asian).
      */
     public static <T extends RealFieldElement<T>> T detach(T x) {
-        if (x instanceof Block) {
-            return cast(((Block) x).detach());
-        }
-        return constant(x, x.getReal());
+        return ops(x).detach(x);
     }
 
     // ------------------------------------------------------------------ kinks and selection

@@ -27,6 +27,11 @@ abstract class Ops<T extends RealFieldElement<T>> {
         return like.getField().getZero().add(c);
     }
 
+    /** {@code x}'s value without its derivative ({@link Fn#detach}); by default its constant. */
+    T detach(T x) {
+        return constant(x, x.getReal());
+    }
+
     /** One of {@link Fn}'s special functions: by default composed from the field's own operations. */
     T apply(T x, Special f) {
         return f.onField(x);
