@@ -5,7 +5,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,28 +79,42 @@ public final class PrimalFork {
      * as {@link QuickBench} warms up every method), or NaN if the fork cannot run.
      */
     static double medianSeconds(BenchmarkCase c, int repeats) {
+        List<String> lines = fork(PrimalFork.class, c.name(), Long.toString(c.paths()), Integer.toString(repeats));
+        try {
+            return lines == null || lines.isEmpty() ? Double.NaN : Double.parseDouble(lines.get(lines.size() - 1).trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * Runs {@code main}'s {@code main(args)} in a JVM of its own on this classpath and returns what it
+     * printed, line by line; null if it could not run or failed.
+     */
+    static List<String> fork(Class<?> main, String... args) {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                PrimalFork.class.getName(), c.name(), Long.toString(c.paths()), Integer.toString(repeats));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         try {
             Process p = pb.start();
-            String last = null;
+            List<String> lines = new ArrayList<>();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    last = line;
+                    lines.add(line);
                 }
             }
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || last == null) {
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                return Double.NaN;
+                return null;
             }
-            return Double.parseDouble(last.trim());
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
+            return lines;
+        } catch (IOException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Double.NaN;
+            return null;
         }
     }
 

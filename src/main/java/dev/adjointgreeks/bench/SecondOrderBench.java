@@ -79,7 +79,60 @@ public final class SecondOrderBench {
     private SecondOrderBench() {
     }
 
-    /** Runs the case: {@code repeats} interleaved timings per method after its warm-up. */
+    /**
+     * Runs the case in a JVM of its own, as JMH forks (unless {@code -Dadjointgreeks.bench.fork=false}
+     * or the fork fails: then in this one). After the other cases the block scalar's code is compiled
+     * for their profiles: basket-10 printed all/first 8.7 after them and 3.2-3.7 alone (2026-12-06).
+     */
+    public static List<Row> measureForked(double scale, int repeats) {
+        if (PrimalFork.enabled()) {
+            List<String> lines = PrimalFork.fork(SecondOrderBench.class, Double.toString(scale), Integer.toString(repeats));
+            List<Row> rows = lines == null ? null : parse(lines);
+            if (rows != null) {
+                return rows;
+            }
+        }
+        return measure(scale, repeats);
+    }
+
+    /** In the fork: {@code scale repeats}; prints one line per row ({@link #format}). */
+    public static void main(String[] args) {
+        for (Row r : measure(Double.parseDouble(args[0]), Integer.parseInt(args[1]))) {
+            System.out.println(format(r));
+        }
+    }
+
+    /** A row as one line of space-separated fields, numbers exact ({@link Double#toString}). */
+    static String format(Row r) {
+        return String.join(" ", ROW_MARK, r.trade(), Long.toString(r.paths()), Integer.toString(r.secondOrderGreeks()),
+                Double.toString(r.first()), Double.toString(r.all()), Double.toString(r.kinkedFirst()),
+                Double.toString(r.kinkedAll()), Double.toString(r.gammaStderr()), Double.toString(r.kinkedGammaStderr()),
+                r.secondOrderMethod(), Double.toString(r.differences()), Double.toString(r.differencesGammaStderr()));
+    }
+
+    private static final String ROW_MARK = "second-order-row";
+
+    /** The rows {@link #format} printed (other lines ignored), or null if there are none or one is malformed. */
+    static List<Row> parse(List<String> lines) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.trim().split(" ");
+            if (f.length != 13 || !f[0].equals(ROW_MARK)) {
+                continue;
+            }
+            try {
+                rows.add(new Row(f[1], Long.parseLong(f[2]), Integer.parseInt(f[3]), Double.parseDouble(f[4]),
+                        Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+                        Double.parseDouble(f[8]), Double.parseDouble(f[9]), f[10], Double.parseDouble(f[11]),
+                        Double.parseDouble(f[12])));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return rows.isEmpty() ? null : rows;
+    }
+
+    /** Runs the case in this JVM: {@code repeats} interleaved timings per method after its warm-up. */
     public static List<Row> measure(double scale, int repeats) {
         BlackScholesModel bs = new BlackScholesModel(BenchmarkCase.S, BenchmarkCase.VOL, BenchmarkCase.R, BenchmarkCase.Q);
         double k = BenchmarkCase.K;

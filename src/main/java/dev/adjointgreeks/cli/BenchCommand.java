@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
                     Math.max(2, Math.round(LocalVolQuickBench.PATHS * scale)), repeats));
         }
         if (only == null || only.contains(SecondOrderBench.NAME)) {
-            List<SecondOrderBench.Row> r = SecondOrderBench.measure(scale, repeats);
+            List<SecondOrderBench.Row> r = SecondOrderBench.measureForked(scale, repeats);
             if (json) {
                 doc.put(SecondOrderBench.NAME, r);
             } else {
