@@ -58,13 +58,10 @@ public record TrainingData(double[][] x, double[] y, double[][] dydx, double[][]
                 : priced;
         double[] base = problem.inputValues();
         int n = spec.inputs();
-        int[] idx = new int[n];
-        for (int j = 0; j < n; j++) {
-            idx[j] = problem.indexOf(spec.vary().get(j).name());
-        }
-        UniformRandomProvider states = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x5EEDL});
+        int[] idx = varied(problem, spec);
+        UniformRandomProvider states = states(seed);
         ZigguratSampler.NormalizedGaussian stateNormal = ZigguratSampler.NormalizedGaussian.of(states);
-        NormalSource paths = NormalSource.pseudoRandom(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x9A7AL}));
+        NormalSource paths = pathNormals(seed);
         double[] z = new double[problem.dimension()];
         double[] zAnti = new double[z.length];
         double[][] x = new double[m][n];
@@ -135,13 +132,10 @@ public record TrainingData(double[][] x, double[] y, double[][] dydx, double[][]
         }
         double[] base = problem.inputValues();
         int n = spec.inputs();
-        int[] idx = new int[n];
-        for (int j = 0; j < n; j++) {
-            idx[j] = problem.indexOf(spec.vary().get(j).name());
-        }
-        UniformRandomProvider states = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x5EEDL});
+        int[] idx = varied(problem, spec);
+        UniformRandomProvider states = states(seed);
         ZigguratSampler.NormalizedGaussian stateNormal = ZigguratSampler.NormalizedGaussian.of(states);
-        NormalSource paths = NormalSource.pseudoRandom(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x9A7AL}));
+        NormalSource paths = pathNormals(seed);
         int width = Math.min(LANES, m);
         int dim = problem.dimension();
         double[] z = new double[dim];
@@ -229,5 +223,24 @@ public record TrainingData(double[][] x, double[] y, double[][] dydx, double[][]
             }
         }
         return new TrainingData(x, y, dydx, d2);
+    }
+
+    /** The problem's input index of each varied input, in the spec's order. */
+    private static int[] varied(PricingProblem problem, SurrogateSpec spec) {
+        int[] idx = new int[spec.inputs()];
+        for (int j = 0; j < idx.length; j++) {
+            idx[j] = problem.indexOf(spec.vary().get(j).name());
+        }
+        return idx;
+    }
+
+    /** The stream that draws the samples' states: one per seed, the same for every kind of label. */
+    private static UniformRandomProvider states(long seed) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x5EEDL});
+    }
+
+    /** The normals of the samples' paths: a stream of its own, so that states and paths do not interleave. */
+    private static NormalSource pathNormals(long seed) {
+        return NormalSource.pseudoRandom(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x9A7AL}));
     }
 }
