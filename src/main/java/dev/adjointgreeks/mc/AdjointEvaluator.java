@@ -50,6 +50,8 @@ public final class AdjointEvaluator implements Evaluator {
     private final boolean perSampleGradient;
     /** {@code segments[row][i]}: block i's sums of a lane block shared by several blocks ({@link #endBlocks}). */
     private double[][] segments;
+    /** First order: no Hessian rows beside the gradient rows. */
+    private static final int[][] NO_TANGENT_ROWS = new int[0][];
     private final BlockRun run;
 
     public AdjointEvaluator(PricingProblem problem, double[] inputValues, GradientErrors errors) {
@@ -263,7 +265,7 @@ public final class AdjointEvaluator implements Evaluator {
             segments = new double[width()][k];
         }
         tape.drainLaneAdjoints(segments, rows, 0, k);
-        HessianEvaluator.addSegments(segments, blockSums, rows, new int[0][]);
+        HessianEvaluator.addSegments(segments, blockSums, rows, NO_TANGENT_ROWS);
     }
 
     @Override
