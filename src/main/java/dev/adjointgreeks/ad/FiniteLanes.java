@@ -69,9 +69,23 @@ final class FiniteLanes {
         }
     }
 
-    /** Whether lanes {@code 0 .. w-1} of {@code p} are all finite (compares with an early exit). */
+    /**
+     * Whether lanes {@code 0 .. w-1} of {@code p} are all finite. Eight lanes per test: {@code x * 0.0}
+     * is a signed zero for a finite x and NaN for an infinite or NaN one, so a sum of eight is zero
+     * exactly when all eight are finite (a tree of adds the CPU overlaps; JDK 17 vectorises neither
+     * form). Measured against one compare per lane with an early exit: 30 against 40 ns at 128 lanes,
+     * 37 against 49 at 157 (2026-12-06; the check was 8% of the portfolio's CPU).
+     */
     static boolean allFinite(double[] p, int w) {
-        for (int l = 0; l < w; l++) {
+        int l = 0;
+        for (; l + 8 <= w; l += 8) {
+            double x = (p[l] * 0.0 + p[l + 1] * 0.0) + (p[l + 2] * 0.0 + p[l + 3] * 0.0)
+                    + ((p[l + 4] * 0.0 + p[l + 5] * 0.0) + (p[l + 6] * 0.0 + p[l + 7] * 0.0));
+            if (x != 0.0) {
+                return false;
+            }
+        }
+        for (; l < w; l++) {
             if (!(Math.abs(p[l]) <= Double.MAX_VALUE)) {
                 return false;
             }
