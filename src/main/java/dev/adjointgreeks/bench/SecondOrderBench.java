@@ -86,7 +86,8 @@ public final class SecondOrderBench {
      */
     public static List<Row> measureForked(double scale, int repeats) {
         if (PrimalFork.enabled()) {
-            List<String> lines = PrimalFork.fork(SecondOrderBench.class, Double.toString(scale), Integer.toString(repeats));
+            List<String> lines = PrimalFork.fork(SecondOrderBench.class, Double.toString(scale),
+                    Integer.toString(repeats));
             List<Row> rows = lines == null ? null : parse(lines);
             if (rows != null) {
                 return rows;
@@ -106,7 +107,8 @@ public final class SecondOrderBench {
     static String format(Row r) {
         return String.join(" ", ROW_MARK, r.trade(), Long.toString(r.paths()), Integer.toString(r.secondOrderGreeks()),
                 Double.toString(r.first()), Double.toString(r.all()), Double.toString(r.kinkedFirst()),
-                Double.toString(r.kinkedAll()), Double.toString(r.gammaStderr()), Double.toString(r.kinkedGammaStderr()),
+                Double.toString(r.kinkedAll()), Double.toString(r.gammaStderr()),
+                Double.toString(r.kinkedGammaStderr()),
                 r.secondOrderMethod(), Double.toString(r.differences()), Double.toString(r.differencesGammaStderr()));
     }
 

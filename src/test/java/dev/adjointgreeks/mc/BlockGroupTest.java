@@ -126,8 +126,8 @@ class BlockGroupTest {
     /**
      * Gradients known per block only (the setup swept once per block, summed): blocks that share a
      * lane block keep their sums apart ({@code Evaluator.endBlocks}: each block's lane sums, then one
-     * lane-by-lane sweep of the setup), first order (recorded and replayed) and tangent-over-adjoint alike. The sums are
-     * added in another order, so the numbers agree to rounding, not to the bit.
+     * lane-by-lane sweep of the setup), first order (recorded and replayed) and tangent-over-adjoint
+     * alike. The sums are added in another order, so the numbers agree to rounding, not to the bit.
      */
     @Test
     void blocksWithGradientsPerBlockRunTogetherAsAlone() {
