@@ -501,7 +501,7 @@ public final class TangentAdjoint {
                     continue;
                 }
                 if (!none) {
-                    if (every || finite) {
+                    if (finite) {   // every lane reached implies finite here
                         for (int l = 0; l < w; l++) {
                             ta[l] += p[l] * a[l];
                         }

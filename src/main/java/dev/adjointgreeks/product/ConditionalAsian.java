@@ -123,6 +123,9 @@ final class ConditionalAsian {
         T[] weight = MathArrays.buildArray(strike.getField(), n);
         T[] cPassive = MathArrays.buildArray(strike.getField(), n);
         T[] cRampPassive = MathArrays.buildArray(strike.getField(), n);
+        T betaPassive = Fn.detach(beta);               // setup values: detached once per trade
+        T invBetaPassive = Fn.detach(invBeta);
+        T logNStrikePassive = Fn.detach(logNStrike);
         return path -> {
             for (int i = 0; i < n; i++) {
                 x[i] = path.logSpot(0, (i + 1) * stride);
@@ -148,9 +151,6 @@ final class ConditionalAsian {
                 cRampPassive[i] = Fn.detach(cRamp[i]);
             }
             T xi = Fn.detach(geometricRoot);
-            T betaPassive = Fn.detach(beta);
-            T invBetaPassive = Fn.detach(invBeta);
-            T logNStrikePassive = Fn.detach(logNStrike);
             for (int step = 1; step < NEWTON; step++) {
                 xi = newtonStep(xi, cPassive, cRampPassive, betaPassive, invBetaPassive, logNStrikePassive, pow, n);
             }
