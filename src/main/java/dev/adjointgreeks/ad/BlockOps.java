@@ -1,5 +1,7 @@
 package dev.adjointgreeks.ad;
 
+import java.util.Arrays;
+
 import org.apache.commons.math3.util.MathArrays;
 
 /**
@@ -283,16 +285,34 @@ final class BlockOps {
     // ------------------------------------------------------------------ lane-by-lane decisions
 
     /**
-     * Lane l takes {@code a} where {@code take[l]} is true, else {@code b}; {@code b} may be null
-     * for a passive constant {@code c}. Partials: 1 on the lanes an operand is taken, 0 elsewhere.
+     * Lane l takes {@code a} where the decision {@code op} says so, else {@code b}: {@code a >= b}
+     * (MAX2), {@code a <= b} (MIN2, MINC), {@code cond > 0} (SELECT); {@code b} may be null for a
+     * passive constant {@code c}. Partials: 1 on the lanes an operand is taken, 0 elsewhere. The
+     * decisions are branch-free ({@link LaneChoice}), as in the replay.
      */
-    private static Block blend(BlockTape t, int op, Block cond, boolean[] take, Block a, Block b, double c) {
+    private static Block blend(BlockTape t, int op, Block cond, Block a, Block b, double c) {
         int w = t.live;
         int act = active(t, a) + (b == null ? 0 : active(t, b));
         int node = act > 0 ? t.begin(act, false) : -1;
         double[] r = t.buffer(node >= 0);
-        for (int l = 0; l < w; l++) {
-            r[l] = take[l] ? a.lane(l) : (b == null ? c : b.lane(l));
+        double[] pa = a.index >= 0 ? t.alloc() : null;
+        double[] pb = b != null && b.index >= 0 ? t.alloc() : null;
+        double[] m = pa != null ? pa : t.scratch(0);
+        double[] x = a.lanes != null ? a.lanes : fill(t.scratch(1), a.u, w);
+        double[] y = b == null ? null : b.lanes;
+        double yc = b == null ? c : b.u;
+        switch (op) {
+            case BlockProgram.MAX2:
+                LaneChoice.max(r, m, x, y, yc, w);
+                break;
+            case BlockProgram.SELECT:
+                LaneChoice.select(r, m, cond.lanes, x, y, yc, w);
+                break;
+            default:
+                LaneChoice.min(r, m, x, y, yc, w);
+        }
+        if (pb != null) {
+            LaneChoice.complement(pb, m, w);
         }
         if (node < 0) {
             if (t.rec != null) {
@@ -301,20 +321,10 @@ final class BlockOps {
             return t.passive(r);
         }
         int e = t.first(node);
-        double[] pa = null;
-        double[] pb = null;
-        if (a.index >= 0) {
-            pa = t.alloc();
-            for (int l = 0; l < w; l++) {
-                pa[l] = take[l] ? 1.0 : 0.0;
-            }
+        if (pa != null) {
             e = t.entry(e, a.index, pa);
         }
-        if (b != null && b.index >= 0) {
-            pb = t.alloc();
-            for (int l = 0; l < w; l++) {
-                pb[l] = take[l] ? 0.0 : 1.0;
-            }
+        if (pb != null) {
             t.entry(e, b.index, pb);
         }
         if (t.rec != null) {
@@ -323,8 +333,9 @@ final class BlockOps {
         return t.active(node, r);
     }
 
-    private static boolean[] mask(BlockTape t) {
-        return new boolean[t.width];
+    private static double[] fill(double[] lanes, double v, int w) {
+        Arrays.fill(lanes, 0, w, v);
+        return lanes;
     }
 
     static Block max(Block x, Block y) {
@@ -333,11 +344,7 @@ final class BlockOps {
         if (x.lanes == null && y.lanes == null) {
             return x.u >= y.u ? x : y;
         }
-        boolean[] m = mask(t);
-        for (int l = 0; l < t.live; l++) {
-            m[l] = x.lane(l) >= y.lane(l);
-        }
-        return blend(t, BlockProgram.MAX2, null, m, x, y, 0.0);
+        return blend(t, BlockProgram.MAX2, null, x, y, 0.0);
     }
 
     static Block min(Block x, Block y) {
@@ -346,11 +353,7 @@ final class BlockOps {
         if (x.lanes == null && y.lanes == null) {
             return x.u <= y.u ? x : y;
         }
-        boolean[] m = mask(t);
-        for (int l = 0; l < t.live; l++) {
-            m[l] = x.lane(l) <= y.lane(l);
-        }
-        return blend(t, BlockProgram.MIN2, null, m, x, y, 0.0);
+        return blend(t, BlockProgram.MIN2, null, x, y, 0.0);
     }
 
     static Block max(Block x, double c) {
@@ -361,31 +364,19 @@ final class BlockOps {
         return positivePartOrMax(t, x, c);
     }
 
-    /** {@code max(x, c)} per lane: the payoff kink, in two simple loops. */
+    /** {@code max(x, c)} per lane: the payoff kink, value and 0/1 partial in one branch-free loop. */
     private static Block positivePartOrMax(BlockTape t, Block x, double c) {
         t.checkOwn(x);
         int w = t.live;
-        double[] xs = x.lanes;
         int node = x.index >= 0 ? t.begin(1, false) : -1;
         double[] r = t.buffer(node >= 0);
+        double[] p = node >= 0 ? t.alloc() : t.scratch(0);
+        LaneChoice.max(r, p, x.lanes, null, c, w);
         if (node < 0) {
-            for (int l = 0; l < w; l++) {
-                double v = xs[l];
-                r[l] = v >= c ? v : c;
-            }
             if (t.rec != null) {
                 t.rec.maxConstant(r, x, c, null);
             }
             return t.passive(r);
-        }
-        // value and partial in one loop: one compare per lane (the lanes fall either side of the
-        // kink at random, so each compare is costly; two loops measured slower)
-        double[] p = t.alloc();
-        for (int l = 0; l < w; l++) {
-            double v = xs[l];
-            boolean above = v >= c;
-            r[l] = above ? v : c;
-            p[l] = above ? 1.0 : 0.0;
         }
         if (t.rec != null) {
             t.rec.maxConstant(r, x, c, p);
@@ -399,11 +390,7 @@ final class BlockOps {
         if (x.lanes == null) {
             return x.u <= c ? x : t.constant(c);
         }
-        boolean[] m = mask(t);
-        for (int l = 0; l < t.live; l++) {
-            m[l] = x.lane(l) <= c;
-        }
-        return blend(t, BlockProgram.MINC, null, m, x, null, c);
+        return blend(t, BlockProgram.MINC, null, x, null, c);
     }
 
     static Block select(Block condition, Block ifPositive, Block otherwise) {
@@ -413,11 +400,7 @@ final class BlockOps {
         if (condition.lanes == null) {
             return condition.u > 0.0 ? ifPositive : otherwise;
         }
-        boolean[] m = mask(t);
-        for (int l = 0; l < t.live; l++) {
-            m[l] = condition.lane(l) > 0.0;
-        }
-        return blend(t, BlockProgram.SELECT, condition, m, ifPositive, otherwise, 0.0);
+        return blend(t, BlockProgram.SELECT, condition, ifPositive, otherwise, 0.0);
     }
 
     /** {@code x > 0 ? sqrt(x) : 0} per lane, the zero lanes with slope 0 (never sqrt's infinite one). */

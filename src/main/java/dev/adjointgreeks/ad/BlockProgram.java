@@ -527,23 +527,8 @@ public final class BlockProgram {
                     break;
                 }
                 case MAXC: {
-                    double[] r = sl[s[i + 1]];
-                    double[] x = sl[s[i + 2]];
-                    double c = k[-1 - s[i + 3]];
-                    if (s[i + 4] == NONE) {
-                        for (int l = 0; l < w; l++) {
-                            double v = x[l];
-                            r[l] = v >= c ? v : c;
-                        }
-                    } else {
-                        double[] p = sl[s[i + 4]];
-                        for (int l = 0; l < w; l++) {
-                            double v = x[l];
-                            boolean above = v >= c;
-                            r[l] = above ? v : c;
-                            p[l] = above ? 1.0 : 0.0;
-                        }
-                    }
+                    int p = s[i + 4];
+                    LaneChoice.max(sl[s[i + 1]], p == NONE ? scratch(0) : sl[p], sl[s[i + 2]], null, k[-1 - s[i + 3]], w);
                     i += 5;
                     break;
                 }
@@ -866,133 +851,39 @@ public final class BlockProgram {
     }
 
     private void blend(int op, double[] r, int cond, int a, int b, int pa, int pb, int w) {
-        double[] px = pa == NONE ? null : slots[pa];
-        double[] py = pb == NONE ? null : slots[pb];
-        if (a >= 0 && (op == SELECT ? cond >= 0 : true)) {
-            // Fused per kind of operand: no per-lane dispatch on the op code or on the operands'
-            // kinds (the generic loop below, whose per-lane switch was 30% of Heston's forward).
-            double[] x = slots[a];
-            if (op == SELECT) {
-                double[] c = slots[cond];
-                if (b >= 0) {
-                    double[] y = slots[b];
-                    for (int l = 0; l < w; l++) {
-                        r[l] = c[l] > 0.0 ? x[l] : y[l];
-                    }
-                } else {
-                    double y = consts[-1 - b];
-                    for (int l = 0; l < w; l++) {
-                        r[l] = c[l] > 0.0 ? x[l] : y;
-                    }
-                }
-                masks(c, px, py, w);
-                return;
-            }
-            boolean max = op == MAX2;
-            if (b >= 0) {
-                double[] y = slots[b];
-                if (max) {
-                    blendMax(r, x, y, px, py, w);
-                } else {
-                    blendMin(r, x, y, px, py, w);
-                }
-            } else {
-                double y = consts[-1 - b];
-                if (max) {
-                    for (int l = 0; l < w; l++) {
-                        double v = x[l];
-                        boolean take = v >= y;
-                        r[l] = take ? v : y;
-                        if (px != null) {
-                            px[l] = take ? 1.0 : 0.0;
-                        }
-                        if (py != null) {
-                            py[l] = take ? 0.0 : 1.0;
-                        }
-                    }
-                } else {
-                    for (int l = 0; l < w; l++) {
-                        double v = x[l];
-                        boolean take = v <= y;
-                        r[l] = take ? v : y;
-                        if (px != null) {
-                            px[l] = take ? 1.0 : 0.0;
-                        }
-                        if (py != null) {
-                            py[l] = take ? 0.0 : 1.0;
-                        }
-                    }
-                }
-            }
-            return;
+        // the block scalar's own branch-free loops (BlockOps.blend), on the same operands
+        double[] m = pa == NONE ? scratch(0) : slots[pa];
+        double[] x = a >= 0 ? slots[a] : fill(scratch(1), consts[-1 - a], w);
+        double[] y = b >= 0 ? slots[b] : null;
+        double yc = b >= 0 ? 0.0 : consts[-1 - b];
+        switch (op) {
+            case MAX2:
+                LaneChoice.max(r, m, x, y, yc, w);
+                break;
+            case SELECT:
+                LaneChoice.select(r, m, slots[cond], x, y, yc, w);
+                break;
+            default:
+                LaneChoice.min(r, m, x, y, yc, w);
         }
-        for (int l = 0; l < w; l++) {
-            double x = value(a, l);
-            double y = value(b, l);
-            boolean take;
-            switch (op) {
-                case MAX2:
-                    take = x >= y;
-                    break;
-                case MIN2:
-                case MINC:
-                    take = x <= y;
-                    break;
-                default:
-                    take = value(cond, l) > 0.0;
-            }
-            r[l] = take ? x : y;
-            if (px != null) {
-                px[l] = take ? 1.0 : 0.0;
-            }
-            if (py != null) {
-                py[l] = take ? 0.0 : 1.0;
-            }
+        if (pb != NONE) {
+            LaneChoice.complement(slots[pb], m, w);
         }
     }
 
-    /** The 0/1 partials of a select on {@code c > 0}. */
-    private static void masks(double[] c, double[] px, double[] py, int w) {
-        if (px != null) {
-            for (int l = 0; l < w; l++) {
-                px[l] = c[l] > 0.0 ? 1.0 : 0.0;
-            }
-        }
-        if (py != null) {
-            for (int l = 0; l < w; l++) {
-                py[l] = c[l] > 0.0 ? 0.0 : 1.0;
-            }
-        }
+    private static double[] fill(double[] lanes, double v, int w) {
+        Arrays.fill(lanes, 0, w, v);
+        return lanes;
     }
 
-    private static void blendMax(double[] r, double[] x, double[] y, double[] px, double[] py, int w) {
-        for (int l = 0; l < w; l++) {
-            double u = x[l];
-            double v = y[l];
-            boolean take = u >= v;
-            r[l] = take ? u : v;
-            if (px != null) {
-                px[l] = take ? 1.0 : 0.0;
-            }
-            if (py != null) {
-                py[l] = take ? 0.0 : 1.0;
-            }
-        }
-    }
+    private final double[][] scratch = new double[2][];
 
-    private static void blendMin(double[] r, double[] x, double[] y, double[] px, double[] py, int w) {
-        for (int l = 0; l < w; l++) {
-            double u = x[l];
-            double v = y[l];
-            boolean take = u <= v;
-            r[l] = take ? u : v;
-            if (px != null) {
-                px[l] = take ? 1.0 : 0.0;
-            }
-            if (py != null) {
-                py[l] = take ? 0.0 : 1.0;
-            }
+    /** Scratch lanes for one instruction (a mask no node keeps, a uniform operand spread out). */
+    private double[] scratch(int k) {
+        if (scratch[k] == null) {
+            scratch[k] = new double[tape.width];
         }
+        return scratch[k];
     }
 
     private static void sqrtPos(double[] r, double[] xs, double[] p, int w) {

@@ -242,6 +242,16 @@ public final class BlockTape implements Field<Block> {
         return entry(e, a, v.lanes);
     }
 
+    private final double[][] scratch = new double[2][];
+
+    /** Scratch lanes {@code k} (0 or 1) for the inside of one operation: kept by no node, reused by the next. */
+    double[] scratch(int k) {
+        if (scratch[k] == null) {
+            scratch[k] = new double[width];
+        }
+        return scratch[k];
+    }
+
     /** A slice of {@code width} doubles from the pool (an array of its own: loops over it need no offset and vectorise). */
     double[] alloc() {
         int s = slices++;
