@@ -12,7 +12,7 @@ import dev.adjointgreeks.ad.BlockTape;
  */
 public final class BlockRun {
 
-    /** Replay with {@code -Dadjointgreeks.replay=true}; by default the block scalar records every block. */
+    /** Replay by default; {@code -Dadjointgreeks.replay=false} records every block on the block scalar. */
     static final boolean REPLAY_DEFAULT = BlockProgram.enabled();
 
     private final BlockTape tape;
