@@ -53,7 +53,7 @@ public final class BlockTape implements Field<Block> {
     /** Lane slices in use when node i was begun: where a rewind to i returns the pool. */
     private int[] slabAt = new int[INITIAL_NODES + 1];
     boolean[] uniform = new boolean[INITIAL_NODES];
-    /** A uniform node whose adjoint may sit on any lane (a lane-wise push reached it); else only lane 0. */
+    /** Node i's adjoint may sit on any lane (a lane-wise push reached it since it was last cleared); else only on lane 0. */
     private boolean[] spread = new boolean[INITIAL_NODES];
     /** {@code adjoint[i]}: node i's {@code width} lane adjoints, an array per node (kept across rewinds). */
     private double[][] adjoint = new double[INITIAL_NODES][];
@@ -586,6 +586,9 @@ public final class BlockTape implements Field<Block> {
                 }
                 continue;
             }
+            if (!spread[i] && a[0] == 0.0) {
+                continue;   // no lane push reached it and lane 0 is zero: all its adjoints are zero (no scan)
+            }
             // Does any lane have a nonzero adjoint, and do all? (A zero lane is common below a kink.)
             // Plain compares with an early exit: cheaper than a branch-free count, which the JIT of
             // JDK 17 does not vectorise (measured: the count was 30% of the sweep).
@@ -641,6 +644,7 @@ public final class BlockTape implements Field<Block> {
                 }
             }
             Arrays.fill(a, 0.0);
+            spread[i] = false;   // zero again: the next sweep skips it unless a lane push reaches it
         }
         return inputAdjoints;
     }
