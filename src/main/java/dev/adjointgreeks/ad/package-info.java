@@ -20,7 +20,9 @@
  * its curvature for second order) and {@code BlockProgram} replays it. Only the block scalar's hot
  * lane loops (sums, products, constants, {@code sqrt}, {@code exp}, {@code log}, max/min/select)
  * are written out, for the JIT; {@code RulesConsistencyTest} holds every scalar and every such loop
- * to the rules, edges included. {@code Fn} is one line per function with no type ladder: it asks the
+ * to the rules, edges included; the lane decisions of max/min/select are branch-free
+ * ({@code LaneChoice}: a kink splits a block's lanes at random, and a compare
+ * per lane mispredicted on half of them). {@code Fn} is one line per function with no type ladder: it asks the
  * value for its {@link dev.adjointgreeks.ad.Ops} (this package's scalars are their own; values of
  * other fields get {@code Ops.foreign}: {@code Decimal64} the double rule, {@code DerivativeStructure}
  * the closed-form series, any other field a composition of its own operations).
@@ -32,6 +34,11 @@
  * {@link dev.adjointgreeks.ad.TangentAdjoint} then carries tangent directions through one forward
  * and one reverse sweep (tangent-over-adjoint): the gradient and one Hessian row per direction,
  * per lane. Checked against {@code DerivativeStructure} of order 2 on random programs.
+ *
+ * <p><b>Record once, replay per block.</b> The Monte Carlo engines record a trade's path section on
+ * its first block as a {@link dev.adjointgreeks.ad.BlockProgram} and replay it on every later one
+ * (the default; {@code -Dadjointgreeks.replay=false} records every block): the same numbers to the
+ * last bit, nothing allocated per block (benchmarks/results/2026-12-06-late.md).
  *
  * <p><b>Monte Carlo reuse of a tape.</b> Register the inputs, record the setup (drifts, Cholesky
  * factor), take {@code int mark = tape.mark()}; per path record the payoff and call

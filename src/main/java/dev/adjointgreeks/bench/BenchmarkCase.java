@@ -208,20 +208,27 @@ public final class BenchmarkCase {
 
     /** The price and the listed Greeks on the block scalar: the engine's adjoint method. */
     public double[] adjoint() {
-        return adjoint(lanes(), null);
+        return adjoint(lanes(), null, paths);
     }
 
     /** As {@link #adjoint()}, recording the tape's high-water bytes in {@code highWater[0]}. */
     public double[] adjoint(long[] highWater) {
-        return adjoint(lanes(), highWater);
+        return adjoint(lanes(), highWater, paths);
+    }
+
+    /** The adjoint's tape high-water bytes and replay working set at {@code paths} paths (per block: flat in paths). */
+    public long[] adjointBytes(long paths) {
+        long[] bytes = new long[2];
+        adjoint(lanes(), bytes, paths);
+        return bytes;
     }
 
     /**
-     * The price and the listed Greeks on the block scalar with {@code lanes} paths per block: one
-     * node per operation per block, one lane-wise sweep per block, the uniform setup swept once with
-     * the lanes summed; the tape's high-water bytes in {@code highWater[0]} if given.
+     * The price and the listed Greeks with {@code lanes} paths per block, recorded once and replayed
+     * per block, the setup swept once with the lanes summed; in {@code highWater}, if given, the
+     * tape's high-water bytes and (with room) the replay's working set, 0 without replay.
      */
-    public double[] adjoint(int lanes, long[] highWater) {
+    private double[] adjoint(int lanes, long[] highWater, long paths) {
         BlockTape tape = new BlockTape(lanes);
         tape.recyclePassiveLanes(true);
         Block[] x = new Block[inputs.length];
@@ -258,9 +265,7 @@ public final class BenchmarkCase {
                 tape.setLiveLanes(n);   // the last, partial block computes its own lanes only
             }
             run.forward();
-            for (int l = 0; l < n; l++) {
-                sum += run.output(l);
-            }
+            sum += run.outputSum(n);
             run.sweep(weights);
         }
         tape.backwardSummed(0);
@@ -271,6 +276,9 @@ public final class BenchmarkCase {
         }
         if (highWater != null) {
             highWater[0] = tape.highWaterBytes();
+            if (highWater.length > 1) {
+                highWater[1] = run.program() == null ? 0 : run.program().workingSetBytes();
+            }
         }
         return out;
     }
@@ -307,9 +315,7 @@ public final class BenchmarkCase {
                 tape.setLiveLanes(n);
             }
             run.forward();
-            for (int l = 0; l < n; l++) {
-                sum += run.output(l);
-            }
+            sum += run.outputSum(n);
             run.release();
         }
         return sum / paths;

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.adjointgreeks.ad.BlockProgram;
 import dev.adjointgreeks.bench.BenchmarkCase;
 import dev.adjointgreeks.bench.CurveCase;
 import dev.adjointgreeks.bench.CurvesQuickBench;
@@ -74,6 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         doc.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         doc.put("cores", Runtime.getRuntime().availableProcessors());
         doc.put("repeats", repeats);
+        doc.put("replay", BlockProgram.enabled());   // the adjoint engine: replayed, or recorded every block
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         if (!json && !cases.isEmpty()) {
             out.printf("%-10s %9s %5s %12s %10s %10s %10s %10s%n", "case", "paths", "greeks", "primal ms", "generic/p",
@@ -95,6 +97,15 @@ final class BenchCommand implements Callable<Integer> {
                     methods.put(m, mm);
                 }
                 row.put("methods", methods);
+                // the adjoint's memory is per block: the same at four times the paths
+                long[] bytes = c.adjointBytes(c.paths());
+                long[] bytes4 = c.adjointBytes(4 * c.paths());
+                Map<String, Object> memory = new LinkedHashMap<>();
+                memory.put("tape_bytes", bytes[0]);
+                memory.put("replay_working_set_bytes", bytes[1]);
+                memory.put("tape_bytes_at_4x_paths", bytes4[0]);
+                memory.put("replay_working_set_bytes_at_4x_paths", bytes4[1]);
+                row.put("adjoint_memory_per_block", memory);
                 rows.add(row);
             } else {
                 out.printf(Locale.ROOT, "%-10s %9d %5d %12.2f %10.2f %10.2f %10.2f %10.2f%n", r.name(), r.paths(),
