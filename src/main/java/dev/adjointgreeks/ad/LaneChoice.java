@@ -33,7 +33,7 @@ final class LaneChoice {
      * {@code y} null for the uniform {@code c}.
      */
     static void max(double[] r, double[] m, double[] x, double[] y, double c, int w) {
-        boolean exact = y == null ? atLeast(r, m, x, c, w) : atLeast(r, m, x, y, w);
+        boolean exact = y == null ? choose(r, m, x, c, 1.0, w) : choose(r, m, x, y, 1.0, w);
         if (!exact) {
             byCompare(GE, r, m, x, x, y, c, w);
         }
@@ -41,7 +41,7 @@ final class LaneChoice {
 
     /** As {@link #max}, taking x where {@code x[l] <= y[l]}. */
     static void min(double[] r, double[] m, double[] x, double[] y, double c, int w) {
-        boolean exact = y == null ? atMost(r, m, x, c, w) : atMost(r, m, x, y, w);
+        boolean exact = y == null ? choose(r, m, x, c, -1.0, w) : choose(r, m, x, y, -1.0, w);
         if (!exact) {
             byCompare(LE, r, m, x, x, y, c, w);
         }
@@ -84,14 +84,16 @@ final class LaneChoice {
         }
     }
 
-    // x >= y is the sign bit of (x - y) + 0.0 where that is not NaN; take = all ones where x is taken
+    // x >= y is the sign bit of (x - y) + 0.0 where that is not NaN, and x <= y that of -(x - y) + 0.0
+    // (y - x is -(x - y) exactly; the + 0.0 makes a zero positive either way): sign is 1 for max,
+    // -1 for min. take = all ones where x is taken.
 
-    private static boolean atLeast(double[] r, double[] m, double[] x, double[] y, int w) {
+    private static boolean choose(double[] r, double[] m, double[] x, double[] y, double sign, int w) {
         long nan = 0;
         for (int l = 0; l < w; l++) {
             double u = x[l];
             double v = y[l];
-            long d = Double.doubleToRawLongBits((u - v) + 0.0);
+            long d = Double.doubleToRawLongBits(sign * (u - v) + 0.0);
             nan |= INFINITY - (d & MAGNITUDE);
             long take = (d >>> 63) - 1;
             r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (Double.doubleToRawLongBits(v) & ~take));
@@ -100,40 +102,12 @@ final class LaneChoice {
         return nan >= 0;
     }
 
-    private static boolean atLeast(double[] r, double[] m, double[] x, double c, int w) {
+    private static boolean choose(double[] r, double[] m, double[] x, double c, double sign, int w) {
         long nan = 0;
         long cb = Double.doubleToRawLongBits(c);
         for (int l = 0; l < w; l++) {
             double u = x[l];
-            long d = Double.doubleToRawLongBits((u - c) + 0.0);
-            nan |= INFINITY - (d & MAGNITUDE);
-            long take = (d >>> 63) - 1;
-            r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (cb & ~take));
-            m[l] = -take;
-        }
-        return nan >= 0;
-    }
-
-    private static boolean atMost(double[] r, double[] m, double[] x, double[] y, int w) {
-        long nan = 0;
-        for (int l = 0; l < w; l++) {
-            double u = x[l];
-            double v = y[l];
-            long d = Double.doubleToRawLongBits((v - u) + 0.0);
-            nan |= INFINITY - (d & MAGNITUDE);
-            long take = (d >>> 63) - 1;
-            r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (Double.doubleToRawLongBits(v) & ~take));
-            m[l] = -take;
-        }
-        return nan >= 0;
-    }
-
-    private static boolean atMost(double[] r, double[] m, double[] x, double c, int w) {
-        long nan = 0;
-        long cb = Double.doubleToRawLongBits(c);
-        for (int l = 0; l < w; l++) {
-            double u = x[l];
-            long d = Double.doubleToRawLongBits((c - u) + 0.0);
+            long d = Double.doubleToRawLongBits(sign * (u - c) + 0.0);
             nan |= INFINITY - (d & MAGNITUDE);
             long take = (d >>> 63) - 1;
             r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (cb & ~take));
