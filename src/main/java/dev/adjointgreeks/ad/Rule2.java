@@ -19,22 +19,4 @@ interface Rule2 {
     double dxy(double x, double y, double v);
 
     double dyy(double x, double y, double v);
-
-    /** A binary rule whose second partials are 0 wherever it is differentiable (remainder, copySign). */
-    interface PiecewiseLinear2 extends Rule2 {
-        @Override
-        default double dxx(double x, double y, double v) {
-            return 0.0;
-        }
-
-        @Override
-        default double dxy(double x, double y, double v) {
-            return 0.0;
-        }
-
-        @Override
-        default double dyy(double x, double y, double v) {
-            return 0.0;
-        }
-    }
 }

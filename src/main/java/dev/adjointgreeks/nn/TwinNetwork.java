@@ -39,10 +39,7 @@ public final class TwinNetwork {
         T one = Fn.constant(x[0], 1.0);
         T[][] z = MathArrays.buildArray(field, layers + 1, 0);
         T[] a = x;
-        int widest = 0;
-        for (int s : sizes) {
-            widest = Math.max(widest, s);
-        }
+        int widest = widest(sizes);
         T[] w = MathArrays.buildArray(field, widest + 1);
         T[] v = MathArrays.buildArray(field, widest + 1);
         for (int l = 1; l <= layers; l++) {
@@ -104,10 +101,7 @@ public final class TwinNetwork {
         Activation[] act = net.activations();
         var field = x[0].getField();
         T one = Fn.constant(x[0], 1.0);
-        int widest = 0;
-        for (int s : sizes) {
-            widest = Math.max(widest, s);
-        }
+        int widest = widest(sizes);
         T[] w = MathArrays.buildArray(field, widest + 1);
         T[] v = MathArrays.buildArray(field, widest + 1);
         T[] a = x;
@@ -138,6 +132,15 @@ public final class TwinNetwork {
             d2 = n2;
         }
         return d2[0];
+    }
+
+    /** The widest layer's size. */
+    private static int widest(int[] sizes) {
+        int widest = 0;
+        for (int s : sizes) {
+            widest = Math.max(widest, s);
+        }
+        return widest;
     }
 
     static void requireOneOutput(Mlp net) {
