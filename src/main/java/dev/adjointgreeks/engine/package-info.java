@@ -19,11 +19,11 @@
  * <li><b>adjoint</b>: one sweep gives every first-order Greek. Second order (gamma, cross gammas,
  * vanna, volga): where the trade's estimator is smooth path by path
  * ({@code PricingProblem.smoothPathwise}: a model with smooth paths and a conditioned payoff, the
- * European and digital over the last step, the Asian on the terminal normal, the basket on the one
- * normal that moves every asset), by tangent-over-adjoint in the same sweep
+ * European, digital and barrier over the last step, the Asian on the terminal normal, the basket on
+ * the one normal that moves every asset), by tangent-over-adjoint in the same sweep
  * ({@code HessianEvaluator}): exact pathwise second derivatives, unbiased, their standard error the
  * sampling error alone. Elsewhere (Heston's truncated variance, local vol's piecewise-linear grid,
- * barriers' survival kink, kinked payoffs) by central differences of adjoint gradients on common
+ * a knock-out rebate's discounting from the step of the hit, kinked payoffs) by central differences of adjoint gradients on common
  * random numbers, spot bumped by 1% (relative) and vol by 0.01 (absolute), whose bias of order
  * bump squared is estimated from the same paths at half the bump: the reported standard error
  * includes it, and the value is the Richardson combination where that has the smaller total error

@@ -28,8 +28,12 @@ import dev.adjointgreeks.product.OptionType;
  * Every model x product pair whose estimator is smooth path by path takes its second-order Greeks
  * by tangent-over-adjoint; on the same paths they equal the central differences of adjoint
  * gradients (at h and h/2, bias in the error bar) within 4 combined standard errors, with a
- * standard error no larger. Pairs that are not smooth (a kinked payoff, Heston's truncated
- * variance, a barrier's survival kink) keep the differences.
+ * standard error no larger, except on barriers: there the bridge's survival factors have second
+ * derivatives of order {@code (d / (vol^2 dt))^2} near the barrier, which a difference at h
+ * averages out, so the exact estimator's standard error can be larger (gamma up to 1.3 times at
+ * 40,000 paths) while it costs one sweep instead of eight and has no bias. Pairs that are not smooth (a kinked payoff, Heston's truncated
+ * variance, a barrier simulated to expiry, a knock-out's rebate discounted from the step's end)
+ * keep the differences.
  */
 class TangentOverAdjointPairsTest {
 
@@ -57,7 +61,12 @@ class TangentOverAdjointPairsTest {
                         1.0, null),
                 new Trade("bs basket", new Basket(OptionType.CALL, 95, 1.0, new double[] {0.6, 0.4}), BS2),
                 new Trade("bachelier basket 3 steps", new Basket(OptionType.PUT, 95, 1.0, new double[] {0.6, 0.4}),
-                        BACHELIER2, 0, 3, null, 1.0, null));
+                        BACHELIER2, 0, 3, null, 1.0, null),
+                new Trade("bs barrier", new Barrier(OptionType.CALL, 100, 1.0, 85, BarrierKind.DOWN_OUT, 0.0), BS),
+                new Trade("bs knock-in with rebate 8 steps", new Barrier(OptionType.PUT, 95, 1.0, 115,
+                        BarrierKind.UP_IN, 2.0), BS, 0, 8, null, 1.0, null),
+                new Trade("bs-curves barrier", new Barrier(OptionType.PUT, 100, 1.0, 120, BarrierKind.UP_OUT, 0.0),
+                        BS_CURVE));
     }
 
     @Test
@@ -75,8 +84,10 @@ class TangentOverAdjointPairsTest {
                 double z = Math.abs(tangent.get(c) - fd.get(c)) / Math.max(se, 1e-12 * Math.abs(fd.get(c)));
                 maxZ = Math.max(maxZ, z);
                 McAssert.within(t.id() + " " + c, fd.get(c), tangent.get(c), se, 0.0);
-                assertTrue(tangent.get(c + "_stderr") <= 1.05 * fd.get(c + "_stderr") + 1e-15,
-                        t.id() + " " + c + ": tangent se " + tangent.get(c + "_stderr") + " vs " + fd.get(c + "_stderr"));
+                if (!(t.product() instanceof Barrier)) {
+                    assertTrue(tangent.get(c + "_stderr") <= 1.05 * fd.get(c + "_stderr") + 1e-15, t.id() + " " + c
+                            + ": tangent se " + tangent.get(c + "_stderr") + " vs " + fd.get(c + "_stderr"));
+                }
                 checks++;
             }
         }
@@ -90,7 +101,8 @@ class TangentOverAdjointPairsTest {
                 new Trade("kinked european", new European(OptionType.CALL, 100, 1.0, false), BS),
                 new Trade("heston european", new European(OptionType.CALL, 100, 1.0),
                         new HestonModel(100, 0.04, 1.5, 0.04, 0.5, -0.7, 0.03, 0.0)),
-                new Trade("barrier", new Barrier(OptionType.CALL, 100, 1.0, 80, BarrierKind.DOWN_OUT, 0.0), BS),
+                new Trade("barrier", new Barrier(OptionType.CALL, 100, 1.0, 80, BarrierKind.DOWN_OUT, 0.0, false), BS),
+                new Trade("knock-out rebate", new Barrier(OptionType.CALL, 100, 1.0, 80, BarrierKind.DOWN_OUT, 1.0), BS),
                 new Trade("kinked basket", new Basket(OptionType.CALL, 95, 1.0, new double[] {0.6, 0.4}, false), BS2),
                 new Trade("spread", new Basket(OptionType.CALL, 5, 1.0, new double[] {1.0, -1.0}), BS2));
         for (Trade t : kinked) {
