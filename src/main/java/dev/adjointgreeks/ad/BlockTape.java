@@ -547,7 +547,10 @@ public final class BlockTape implements Field<Block> {
     }
 
     private boolean propagate(int stop, boolean summed) {
-        forgetFinite();   // lane arrays do not change during one sweep
+        final boolean trust = trustPartials;
+        if (!trust) {
+            forgetFinite();   // lane arrays do not change during one sweep
+        }
         final int all = width;
         final int w = live;
         final int[] start = this.start;
@@ -632,7 +635,7 @@ public final class BlockTape implements Field<Block> {
                             t[l] += unlessZero(c * a[l], a[l]);
                         }
                     }
-                } else if (every || finite(p, w)) {
+                } else if (every || trust || finite(p, w)) {
                     // with finite partials a zero lane adds exactly 0: the plain, vectorised loop
                     for (int l = 0; l < w; l++) {
                         t[l] += p[l] * a[l];
@@ -746,10 +749,41 @@ public final class BlockTape implements Field<Block> {
         if (program.refused() == null) {
             noteHighWater();
             keptEnd = size;
+            keepTargets(markNode, size);
             size = markNode;
         }
         return program;
     }
+
+    /**
+     * The nodes below {@code mark} that the kept section {@code mark .. end-1} pushes into, for the
+     * optimistic sweep ({@link #sweepKept}); none (the careful sweep always) where a kept node is a
+     * grid lookup or has no entries, whose adjoints the check after the sweep would not cover.
+     */
+    private void keepTargets(int mark, int end) {
+        keptTargets = null;
+        java.util.BitSet seen = new java.util.BitSet(mark);
+        for (int i = mark; i < end; i++) {
+            if (start[i] == start[i + 1] || (i < uses.length && uses[i] != null)) {
+                return;
+            }
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                if (arg[e] < mark) {
+                    seen.set(arg[e]);
+                }
+            }
+        }
+        keptTargets = seen.stream().toArray();
+        keptSaved = new double[keptTargets.length][width];
+        keptSpread = new boolean[keptTargets.length];
+    }
+
+    /** See {@link #keepTargets}: the setup nodes a kept section reaches, and their adjoints before a sweep. */
+    private int[] keptTargets;
+    private double[][] keptSaved;
+    private boolean[] keptSpread;
+    /** The sweep multiplies per-lane partials without checking them finite (the optimistic sweep). */
+    private boolean trustPartials;
 
     /** Abandons a recording that failed with an exception. */
     public void abandon(BlockProgram program) {
@@ -775,18 +809,74 @@ public final class BlockTape implements Field<Block> {
         int setup = size;
         size = end;
         try {
-            spread[out] = true;
-            double[] a = adjoint[out];
-            for (int l = 0; l < live; l++) {
-                a[l] += weights[l];
-            }
             presetFinite = finiteArrays;
             presetCount = finiteCount;
+            if (keptTargets != null && optimisticSweep(out, weights, mark)) {
+                return;
+            }
+            seedKept(out, weights);
             propagate(mark, false);
         } finally {
             size = setup;
             presetFinite = null;
             presetCount = 0;
+            trustPartials = false;
+        }
+    }
+
+    /**
+     * The replay's sweep without the finiteness checks on per-lane partials: a lane whose adjoint
+     * is zero adds {@code partial * 0}, which is exactly 0 unless the partial is infinite or NaN.
+     * Then a NaN appears, and a NaN reaches every node below it, so one check of the setup nodes
+     * the section pushes into ({@link #keepTargets}) finds it; their adjoints are then restored
+     * and the block swept again with the checks. So the result is the checked sweep's to the last
+     * bit, and the checks (25% of Heston's kinked-payoff adjoint, whose out-of-the-money lanes
+     * are zero at every node: {@code greeks bench}, 2026-12-07) are paid once per block over the
+     * targets instead of once per partial array. Returns false if the sweep must be redone.
+     */
+    private boolean optimisticSweep(int out, double[] weights, int mark) {
+        int w = live;
+        int[] targets = keptTargets;
+        for (int j = 0; j < targets.length; j++) {
+            System.arraycopy(adjoint[targets[j]], 0, keptSaved[j], 0, w);
+            keptSpread[j] = spread[targets[j]];
+        }
+        seedKept(out, weights);
+        trustPartials = true;
+        propagate(mark, false);
+        trustPartials = false;
+        boolean clean = true;
+        for (int j = 0; j < targets.length && clean; j++) {
+            clean = FiniteLanes.noNaN(adjoint[targets[j]], w);
+        }
+        if (clean) {
+            return true;
+        }
+        for (int j = 0; j < targets.length; j++) {
+            System.arraycopy(keptSaved[j], 0, adjoint[targets[j]], 0, w);
+            spread[targets[j]] = keptSpread[j];
+        }
+        redoneSweeps++;
+        return false;   // the kept section's own adjoints were cleared by the sweep
+    }
+
+    private long redoneSweeps;
+
+    /** Replay sweeps redone with the finiteness checks (a NaN after the optimistic sweep), for tests. */
+    long redoneSweeps() {
+        return redoneSweeps;
+    }
+
+    /** Whether replays of the kept program sweep optimistically (see {@link #keepTargets}), for tests. */
+    boolean sweepsOptimistically() {
+        return keptTargets != null;
+    }
+
+    private void seedKept(int out, double[] weights) {
+        spread[out] = true;
+        double[] a = adjoint[out];
+        for (int l = 0; l < live; l++) {
+            a[l] += weights[l];
         }
     }
 

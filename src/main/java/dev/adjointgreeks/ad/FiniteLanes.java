@@ -94,6 +94,28 @@ final class FiniteLanes {
     }
 
     /**
+     * Whether lanes {@code 0 .. w-1} of {@code p} hold no NaN, eight lanes per test: {@code x - x}
+     * is 0 for a finite x and NaN for an infinite or NaN one, but an infinite adjoint may be the
+     * checked sweep's own result, so only NaN (a sum of eight is NaN exactly when one lane is) tells
+     * an unchecked product {@code 0 * infinity} apart.
+     */
+    static boolean noNaN(double[] p, int w) {
+        int l = 0;
+        for (; l + 8 <= w; l += 8) {
+            double x = (p[l] + p[l + 1]) + (p[l + 2] + p[l + 3]) + ((p[l + 4] + p[l + 5]) + (p[l + 6] + p[l + 7]));
+            if (x != x) {
+                break;   // NaN here, or infinities of both signs: decide lane by lane
+            }
+        }
+        for (; l < w; l++) {
+            if (p[l] != p[l]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * {@code a == 0 ? 0 : product}, without a branch: a lane whose adjoint is zero contributes
      * nothing, even where its partial is infinite (the per-path tape skips such a node).
      */

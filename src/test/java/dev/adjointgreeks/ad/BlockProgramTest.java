@@ -154,6 +154,76 @@ class BlockProgramTest {
         }
     }
 
+    /**
+     * The replay sweeps without checking per-lane partials finite, and redoes a block with the
+     * checks when a NaN reaches the setup: here {@code sqrt(max(x z, 0))} has an infinite partial
+     * on the lanes where {@code x z <= 0}, and the payoff's kink gives those lanes a zero adjoint,
+     * so the unchecked {@code 0 * infinity} is NaN. The redone block equals the block scalar run
+     * afresh to the last bit, adjoints accumulated over two sweeps included (the first sweep's are
+     * restored before the redo); a block without such lanes is not redone; and a lane whose
+     * adjoint is infinite by the checked sweep's own rules keeps it.
+     */
+    @Test
+    void anUncheckedZeroTimesInfinityIsFoundAndTheBlockSweptAgainWithTheChecks() {
+        double[][] blocks = {
+            {0.9, 1.3, 1.1, 2.0, 0.7, 1.6, 1.2, 3.0},        // every x z > 0: no NaN, not redone
+            {0.9, -1.3, 1.1, 0.0, 0.7, -1.6, 1.2, 3.0},      // x z <= 0 on three lanes: redone
+        };
+        for (boolean kinked : new boolean[] {true, false}) {
+            BlockTape bt = new BlockTape(W);
+            Block x = bt.input(1.5);
+            double[] z = new double[W];
+            Block zb = bt.view(z);
+            bt.mark();
+            System.arraycopy(blocks[0], 0, z, 0, W);
+            BlockProgram program = bt.record(new double[][] {z});
+            bt.finish(program, payoff(x, zb, kinked));
+            assertTrue(bt.sweepsOptimistically());
+            double[] ones = new double[W];
+            java.util.Arrays.fill(ones, 1.0);
+            for (int b = 0; b < blocks.length; b++) {
+                System.arraycopy(blocks[b], 0, z, 0, W);
+                bt.clearAdjoints();
+                long redone = bt.redoneSweeps();
+                double[][] expected = new double[2][];
+                for (int sweep = 0; sweep < 2; sweep++) {   // two sweeps accumulate, as antithetic pairs do
+                    program.forward();
+                    program.sweep(ones);
+                    expected[sweep] = freshAdjoints(blocks[b], kinked, sweep + 1);
+                    double[] replayed = bt.laneAdjoints(x);
+                    for (int l = 0; l < W; l++) {
+                        assertEquals(expected[sweep][l], replayed[l], 0.0, "block " + b + " sweep " + sweep + " lane "
+                                + l + " kinked " + kinked);
+                    }
+                }
+                long expectRedone = b == 0 ? 0 : 2;
+                assertEquals(expectRedone, bt.redoneSweeps() - redone, "redone sweeps, block " + b + " kinked " + kinked);
+                if (!kinked && b == 1) {
+                    assertTrue(Double.isNaN(expected[1][3]), "without the kink lane 3's own adjoint is NaN (inf * 0)");
+                }
+            }
+        }
+    }
+
+    /** {@code max(sqrt(max(x z, 0)) - 0.5, 0)}, or without the outer kink. */
+    private static Block payoff(Block x, Block z, boolean kinked) {
+        Block s = Fn.max(x.multiply(z), 0.0).sqrt();
+        return kinked ? Fn.max(s.subtract(0.5), 0.0) : s;
+    }
+
+    /** Lane adjoints of x on a fresh block scalar after {@code sweeps} sweeps of the same block. */
+    private static double[] freshAdjoints(double[] zValues, boolean kinked, int sweeps) {
+        BlockTape t = new BlockTape(W);
+        Block x = t.input(1.5);
+        int mark = t.mark();
+        double[] ones = new double[W];
+        java.util.Arrays.fill(ones, 1.0);
+        for (int s = 0; s < sweeps; s++) {
+            t.sweepPath(payoff(x, t.constant(zValues.clone()), kinked), ones, mark);
+        }
+        return t.laneAdjoints(x);
+    }
+
     private static void fill(double[] lanes, double point, boolean perLane, int rep) {
         for (int l = 0; l < W; l++) {
             lanes[l] = laneValue(point, perLane, l, rep);

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The eight-lane finiteness test agrees with one compare per lane, wherever the bad lane sits. */
+/** The eight-lane finiteness and NaN tests agree with one compare per lane, wherever the bad lane sits. */
 class FiniteLanesTest {
 
     private static boolean reference(double[] p, int w) {
@@ -41,5 +41,27 @@ class FiniteLanesTest {
             }
         }
         assertEquals(2_829, checked);   // 3 bad values x (w + 3) lanes, w = 0 .. 40
+    }
+
+    @Test
+    void theNaNTestFindsANaNAndNotInfinitiesWhateverTheirSigns() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] values = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 0.0, -0.0, 1e308, -1e308};
+        int checked = 0;
+        for (int w = 0; w <= 40; w++) {
+            for (int trial = 0; trial < 50; trial++) {
+                double[] p = new double[w + 3];
+                for (int l = 0; l < p.length; l++) {
+                    p[l] = r.nextInt(3) == 0 ? values[r.nextInt(values.length)] : r.nextDouble(-1e6, 1e6);
+                }
+                boolean reference = true;
+                for (int l = 0; l < w; l++) {
+                    reference &= !Double.isNaN(p[l]);
+                }
+                assertEquals(reference, FiniteLanes.noNaN(p, w), "w " + w + " " + java.util.Arrays.toString(p));
+                checked++;
+            }
+        }
+        assertEquals(41 * 50, checked);
     }
 }
