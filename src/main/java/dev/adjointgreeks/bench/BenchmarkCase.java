@@ -18,6 +18,7 @@ import dev.adjointgreeks.engine.Trade;
 import dev.adjointgreeks.engine.TradeResult;
 import dev.adjointgreeks.mc.AdjointEvaluator;
 import dev.adjointgreeks.mc.BlockRun;
+import dev.adjointgreeks.mc.LaneNormals;
 import dev.adjointgreeks.mc.NormalSource;
 import dev.adjointgreeks.mc.PricingProblem;
 import dev.adjointgreeks.mc.RandomStreams;
@@ -249,17 +250,12 @@ public final class BenchmarkCase {
         double[] weights = new double[lanes];
         Arrays.fill(weights, 1.0);
         NormalSource source = normals();
-        double[] z = new double[dim];
+        LaneNormals normalLanes = new LaneNormals(dim);
         double sum = 0.0;
         BlockRun run = new BlockRun(tape, f, zb, zl, mark, BlockProgram.enabled());   // recorded once, replayed
         for (long p = 0; p < paths; p += lanes) {
             int n = (int) Math.min(lanes, paths - p);
-            for (int s = 0; s < n; s++) {
-                source.next(z);
-                for (int k = 0; k < dim; k++) {
-                    zl[k][s] = z[k];
-                }
-            }
+            normalLanes.draw(source, zl, 0, n);
             if (n < lanes) {
                 Arrays.fill(weights, n, lanes, 0.0);
                 tape.setLiveLanes(n);   // the last, partial block computes its own lanes only
@@ -300,17 +296,12 @@ public final class BenchmarkCase {
             zb[k] = tape.view(zl[k]);
         }
         NormalSource source = normals();
-        double[] z = new double[dim];
+        LaneNormals normalLanes = new LaneNormals(dim);
         double sum = 0.0;
         BlockRun run = new BlockRun(tape, f, zb, zl, mark, BlockProgram.enabled());   // recorded once, replayed
         for (long p = 0; p < paths; p += lanes) {
             int n = (int) Math.min(lanes, paths - p);
-            for (int s = 0; s < n; s++) {
-                source.next(z);
-                for (int k = 0; k < dim; k++) {
-                    zl[k][s] = z[k];
-                }
-            }
+            normalLanes.draw(source, zl, 0, n);
             if (n < lanes) {
                 tape.setLiveLanes(n);
             }

@@ -31,7 +31,7 @@ final class Worker {
     private final boolean antithetic;
     /** Samples per lane block: the most any evaluator takes at once. */
     private final int lanes;
-    private final double[] path;
+    private final LaneNormals laneNormals;
     /** {@code z[a][k][s]}: normal k of sample s of the lane block (a = 1: antithetic). */
     private final double[][][] z;
     /** {@code values[e][c][s]}: evaluator e's value c on sample s. */
@@ -54,7 +54,7 @@ final class Worker {
             w = Math.max(w, e.lanes());
         }
         this.lanes = w;
-        this.path = new double[dimension];
+        this.laneNormals = new LaneNormals(dimension);
         this.z = new double[antithetic ? 2 : 1][dimension][w];
         this.values = new double[evaluators.length][][];
         this.blockValues = new double[evaluators.length][];
@@ -192,19 +192,7 @@ final class Worker {
 
     /** Normals of {@code n} samples from {@code source} into lanes {@code from ..}. */
     private void draw(NormalSource source, int from, int n) {
-        for (int s = from; s < from + n; s++) {
-            source.next(path);
-            double[][] z0 = z[0];
-            for (int k = 0; k < path.length; k++) {
-                z0[k][s] = path[k];
-            }
-            if (antithetic) {
-                double[][] z1 = z[1];
-                for (int k = 0; k < path.length; k++) {
-                    z1[k][s] = -path[k];
-                }
-            }
-        }
+        laneNormals.draw(source, z[0], antithetic ? z[1] : null, from, n);
     }
 
     private void evaluate(int n) {
