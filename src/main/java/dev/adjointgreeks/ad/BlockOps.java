@@ -297,7 +297,7 @@ final class BlockOps {
         double[] r = t.buffer(node >= 0);
         double[] pa = a.index >= 0 ? t.alloc() : null;
         double[] pb = b != null && b.index >= 0 ? t.alloc() : null;
-        double[] m = pa != null ? pa : t.scratch(0);
+        double[] m = pa != null ? pa : pb != null || op == BlockProgram.SELECT ? t.scratch(0) : null;
         double[] x = a.lanes != null ? a.lanes : fill(t.scratch(1), a.u, w);
         double[] y = b == null ? null : b.lanes;
         double yc = b == null ? c : b.u;
@@ -370,7 +370,7 @@ final class BlockOps {
         int w = t.live;
         int node = x.index >= 0 ? t.begin(1, false) : -1;
         double[] r = t.buffer(node >= 0);
-        double[] p = node >= 0 ? t.alloc() : t.scratch(0);
+        double[] p = node >= 0 ? t.alloc() : null;
         LaneChoice.max(r, p, x.lanes, null, c, w);
         if (node < 0) {
             if (t.rec != null) {

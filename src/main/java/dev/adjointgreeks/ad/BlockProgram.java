@@ -528,7 +528,7 @@ public final class BlockProgram {
                 }
                 case MAXC: {
                     int p = s[i + 4];
-                    LaneChoice.max(sl[s[i + 1]], p == NONE ? scratch(0) : sl[p], sl[s[i + 2]], null, k[-1 - s[i + 3]], w);
+                    LaneChoice.max(sl[s[i + 1]], p == NONE ? null : sl[p], sl[s[i + 2]], null, k[-1 - s[i + 3]], w);
                     i += 5;
                     break;
                 }
@@ -852,7 +852,8 @@ public final class BlockProgram {
 
     private void blend(int op, double[] r, int cond, int a, int b, int pa, int pb, int w) {
         // the block scalar's own branch-free loops (BlockOps.blend), on the same operands
-        double[] m = pa == NONE ? scratch(0) : slots[pa];
+        // the mask: the partial's lanes, scratch for the complement or select, else none (values alone)
+        double[] m = pa != NONE ? slots[pa] : pb != NONE || op == SELECT ? scratch(0) : null;
         double[] x = a >= 0 ? slots[a] : fill(scratch(1), consts[-1 - a], w);
         double[] y = b >= 0 ? slots[b] : null;
         double yc = b >= 0 ? 0.0 : consts[-1 - b];

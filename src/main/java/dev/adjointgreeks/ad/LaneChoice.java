@@ -18,7 +18,9 @@ package dev.adjointgreeks.ad;
  * the operand the compare would take. A block in which some difference is NaN (a NaN operand, or
  * equal infinities) is redone with the plain compare: the results are those of the compare on
  * every input ({@code RulesConsistencyTest} checks signed zeros, infinities and NaN). The mask
- * {@code m} is always written (a caller without a partial passes a scratch array).
+ * {@code m} of {@code select} is always written (a caller without a partial passes a scratch
+ * array); {@code max} and {@code min} take a null {@code m} for the values alone (a passive
+ * replay: the mask's conversion and store were a third of the loop).
  */
 final class LaneChoice {
 
@@ -33,7 +35,8 @@ final class LaneChoice {
      * {@code y} null for the uniform {@code c}.
      */
     static void max(double[] r, double[] m, double[] x, double[] y, double c, int w) {
-        boolean exact = y == null ? choose(r, m, x, c, 1.0, w) : choose(r, m, x, y, 1.0, w);
+        boolean exact = m == null ? (y == null ? chooseValues(r, x, c, 1.0, w) : chooseValues(r, x, y, 1.0, w))
+                : y == null ? choose(r, m, x, c, 1.0, w) : choose(r, m, x, y, 1.0, w);
         if (!exact) {
             byCompare(GE, r, m, x, x, y, c, w);
         }
@@ -41,7 +44,8 @@ final class LaneChoice {
 
     /** As {@link #max}, taking x where {@code x[l] <= y[l]}. */
     static void min(double[] r, double[] m, double[] x, double[] y, double c, int w) {
-        boolean exact = y == null ? choose(r, m, x, c, -1.0, w) : choose(r, m, x, y, -1.0, w);
+        boolean exact = m == null ? (y == null ? chooseValues(r, x, c, -1.0, w) : chooseValues(r, x, y, -1.0, w))
+                : y == null ? choose(r, m, x, c, -1.0, w) : choose(r, m, x, y, -1.0, w);
         if (!exact) {
             byCompare(LE, r, m, x, x, y, c, w);
         }
@@ -116,6 +120,32 @@ final class LaneChoice {
         return nan >= 0;
     }
 
+    private static boolean chooseValues(double[] r, double[] x, double[] y, double sign, int w) {
+        long nan = 0;
+        for (int l = 0; l < w; l++) {
+            double u = x[l];
+            double v = y[l];
+            long d = Double.doubleToRawLongBits(sign * (u - v) + 0.0);
+            nan |= INFINITY - (d & MAGNITUDE);
+            long take = (d >>> 63) - 1;
+            r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (Double.doubleToRawLongBits(v) & ~take));
+        }
+        return nan >= 0;
+    }
+
+    private static boolean chooseValues(double[] r, double[] x, double c, double sign, int w) {
+        long nan = 0;
+        long cb = Double.doubleToRawLongBits(c);
+        for (int l = 0; l < w; l++) {
+            double u = x[l];
+            long d = Double.doubleToRawLongBits(sign * (u - c) + 0.0);
+            nan |= INFINITY - (d & MAGNITUDE);
+            long take = (d >>> 63) - 1;
+            r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (cb & ~take));
+        }
+        return nan >= 0;
+    }
+
     private static final int GE = 0;
     private static final int LE = 1;
     private static final int GT0 = 2;
@@ -127,7 +157,9 @@ final class LaneChoice {
             double v = y == null ? c : y[l];
             boolean take = kind == GE ? u >= v : kind == LE ? u <= v : key[l] > 0.0;
             r[l] = take ? u : v;
-            m[l] = take ? 1.0 : 0.0;
+            if (m != null) {
+                m[l] = take ? 1.0 : 0.0;
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The branch-free lane decisions take, bit for bit, the operand a plain compare takes, and write
- * its 0/1 partial: on random lanes mixed with signed zeros, subnormals, the largest doubles,
+ * its 0/1 partial (max and min also without one): on random lanes mixed with signed zeros, subnormals, the largest doubles,
  * infinities and NaN (with and without a NaN difference in the block), lane arrays and uniforms.
  */
 class LaneChoiceTest {
@@ -63,6 +63,21 @@ class LaneChoiceTest {
                     String what = "kind " + kind + " lane " + l + " x " + u + " y " + v + " cond " + cond[l];
                     same(take ? u : v, res[l], what);
                     same(take ? 1.0 : 0.0, m[l], what + " partial");
+                    checked++;
+                }
+            }
+            // without a mask (a passive replay), max and min take the same values
+            double[] values = new double[w];
+            for (int kind = 0; kind < 2; kind++) {
+                if (kind == 0) {
+                    LaneChoice.max(values, null, x, uniform ? null : y, c, w);
+                } else {
+                    LaneChoice.min(values, null, x, uniform ? null : y, c, w);
+                }
+                for (int l = 0; l < w; l++) {
+                    double u = x[l];
+                    double v = uniform ? c : y[l];
+                    same(kind == 0 ? (u >= v ? u : v) : (u <= v ? u : v), values[l], "no mask, kind " + kind + " lane " + l);
                     checked++;
                 }
             }
