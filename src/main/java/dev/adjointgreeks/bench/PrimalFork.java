@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The primal floor timed in a JVM of its own, as JMH forks: the hand-written price is a short loop
- * whose C2 compilation depends on what else the JVM ran and when (the European primal measured
- * 0.76 to 2.1 times the adjoint from one run to the next, 2026-12-05). A fresh JVM that runs one
- * case's primal alone, warmed up by many short runs, gets the fast compilation most of the time;
- * the floor is the fastest of three such forks ({@link #floorSeconds}). {@code -Dadjointgreeks.bench.fork=false}
- * measures it in process, interleaved with the other methods, as before.
+ * A method of a case timed in a JVM of its own, as JMH forks: the primal floor, the adjoint and the
+ * generic pricer on the passive replay. Their C2 compilation depends on what else the JVM ran and
+ * when: the European primal measured 0.76 to 2.1 times the adjoint from one run to the next
+ * (2026-12-05), and in process the European adjoint measured 1.8 and 3.1 times the primal in
+ * consecutive full runs of the same jar (2026-12-07), the block scalar's loops compiled for the
+ * profiles of whichever methods ran first. A fresh JVM that runs one method of one case alone,
+ * warmed up, gets one compilation; the time is the fastest of three such forks
+ * ({@link #floorSeconds}), the same rule for every forked method. {@code -Dadjointgreeks.bench.fork=false}
+ * measures them in process, interleaved with the other methods, as before.
  */
 public final class PrimalFork {
 
@@ -54,19 +57,27 @@ public final class PrimalFork {
     /** A primal shorter than this in process is not forked: a JVM's start would cost far more than it. */
     static final double MIN_SECONDS = 5e-4;
 
-    /** Forks per case: the floor is the fastest fork's median. */
+    /** Forks per case and method: the time is the fastest fork's median. */
     static final int FORKS = 3;
 
+    /** The methods {@link QuickBench} times in forks: the ratios the targets are stated for. */
+    static final java.util.Set<String> FORKED = java.util.Set.of("primal", "adjoint", "generic-block");
+
     /**
-     * The primal floor: the least of {@link #FORKS} forks' medians. Even a fresh JVM compiles the
+     * The least of {@link #FORKS} forks' medians of {@code method}. Even a fresh JVM compiles the
      * European primal one of two ways (2.0-2.4 ms in five forks out of six, 4.6 ms in the sixth,
-     * 2026-12-06 on a loaded machine); the faster is what the hand-written price costs, and three
-     * forks all slow is unlikely. NaN if no fork ran.
+     * 2026-12-06 on a loaded machine); the faster is what the method costs, and three forks all
+     * slow is unlikely. NaN if no fork ran.
      */
-    static double floorSeconds(BenchmarkCase c, int repeats) {
+    static double floorSeconds(BenchmarkCase c, String method, int repeats) {
+        return floorSeconds(c.name(), c.paths(), method, repeats);
+    }
+
+    /** As above, for the case named {@code name} ({@code libor} included) with {@code paths} paths. */
+    static double floorSeconds(String name, long paths, String method, int repeats) {
         double best = Double.NaN;
         for (int f = 0; f < FORKS; f++) {
-            double s = medianSeconds(c, repeats);
+            double s = medianSeconds(name, paths, method, repeats);
             if (s > 0 && !(s >= best)) {
                 best = s;
             }
@@ -75,11 +86,11 @@ public final class PrimalFork {
     }
 
     /**
-     * Median seconds of {@code repeats} timed runs of the case's primal in a forked JVM (warmed up
-     * as {@link QuickBench} warms up every method), or NaN if the fork cannot run.
+     * Median seconds of {@code repeats} timed runs of the case's {@code method} in a forked JVM, or
+     * NaN if the fork cannot run.
      */
-    static double medianSeconds(BenchmarkCase c, int repeats) {
-        List<String> lines = fork(PrimalFork.class, c.name(), Long.toString(c.paths()), Integer.toString(repeats));
+    static double medianSeconds(String name, long paths, String method, int repeats) {
+        List<String> lines = fork(PrimalFork.class, name, Long.toString(paths), Integer.toString(repeats), method);
         try {
             return lines == null || lines.isEmpty() ? Double.NaN : Double.parseDouble(lines.get(lines.size() - 1).trim());
         } catch (NumberFormatException e) {
@@ -118,29 +129,44 @@ public final class PrimalFork {
         }
     }
 
-    /** In the fork: {@code name paths repeats}; prints the primal's median seconds. */
+    /** In the fork: {@code name paths repeats method}; prints the method's median seconds. */
     public static void main(String[] args) {
-        BenchmarkCase c = byName(args[0], Long.parseLong(args[1]));
         int repeats = Integer.parseInt(args[2]);
-        // Many short runs first, so that primal() itself is compiled by C2 with its whole profile,
-        // not only its loop on stack replacement in the middle of a long run
+        String method = args.length > 3 ? args[3] : "primal";
+        boolean libor = args[0].equals("libor");
+        LiborBenchmarkCase book = libor ? LiborBenchmarkCase.published(Long.parseLong(args[1])) : null;
+        BenchmarkCase c = libor ? null : byName(args[0], Long.parseLong(args[1]));
+        java.util.function.DoubleSupplier run = switch (method) {
+            case "primal" -> libor ? book::primal : c::primal;
+            case "adjoint" -> libor ? () -> book.adjoint()[0] : () -> c.adjoint()[0];
+            case "generic-block" -> c::genericBlock;
+            case "handwritten" -> () -> book.handwritten()[0];
+            default -> throw new IllegalArgumentException("not a forked method: " + method);
+        };
         double sink = 0.0;
-        for (int w = 0; w < SHORT_RUNS; w++) {
-            sink += c.primal(SHORT_PATHS);
+        if (method.equals("primal") && !libor) {
+            // Many short runs first, so that primal() itself is compiled by C2 with its whole profile,
+            // not only its loop on stack replacement in the middle of a long run
+            for (int w = 0; w < SHORT_RUNS; w++) {
+                sink += c.primal(SHORT_PATHS);
+            }
         }
+        // the block methods run their loops once per block: whole runs compile them; a second is
+        // enough for the slowest case (Heston's adjoint, about 20 ms a run)
+        double seconds = libor ? 2.0 : method.equals("primal") ? QuickBench.WARM_UP_SECONDS : 1.0;
+        int most = method.equals("primal") && !libor ? QuickBench.MAX_WARM_UP_RUNS : 300;
         long start = System.nanoTime();
-        for (int w = 0; w < QuickBench.WARM_UP_RUNS || (w < QuickBench.MAX_WARM_UP_RUNS
-                && System.nanoTime() - start < QuickBench.WARM_UP_SECONDS * 1e9); w++) {
-            c.primal();
+        for (int w = 0; w < QuickBench.WARM_UP_RUNS || (w < most && System.nanoTime() - start < seconds * 1e9); w++) {
+            sink += run.getAsDouble();
         }
         double[] t = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long t0 = QuickBench.now();
-            sink += c.primal();
+            sink += run.getAsDouble();
             t[r] = (QuickBench.now() - t0) / 1e9;
         }
         if (!Double.isFinite(sink)) {
-            throw new AssertionError("the primal price is not finite");
+            throw new AssertionError("the " + method + " price is not finite");
         }
         Arrays.sort(t);
         System.out.println(t[t.length / 2]);

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * A quick, non-JMH measurement of the benchmark cases: every method warmed up first (at least
  * {@link #WARM_UP_RUNS} runs, and up to {@link #WARM_UP_SECONDS} seconds or {@link #MAX_WARM_UP_RUNS} runs each, so that the JIT has compiled
  * the primal as well as the others), then timed {@code repeats} times, interleaved, the median
- * reported, and every ratio taken within this one run. The primal floor's median comes from a
- * forked JVM that runs it alone ({@link PrimalFork}), unless forking is off or fails. Times are the thread's CPU time where the
+ * reported, and every ratio taken within this one run. The primal, the adjoint and the generic
+ * pricer on the passive replay are timed in forked JVMs that run them alone ({@link PrimalFork}),
+ * unless forking is off or fails; their in-process medians are kept beside. Times are the thread's CPU time where the
  * JVM measures it (a shared machine's other processes then count less), else wall time.
  */
 public final class QuickBench {
@@ -37,7 +38,8 @@ public final class QuickBench {
     }
 
     /** Median seconds per method for one case. */
-    public record CaseResult(String name, long paths, int sensitivities, Map<String, Double> medianSeconds) {
+    public record CaseResult(String name, long paths, int sensitivities, Map<String, Double> medianSeconds,
+            Map<String, Double> inProcessSeconds) {
         public double ratio(String method) {
             return medianSeconds.get(method) / medianSeconds.get("primal");
         }
@@ -82,14 +84,20 @@ public final class QuickBench {
             Arrays.sort(t);
             medians.put(m, t[t.length / 2]);
         }
+        Map<String, Double> inProcess = new LinkedHashMap<>();
         if (PrimalFork.enabled() && medians.get("primal") >= PrimalFork.MIN_SECONDS) {
-            // the floor from a JVM of its own: the same compilation on every run
-            double forked = PrimalFork.floorSeconds(c, Math.max(repeats, 5));
-            if (forked > 0) {
-                medians.put("primal", forked);
+            // each from JVMs of its own: one compilation, not the profile of whatever ran before
+            for (String m : METHODS) {
+                if (PrimalFork.FORKED.contains(m)) {
+                    double forked = PrimalFork.floorSeconds(c, m, Math.max(repeats, 5));
+                    if (forked > 0) {
+                        inProcess.put(m, medians.get(m));
+                        medians.put(m, forked);
+                    }
+                }
             }
         }
-        return new CaseResult(c.name(), c.paths(), c.sensitivities(), medians);
+        return new CaseResult(c.name(), c.paths(), c.sensitivities(), medians, inProcess);
     }
 
     /** The default quick cases; {@code scale} multiplies every path count. */

@@ -94,6 +94,9 @@ final class BenchCommand implements Callable<Integer> {
                     mm.put("median_seconds", r.medianSeconds().get(m));
                     mm.put("sensitivities", QuickBench.priceOnly(m) ? 0 : r.sensitivities());
                     mm.put("ratio_to_primal", r.ratio(m));
+                    if (r.inProcessSeconds().containsKey(m)) {   // forked: the in-process time beside it
+                        mm.put("in_process_median_seconds", r.inProcessSeconds().get(m));
+                    }
                     methods.put(m, mm);
                 }
                 row.put("methods", methods);
@@ -149,6 +152,9 @@ final class BenchCommand implements Callable<Integer> {
                     mm.put("median_seconds", r.medianSeconds().get(m));
                     mm.put("sensitivities", m.equals("primal") ? 0 : r.sensitivities());
                     mm.put("ratio_to_primal", r.ratio(m));
+                    if (r.inProcessSeconds().containsKey(m)) {   // forked: the in-process time beside it
+                        mm.put("in_process_median_seconds", r.inProcessSeconds().get(m));
+                    }
                     methods.put(m, mm);
                 }
                 row.put("methods", methods);
