@@ -103,16 +103,9 @@ final class BarrierLastStep<T extends RealFieldElement<T>> {
         if (empty) {
             return zero;
         }
-        T uLo = st.standardised(lo);
-        T uHi = st.standardised(hi);
-        T halfVariance = st.s.multiply(st.s).multiply(0.5);
-        T aboveStrike = st.m.subtract(logStrike).add(halfVariance);   // exponent of E[e^{X - k}]
-        // sign K E[(e^{X-k} - 1)(1 - e^{c (X - b)}) 1{lo < X < hi}], term by term
-        T sum = probability(uLo, uHi, st.s).multiply(aboveStrike.exp())
-                .subtract(probability(uLo, uHi, null))
-                .subtract(probability(uLo, uHi, st.s.add(st.cs))
-                        .multiply(aboveStrike.add(st.crossingExponent).add(st.cs.multiply(st.s)).exp()))
-                .add(probability(uLo, uHi, st.cs).multiply(st.crossingExponent.exp()));
+        T aboveStrike = aboveStrike(st);
+        // sign K E[(e^{X-k} - 1)(1 - e^{c (X - b)}) 1{lo < X < hi}]: in the money and alive, less crossed
+        T sum = inTheMoney(st, lo, hi, aboveStrike).subtract(crossed(st, aboveStrike));
         return sum.multiply(strike).multiply(type.sign());
     }
 
@@ -123,22 +116,30 @@ final class BarrierLastStep<T extends RealFieldElement<T>> {
      * would be rounding of the vanilla's size, of either sign.
      */
     T knockIn(Step st) {
-        T halfVariance = st.s.multiply(st.s).multiply(0.5);
-        T aboveStrike = st.m.subtract(logStrike).add(halfVariance);
-        T sum = zero;
-        if (!beyondEmpty) {   // E[(e^{X-k} - 1) 1{beyond}]
-            T uLo = st.standardised(beyondLo);
-            T uHi = st.standardised(beyondHi);
-            sum = probability(uLo, uHi, st.s).multiply(aboveStrike.exp()).subtract(probability(uLo, uHi, null));
-        }
-        if (!empty) {         // E[(e^{X-k} - 1) e^{c (X - b)} 1{alive}]
-            T uLo = st.standardised(lo);
-            T uHi = st.standardised(hi);
-            sum = sum.add(probability(uLo, uHi, st.s.add(st.cs))
-                    .multiply(aboveStrike.add(st.crossingExponent).add(st.cs.multiply(st.s)).exp())
-                    .subtract(probability(uLo, uHi, st.cs).multiply(st.crossingExponent.exp())));
-        }
-        return sum.multiply(strike).multiply(type.sign());
+        T aboveStrike = aboveStrike(st);
+        T sum = beyondEmpty ? zero : inTheMoney(st, beyondLo, beyondHi, aboveStrike);
+        return (empty ? sum : sum.add(crossed(st, aboveStrike))).multiply(strike).multiply(type.sign());
+    }
+
+    /** {@code m - k + s^2 / 2}, the exponent of {@code E[e^{X - k}]}. */
+    private T aboveStrike(Step st) {
+        return st.m.subtract(logStrike).add(st.s.multiply(st.s).multiply(0.5));
+    }
+
+    /** {@code E[(e^{X-k} - 1) 1{lo < X < hi}]}. */
+    private T inTheMoney(Step st, T from, T to, T aboveStrike) {
+        T uLo = st.standardised(from);
+        T uHi = st.standardised(to);
+        return probability(uLo, uHi, st.s).multiply(aboveStrike.exp()).subtract(probability(uLo, uHi, null));
+    }
+
+    /** {@code E[(e^{X-k} - 1) e^{c (X - b)} 1{in the money and alive}]}: crossed on the way. */
+    private T crossed(Step st, T aboveStrike) {
+        T uLo = st.standardised(lo);
+        T uHi = st.standardised(hi);
+        return probability(uLo, uHi, st.s.add(st.cs))
+                .multiply(aboveStrike.add(st.crossingExponent).add(st.cs.multiply(st.s)).exp())
+                .subtract(probability(uLo, uHi, st.cs).multiply(st.crossingExponent.exp()));
     }
 
     /** {@code E[1 - survival(X)]}: the probability of a hit during the step (the barrier crossed, or X beyond it). */
