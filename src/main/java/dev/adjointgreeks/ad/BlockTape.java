@@ -1,6 +1,7 @@
 package dev.adjointgreeks.ad;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 import org.apache.commons.math3.Field;
 import org.apache.commons.math3.FieldElement;
@@ -762,7 +763,7 @@ public final class BlockTape implements Field<Block> {
      */
     private void keepTargets(int mark, int end) {
         keptTargets = null;
-        java.util.BitSet seen = new java.util.BitSet(mark);
+        BitSet seen = new BitSet(mark);
         for (int i = mark; i < end; i++) {
             if (start[i] == start[i + 1] || (i < uses.length && uses[i] != null)) {
                 return;
