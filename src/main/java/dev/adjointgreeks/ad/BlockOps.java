@@ -1,7 +1,5 @@
 package dev.adjointgreeks.ad;
 
-import java.util.Arrays;
-
 import org.apache.commons.math3.util.MathArrays;
 
 /**
@@ -297,23 +295,9 @@ final class BlockOps {
         double[] r = t.buffer(node >= 0);
         double[] pa = a.index >= 0 ? t.alloc() : null;
         double[] pb = b != null && b.index >= 0 ? t.alloc() : null;
-        double[] m = pa != null ? pa : pb != null || op == BlockProgram.SELECT ? t.scratch(0) : null;
-        double[] x = a.lanes != null ? a.lanes : fill(t.scratch(1), a.u, w);
-        double[] y = b == null ? null : b.lanes;
-        double yc = b == null ? c : b.u;
-        switch (op) {
-            case BlockProgram.MAX2:
-                LaneChoice.max(r, m, x, y, yc, w);
-                break;
-            case BlockProgram.SELECT:
-                LaneChoice.select(r, m, cond.lanes, x, y, yc, w);
-                break;
-            default:
-                LaneChoice.min(r, m, x, y, yc, w);
-        }
-        if (pb != null) {
-            LaneChoice.complement(pb, m, w);
-        }
+        double[] x = a.lanes != null ? a.lanes : LaneChoice.filled(t.scratch(1), a.u, w);
+        LaneChoice.blend(op, r, pa, pb, cond == null ? null : cond.lanes, x, b == null ? null : b.lanes,
+                b == null ? c : b.u, t.scratch(0), w);
         if (node < 0) {
             if (t.rec != null) {
                 t.rec.blend(op, r, cond, a, b, c, null, null);
@@ -331,11 +315,6 @@ final class BlockOps {
             t.rec.blend(op, r, cond, a, b, c, pa, pb);
         }
         return t.active(node, r);
-    }
-
-    private static double[] fill(double[] lanes, double v, int w) {
-        Arrays.fill(lanes, 0, w, v);
-        return lanes;
     }
 
     static Block max(Block x, Block y) {

@@ -852,29 +852,10 @@ public final class BlockProgram {
 
     private void blend(int op, double[] r, int cond, int a, int b, int pa, int pb, int w) {
         // the block scalar's own branch-free loops (BlockOps.blend), on the same operands
-        // the mask: the partial's lanes, scratch for the complement or select, else none (values alone)
-        double[] m = pa != NONE ? slots[pa] : pb != NONE || op == SELECT ? scratch(0) : null;
-        double[] x = a >= 0 ? slots[a] : fill(scratch(1), consts[-1 - a], w);
-        double[] y = b >= 0 ? slots[b] : null;
-        double yc = b >= 0 ? 0.0 : consts[-1 - b];
-        switch (op) {
-            case MAX2:
-                LaneChoice.max(r, m, x, y, yc, w);
-                break;
-            case SELECT:
-                LaneChoice.select(r, m, slots[cond], x, y, yc, w);
-                break;
-            default:
-                LaneChoice.min(r, m, x, y, yc, w);
-        }
-        if (pb != NONE) {
-            LaneChoice.complement(slots[pb], m, w);
-        }
-    }
-
-    private static double[] fill(double[] lanes, double v, int w) {
-        Arrays.fill(lanes, 0, w, v);
-        return lanes;
+        double[] x = a >= 0 ? slots[a] : LaneChoice.filled(scratch(1), consts[-1 - a], w);
+        LaneChoice.blend(op, r, pa == NONE ? null : slots[pa], pb == NONE ? null : slots[pb],
+                cond == NONE ? null : slots[cond], x, b >= 0 ? slots[b] : null, b >= 0 ? 0.0 : consts[-1 - b],
+                scratch(0), w);
     }
 
     private final double[][] scratch = new double[2][];

@@ -1,5 +1,7 @@
 package dev.adjointgreeks.ad;
 
+import java.util.Arrays;
+
 /**
  * Lane-by-lane decisions without branches: {@code max}, {@code min} and {@code select} of the block
  * scalar and of its replay take one operand on each lane, and their partial is 1 on the lanes that
@@ -31,12 +33,42 @@ final class LaneChoice {
     }
 
     /**
+     * The decision {@code op} of the block scalar and of its replay: lane l of {@code r} takes
+     * {@code x} where {@code x >= y} ({@code MAX2}), {@code x <= y} ({@code MIN2}, {@code MINC}) or
+     * {@code cond > 0} ({@code SELECT}), else {@code y} ({@code yc} where {@code y} is null);
+     * {@code px} and {@code py}, where not null, get the 0/1 partials of x and y. {@code scratch}
+     * holds the mask where it is needed but no partial of x is kept.
+     */
+    static void blend(int op, double[] r, double[] px, double[] py, double[] cond, double[] x, double[] y, double yc,
+            double[] scratch, int w) {
+        double[] m = px != null ? px : py != null || op == BlockProgram.SELECT ? scratch : null;
+        switch (op) {
+            case BlockProgram.MAX2:
+                max(r, m, x, y, yc, w);
+                break;
+            case BlockProgram.SELECT:
+                select(r, m, cond, x, y, yc, w);
+                break;
+            default:
+                min(r, m, x, y, yc, w);
+        }
+        if (py != null) {
+            complement(py, m, w);
+        }
+    }
+
+    /** {@code lanes} with {@code v} on lanes {@code 0 .. w-1}: a uniform operand spread out. */
+    static double[] filled(double[] lanes, double v, int w) {
+        Arrays.fill(lanes, 0, w, v);
+        return lanes;
+    }
+
+    /**
      * {@code r[l] = x[l] >= y[l] ? x[l] : y[l]} and {@code m[l]} 1 where x is taken, else 0;
      * {@code y} null for the uniform {@code c}.
      */
     static void max(double[] r, double[] m, double[] x, double[] y, double c, int w) {
-        boolean exact = m == null ? (y == null ? chooseValues(r, x, c, 1.0, w) : chooseValues(r, x, y, 1.0, w))
-                : y == null ? choose(r, m, x, c, 1.0, w) : choose(r, m, x, y, 1.0, w);
+        boolean exact = y == null ? choose(r, m, x, c, 1.0, w) : choose(r, m, x, y, 1.0, w);
         if (!exact) {
             byCompare(GE, r, m, x, x, y, c, w);
         }
@@ -44,8 +76,7 @@ final class LaneChoice {
 
     /** As {@link #max}, taking x where {@code x[l] <= y[l]}. */
     static void min(double[] r, double[] m, double[] x, double[] y, double c, int w) {
-        boolean exact = m == null ? (y == null ? chooseValues(r, x, c, -1.0, w) : chooseValues(r, x, y, -1.0, w))
-                : y == null ? choose(r, m, x, c, -1.0, w) : choose(r, m, x, y, -1.0, w);
+        boolean exact = y == null ? choose(r, m, x, c, -1.0, w) : choose(r, m, x, y, -1.0, w);
         if (!exact) {
             byCompare(LE, r, m, x, x, y, c, w);
         }
@@ -101,7 +132,9 @@ final class LaneChoice {
             nan |= INFINITY - (d & MAGNITUDE);
             long take = (d >>> 63) - 1;
             r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (Double.doubleToRawLongBits(v) & ~take));
-            m[l] = -take;
+            if (m != null) {   // a loop-invariant test: C2 unswitches the loop
+                m[l] = -take;
+            }
         }
         return nan >= 0;
     }
@@ -115,33 +148,9 @@ final class LaneChoice {
             nan |= INFINITY - (d & MAGNITUDE);
             long take = (d >>> 63) - 1;
             r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (cb & ~take));
-            m[l] = -take;
-        }
-        return nan >= 0;
-    }
-
-    private static boolean chooseValues(double[] r, double[] x, double[] y, double sign, int w) {
-        long nan = 0;
-        for (int l = 0; l < w; l++) {
-            double u = x[l];
-            double v = y[l];
-            long d = Double.doubleToRawLongBits(sign * (u - v) + 0.0);
-            nan |= INFINITY - (d & MAGNITUDE);
-            long take = (d >>> 63) - 1;
-            r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (Double.doubleToRawLongBits(v) & ~take));
-        }
-        return nan >= 0;
-    }
-
-    private static boolean chooseValues(double[] r, double[] x, double c, double sign, int w) {
-        long nan = 0;
-        long cb = Double.doubleToRawLongBits(c);
-        for (int l = 0; l < w; l++) {
-            double u = x[l];
-            long d = Double.doubleToRawLongBits(sign * (u - c) + 0.0);
-            nan |= INFINITY - (d & MAGNITUDE);
-            long take = (d >>> 63) - 1;
-            r[l] = Double.longBitsToDouble((Double.doubleToRawLongBits(u) & take) | (cb & ~take));
+            if (m != null) {   // a loop-invariant test: C2 unswitches the loop
+                m[l] = -take;
+            }
         }
         return nan >= 0;
     }

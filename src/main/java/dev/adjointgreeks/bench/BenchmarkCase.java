@@ -166,7 +166,7 @@ public final class BenchmarkCase {
         return primal(paths);
     }
 
-    /** The primal floor on the first {@code paths} paths (a short run warms the JIT up: see {@link PrimalFork}). */
+    /** The primal floor on the first {@code paths} paths (a short run warms the JIT up: see {@link MethodFork}). */
     public double primal(long paths) {
         PrimalKernels.Kernel kernel = primalKernel.apply(inputs);
         NormalSource source = normals();

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * The {@code libor} case of {@code greeks bench}: the published swaption book, 161 sensitivities,
  * about 1,000 paths, each method timed {@code repeats} times after a warm-up of about two seconds
- * (interleaved, medians), the primal, the adjoint and the hand-written adjoint also in JVMs of their own ({@link PrimalFork}),
+ * (interleaved, medians), the primal, the adjoint and the hand-written adjoint also in JVMs of their own ({@link MethodFork}),
  * every ratio from the same run. Bump-and-revalue (162 revaluations per path) and forward mode (161
  * derivatives carried through every operation, about 20 ms per path) are timed on a tenth and a
  * hundredth of the paths and scaled to the full count, so that the quick command stays quick; the
@@ -68,9 +68,9 @@ public final class LiborQuickBench {
             medians.put(m, t[t.length / 2]);
         }
         Map<String, Double> inProcess = new LinkedHashMap<>();
-        if (PrimalFork.enabled() && medians.get("primal") >= PrimalFork.MIN_SECONDS) {
+        if (MethodFork.enabled() && medians.get("primal") >= MethodFork.MIN_SECONDS) {
             for (String m : List.of("primal", "adjoint", "handwritten")) {   // as QuickBench: from JVMs of their own
-                double forked = PrimalFork.floorSeconds("libor", paths, m, Math.max(repeats, 5));
+                double forked = MethodFork.floorSeconds("libor", paths, m, Math.max(repeats, 5));
                 if (forked > 0) {
                     inProcess.put(m, medians.get(m));
                     medians.put(m, forked);

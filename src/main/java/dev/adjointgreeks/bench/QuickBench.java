@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * {@link #WARM_UP_RUNS} runs, and up to {@link #WARM_UP_SECONDS} seconds or {@link #MAX_WARM_UP_RUNS} runs each, so that the JIT has compiled
  * the primal as well as the others), then timed {@code repeats} times, interleaved, the median
  * reported, and every ratio taken within this one run. The primal, the adjoint and the generic
- * pricer on the passive replay are timed in forked JVMs that run them alone ({@link PrimalFork}),
+ * pricer on the passive replay are timed in forked JVMs that run them alone ({@link MethodFork}),
  * unless forking is off or fails; their in-process medians are kept beside. Times are the thread's CPU time where the
  * JVM measures it (a shared machine's other processes then count less), else wall time.
  */
@@ -85,11 +85,11 @@ public final class QuickBench {
             medians.put(m, t[t.length / 2]);
         }
         Map<String, Double> inProcess = new LinkedHashMap<>();
-        if (PrimalFork.enabled() && medians.get("primal") >= PrimalFork.MIN_SECONDS) {
+        if (MethodFork.enabled() && medians.get("primal") >= MethodFork.MIN_SECONDS) {
             // each from JVMs of its own: one compilation, not the profile of whatever ran before
             for (String m : METHODS) {
-                if (PrimalFork.FORKED.contains(m)) {
-                    double forked = PrimalFork.floorSeconds(c, m, Math.max(repeats, 5));
+                if (MethodFork.FORKED.contains(m)) {
+                    double forked = MethodFork.floorSeconds(c, m, Math.max(repeats, 5));
                     if (forked > 0) {
                         inProcess.put(m, medians.get(m));
                         medians.put(m, forked);

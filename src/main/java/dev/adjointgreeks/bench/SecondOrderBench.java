@@ -85,8 +85,8 @@ public final class SecondOrderBench {
      * for their profiles: basket-10 printed all/first 8.7 after them and 3.2-3.7 alone (2026-12-06).
      */
     public static List<Row> measureForked(double scale, int repeats) {
-        if (PrimalFork.enabled()) {
-            List<String> lines = PrimalFork.fork(SecondOrderBench.class, Double.toString(scale),
+        if (MethodFork.enabled()) {
+            List<String> lines = MethodFork.fork(SecondOrderBench.class, Double.toString(scale),
                     Integer.toString(repeats));
             List<Row> rows = lines == null ? null : parse(lines);
             if (rows != null) {

@@ -21,16 +21,16 @@ import java.util.concurrent.TimeUnit;
  * ({@link #floorSeconds}), the same rule for every forked method. {@code -Dadjointgreeks.bench.fork=false}
  * measures them in process, interleaved with the other methods, as before.
  */
-public final class PrimalFork {
+public final class MethodFork {
 
     /** Warm-up: short runs of the primal, enough for C2 to compile the method itself. */
     static final int SHORT_RUNS = 20_000;
     static final long SHORT_PATHS = 16;
 
-    private PrimalFork() {
+    private MethodFork() {
     }
 
-    /** Whether the primal is timed in a forked JVM. */
+    /** Whether the forked methods ({@link #FORKED}) are timed in JVMs of their own. */
     public static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getProperty("adjointgreeks.bench.fork"));
     }
@@ -90,7 +90,7 @@ public final class PrimalFork {
      * NaN if the fork cannot run.
      */
     static double medianSeconds(String name, long paths, String method, int repeats) {
-        List<String> lines = fork(PrimalFork.class, name, Long.toString(paths), Integer.toString(repeats), method);
+        List<String> lines = fork(MethodFork.class, name, Long.toString(paths), Integer.toString(repeats), method);
         try {
             return lines == null || lines.isEmpty() ? Double.NaN : Double.parseDouble(lines.get(lines.size() - 1).trim());
         } catch (NumberFormatException e) {
